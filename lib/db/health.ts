@@ -1,0 +1,28 @@
+// What /api/health reports about the database: which backend, whether it answers, and whether
+// every migration is applied.
+import "server-only";
+import { databaseKind } from "./client";
+import { databaseMigrationStatus } from "./setup";
+
+export type DatabaseHealth =
+  | { ok: true; database: "embedded" | "postgresql"; migrations: "up-to-date" }
+  | { ok: false; database: "embedded" | "postgresql"; reason: string; migrations?: "pending" | "unknown" };
+
+export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
+  const database = databaseKind();
+  let status: Awaited<ReturnType<typeof databaseMigrationStatus>>;
+  try {
+    status = await databaseMigrationStatus();
+  } catch (error) {
+    console.error("health: database check failed", error);
+    return { ok: false, database, reason: "database unreachable", migrations: "unknown" };
+  }
+  const problems = [
+    status.pending.length > 0 && `pending migrations: ${status.pending.join(", ")}`,
+    status.modified.length > 0 && `modified migrations: ${status.modified.join(", ")}`,
+    status.failed.length > 0 && `failed migrations: ${status.failed.join(", ")}`,
+    status.missing.length > 0 && `unknown migrations: ${status.missing.join(", ")}`,
+  ].filter((problem): problem is string => Boolean(problem));
+  if (problems.length > 0) return { ok: false, database, reason: problems.join("; "), migrations: "pending" };
+  return { ok: true, database, migrations: "up-to-date" };
+}

@@ -1,0 +1,49 @@
+// Every setting Mingus reads, parsed once with zod. Other modules import `env`; nothing else reads
+// process.env, so a bad value fails at start with a message that names the variable.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${issues
+        .map((issue) => `  ${issue.variable}: ${issue.message}`)
+        .join("\n")}\nSee .env.example for every setting.`,
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? "environment"),
+      message: issue.message,
+    })),
+  );
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,13 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // The embedded database's folder is data, never part of a build's traced output.
+  outputFileTracingExcludes: { "*": [".data/**"] },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
