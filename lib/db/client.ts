@@ -23,7 +23,11 @@ export function databaseKind(): DatabaseKind {
 
 function createBackend(): Backend {
   if (env.DATABASE_URL) {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+    const adapter = new PrismaPg({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+    });
     return { kind: "postgresql", client: new PrismaClient({ adapter }), url: env.DATABASE_URL };
   }
   const embedded = openEmbeddedDatabase(env.PGLITE_DATA_DIR);

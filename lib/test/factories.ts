@@ -1,0 +1,68 @@
+// Small factories for tests: each makes its own rows with unique ids, so tests never share data or
+// depend on order. Pass any column to override the default.
+import { randomUUID } from "node:crypto";
+import { db, type Prisma } from "@/lib/db";
+
+const unique = () => randomUUID().slice(0, 8);
+
+export function createUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
+  return db.user.create({ data: { email: `user-${unique()}@example.test`, name: "Test User", ...data } });
+}
+
+export function createConnection(data: Partial<Prisma.PlaidConnectionUncheckedCreateInput> & { userId: string }) {
+  return db.plaidConnection.create({
+    data: {
+      accessToken: "enc:v1:test:not-a-real-token",
+      itemId: `item-${unique()}`,
+      institutionId: "ins_109508",
+      institutionName: "First Platypus Bank",
+      institutionPrimaryColor: "#1F6FEB",
+      ...data,
+    },
+  });
+}
+
+export function createAccount(
+  data: Partial<Prisma.BankAccountUncheckedCreateInput> & { userId: string; plaidConnectionId: string },
+) {
+  return db.bankAccount.create({
+    data: {
+      accountId: `acc-${unique()}`,
+      name: "Plaid Checking",
+      mask: "0000",
+      type: "depository",
+      subtype: "checking",
+      ...data,
+    },
+  });
+}
+
+/** A user with one connection and one account: the common starting point. */
+export async function createUserWithAccount(
+  account: Partial<Prisma.BankAccountUncheckedCreateInput> = {},
+  connection: Partial<Prisma.PlaidConnectionUncheckedCreateInput> = {},
+) {
+  const user = await createUser();
+  const plaidConnection = await createConnection({ userId: user.id, ...connection });
+  const bankAccount = await createAccount({ userId: user.id, plaidConnectionId: plaidConnection.id, ...account });
+  return { user, connection: plaidConnection, account: bankAccount };
+}
+
+export function createBalance(data: Partial<Prisma.AccountBalanceUncheckedCreateInput> & { bankAccountId: string }) {
+  return db.accountBalance.create({ data: { balanceType: "current", amount: "100.00", currency: "USD", ...data } });
+}
+
+export function createSync(data: Partial<Prisma.TransactionSyncUncheckedCreateInput> & { plaidConnectionId: string }) {
+  return db.transactionSync.create({ data: { syncType: "incremental", ...data } });
+}
+
+export function createTransaction(data: Partial<Prisma.TransactionUncheckedCreateInput> & { bankAccountId: string }) {
+  return db.transaction.create({
+    data: { transactionId: `txn-${unique()}`, amount: "12.34", date: new Date("2026-11-01"), name: "Coffee", ...data },
+  });
+}
+
+/** A preferences row: the user's global row unless bankAccountId is given. */
+export function createPreferences(data: Partial<Prisma.BankingPreferencesUncheckedCreateInput> & { userId: string }) {
+  return db.bankingPreferences.create({ data });
+}
