@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   // The embedded database's folder is data, never part of a build's traced output.
   outputFileTracingExcludes: { "*": [".data/**"] },
+  // Migrations are read at run time (embedded start-up, /api/health), so they ship with the server.
+  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
   reactStrictMode: true,
 };

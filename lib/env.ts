@@ -18,8 +18,6 @@ const schema = z.object({
   ),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
-  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,11 +2,15 @@
 // every migration is applied.
 import "server-only";
 import { databaseKind } from "./client";
+import type { MigrationStatus } from "./migrate";
 import { databaseMigrationStatus } from "./setup";
 
+type Database = "embedded" | "postgresql";
+
 export type DatabaseHealth =
-  | { ok: true; database: "embedded" | "postgresql"; migrations: "up-to-date" }
-  | { ok: false; database: "embedded" | "postgresql"; reason: string; migrations?: "pending" | "unknown" };
+  | { ok: true; database: Database; migrations: "up-to-date"; status: MigrationStatus }
+  | { ok: false; database: Database; reason: string; migrations: "pending"; status: MigrationStatus }
+  | { ok: false; database: Database; reason: string; migrations: "unknown"; status?: undefined };
 
 export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
   const database = databaseKind();
@@ -23,6 +27,6 @@ export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
     status.failed.length > 0 && `failed migrations: ${status.failed.join(", ")}`,
     status.missing.length > 0 && `unknown migrations: ${status.missing.join(", ")}`,
   ].filter((problem): problem is string => Boolean(problem));
-  if (problems.length > 0) return { ok: false, database, reason: problems.join("; "), migrations: "pending" };
-  return { ok: true, database, migrations: "up-to-date" };
+  if (problems.length > 0) return { ok: false, database, reason: problems.join("; "), migrations: "pending", status };
+  return { ok: true, database, migrations: "up-to-date", status };
 }

@@ -76,16 +76,18 @@ export function checksum(sql: string): string {
 }
 
 export async function readLocalMigrations(dir = MIGRATIONS_DIR): Promise<LocalMigration[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const entries = await fs.readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await fs.readFile(path.join(dir, name, "migration.sql"), "utf8").catch(() => {
-        throw new MigrationError(`Migration ${name} has no migration.sql in ${dir}.`);
-      });
+      const sql = await fs
+        .readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8")
+        .catch(() => {
+          throw new MigrationError(`Migration ${name} has no migration.sql in ${dir}.`);
+        });
       return { name, sql, checksum: checksum(sql) };
     }),
   );

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
+      <p className="text-slate-600 dark:text-slate-400">There is nothing at this address.</p>
+      <Link href="/" className="text-brand-600 underline underline-offset-4 hover:text-brand-700">
+        Back to the overview
+      </Link>
+    </div>
+  );
+}

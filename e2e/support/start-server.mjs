@@ -1,0 +1,61 @@
+// Starts the built app (`next start`) for the end-to-end tests on a fresh database: a new embedded
+// data folder, or a new PostgreSQL database (migrated first, then seeded), dropped again on exit.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const [backend, port] = process.argv.slice(2);
+if (!["embedded", "postgresql"].includes(backend) || !port) {
+  console.error("usage: start-server.mjs embedded|postgresql PORT");
+  process.exit(2);
+}
+
+const env = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+let cleanup = async () => {};
+
+if (backend === "embedded") {
+  const dataDir = path.resolve(".data", `e2e-${port}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  env.PGLITE_DATA_DIR = dataDir;
+  delete env.DATABASE_URL;
+  cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+} else {
+  const server = process.env.MINGUS_TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `mingus_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  };
+  const migrated = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/db/cli/migrate.ts"], {
+    env,
+    stdio: "inherit",
+  });
+  if (migrated.status !== 0) {
+    await cleanup();
+    process.exit(1);
+  }
+}
+
+const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  child.kill("SIGTERM");
+  await cleanup().catch((error) => console.error(`cleanup failed: ${error.message}`));
+  process.exit(code);
+}
+process.on("SIGTERM", () => stop(0));
+process.on("SIGINT", () => stop(0));
+child.on("exit", (code) => stop(code ?? 1));
