@@ -13,6 +13,17 @@ const chromium = {
   },
 };
 
+function server(backend: "embedded" | "postgresql", port: number) {
+  return {
+    command: `node e2e/support/start-server.mjs ${backend} ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -26,22 +37,5 @@ export default defineConfig({
     { name: "embedded", use: { ...chromium, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
     { name: "postgresql", use: { ...chromium, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } },
   ],
-  webServer: [
-    {
-      command: `node e2e/support/start-server.mjs embedded ${EMBEDDED_PORT}`,
-      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
-      command: `node e2e/support/start-server.mjs postgresql ${POSTGRES_PORT}`,
-      url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-  ],
+  webServer: [server("embedded", EMBEDDED_PORT), server("postgresql", POSTGRES_PORT)],
 });

@@ -1,0 +1,33 @@
+// The one error type the domain throws: a stable code that callers branch on, an HTTP status, and a
+// message safe to show a person. Database and Plaid internals go to the log, never into `message`.
+
+const ERRORS = {
+  "validation:invalid_amount": { status: 400 },
+  "balance:invalid_type": { status: 400 },
+  "balance:currency_mismatch": { status: 422 },
+  "balance:account_not_found": { status: 404 },
+  "connection:not_found": { status: 404 },
+  "sync:not_found": { status: 404 },
+  "sync:invalid_completion": { status: 422 },
+  "sync:already_completed": { status: 409 },
+} as const satisfies Record<string, { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AppError";
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
