@@ -467,6 +467,22 @@ BEGIN
 END;
 $$;
 
+-- A backdated row sits between two others: the row after it now follows it, so its previous amount
+-- (and, through calculate_balance_change on that UPDATE, its change) is repaired.
+CREATE FUNCTION relink_next_balance() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE account_balances SET previous_amount = CASE WHEN currency = NEW.currency THEN NEW.amount END
+    WHERE id = (
+        SELECT id FROM account_balances
+        WHERE bank_account_id = NEW.bank_account_id AND balance_type = NEW.balance_type
+          AND as_of_date > NEW.as_of_date AND id <> NEW.id
+        ORDER BY as_of_date, created_at
+        LIMIT 1
+    );
+    RETURN NULL;
+END;
+$$;
+
 CREATE FUNCTION set_old_balances_inactive() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.is_current AND (TG_OP = 'INSERT' OR NOT OLD.is_current) THEN
@@ -492,6 +508,8 @@ CREATE TRIGGER calculate_balance_change_trigger BEFORE INSERT OR UPDATE ON "acco
     FOR EACH ROW EXECUTE FUNCTION calculate_balance_change();
 CREATE TRIGGER set_old_balances_inactive_trigger BEFORE INSERT OR UPDATE ON "account_balances"
     FOR EACH ROW EXECUTE FUNCTION set_old_balances_inactive();
+CREATE TRIGGER relink_next_balance_trigger AFTER INSERT ON "account_balances"
+    FOR EACH ROW WHEN (NOT NEW.is_current) EXECUTE FUNCTION relink_next_balance();
 
 -- A successful sync stamps last_sync_at on its account (all the connection's accounts when the sync
 -- is connection-wide) and on its connection. Failed syncs change neither. Never moves backwards.
