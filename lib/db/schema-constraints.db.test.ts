@@ -2,6 +2,7 @@
 // foreign keys that keep owners consistent, and what a delete takes with it.
 import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { databaseError } from "@/lib/test/database-errors";
 import {
   createAccount,
   createBalance,
@@ -12,20 +13,6 @@ import {
   createUser,
   createUserWithAccount,
 } from "@/lib/test/factories";
-
-/** The Postgres SQLSTATE and message of a statement that must fail. */
-async function databaseError(statement: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await statement;
-  } catch (error) {
-    const cause = (
-      error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } }
-    ).meta?.driverAdapterError?.cause;
-    if (cause?.originalCode) return { code: cause.originalCode, message: cause.originalMessage ?? "" };
-    throw error;
-  }
-  throw new Error("expected the statement to fail");
-}
 
 const violation = (code: string, constraint: string | RegExp) => ({
   code,

@@ -2,21 +2,8 @@
 // every index the seed lists plus the composite ones the queries need, and the unique rules at work.
 import { describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
+import { databaseError } from "@/lib/test/database-errors";
 import { createConnection, createPreferences, createUser, createUserWithAccount } from "@/lib/test/factories";
-
-/** The Postgres SQLSTATE and message of a statement that must fail. */
-async function databaseError(statement: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await statement;
-  } catch (error) {
-    const cause = (
-      error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } }
-    ).meta?.driverAdapterError?.cause;
-    if (cause?.originalCode) return { code: cause.originalCode, message: cause.originalMessage ?? "" };
-    throw error;
-  }
-  throw new Error("expected the statement to fail");
-}
 
 const uniqueViolation = (constraint: string) => ({
   code: "23505",
