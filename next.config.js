@@ -2,6 +2,8 @@
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several builds (e.g. parallel e2e runs) share one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   // The embedded database's folder is data, never part of a build's traced output.

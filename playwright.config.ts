@@ -2,8 +2,8 @@
 // embedded database and once on PostgreSQL, each server on a fresh database of its own.
 import { defineConfig, devices } from "@playwright/test";
 
-const EMBEDDED_PORT = 3210;
-const POSTGRES_PORT = 3211;
+const EMBEDDED_PORT = Number(process.env.E2E_PORT ?? 3210);
+const POSTGRES_PORT = EMBEDDED_PORT + 1;
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {

@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
   const pathname = usePathname();
-  const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+  const active = pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Link
       href={href}

@@ -1,15 +1,21 @@
 import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
 
-const NAV = [
-  { href: "/", label: "Overview" },
-  { href: "/status", label: "System status" },
-];
-
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const nav = user
+    ? [
+        { href: "/accounts", label: "Accounts" },
+        { href: "/settings", label: "Settings" },
+        ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
+        { href: "/status", label: "Status" },
+      ]
+    : [];
   return (
     <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-950/80">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 w-full max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
           <span
             aria-hidden="true"
@@ -19,13 +25,21 @@ export function SiteHeader() {
           </span>
           Mingus
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
-          {NAV.map((item) => (
-            <NavLink key={item.href} href={item.href}>
-              {item.label}
-            </NavLink>
-          ))}
-        </nav>
+        {nav.length > 0 ? (
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+            {nav.map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+        ) : null}
+        {user ? (
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.email}</span>
+            <SignOutButton />
+          </div>
+        ) : null}
       </div>
     </header>
   );

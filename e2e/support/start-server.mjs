@@ -12,7 +12,14 @@ if (!["embedded", "postgresql"].includes(backend) || !port) {
   process.exit(2);
 }
 
-const env = { ...process.env, PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  PORT: port,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
+  ADMIN_EMAILS: "admin@e2e.test",
+};
 let cleanup = async () => {};
 
 if (backend === "embedded") {

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, useTransition } from "react";
+import { Field } from "./field";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Incorrect email or password.",
+  OAuthAccountNotLinked: "Sign in the way you signed in before.",
+};
+
+/** Only same-site paths: never send someone to another site after signing in. */
+function safeCallback(value: string | null): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/accounts";
+}
+
+export function SignInForm({ providers }: { providers: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [error, setError] = useState<string | null>(() => {
+    const code = params.get("error");
+    return code ? (MESSAGES[code] ?? "Sign-in failed. Try again.") : null;
+  });
+  const [pending, startTransition] = useTransition();
+  const callbackUrl = safeCallback(params.get("callbackUrl"));
+
+  function submit(formData: FormData) {
+    startTransition(async () => {
+      setError(null);
+      const result = await signIn("credentials", {
+        email: String(formData.get("email") ?? ""),
+        password: String(formData.get("password") ?? ""),
+        redirect: false,
+      });
+      if (result?.ok && !result.error) {
+        router.replace(callbackUrl);
+        router.refresh();
+        return;
+      }
+      setError(MESSAGES[result?.error ?? ""] ?? result?.error ?? "Sign-in failed. Try again.");
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <form action={submit} className="space-y-4" aria-describedby="sign-in-error">
+        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <p
+          id="sign-in-error"
+          role="alert"
+          aria-live="polite"
+          className="min-h-5 text-sm text-red-700 dark:text-red-400"
+        >
+          {error}
+        </p>
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {providers.length > 0 ? (
+        <div className="space-y-2">
+          {providers.map((provider) => (
+            <button
+              key={provider.id}
+              type="button"
+              onClick={() => signIn(provider.id, { callbackUrl })}
+              className="w-full rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+            >
+              Continue with {provider.name}
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

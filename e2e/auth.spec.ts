@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { formAlert, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./support/auth";
+
+test("a new person signs up, lands on their accounts, signs out and back in", async ({ page }) => {
+  const { email } = await signUp(page);
+  await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
+  await expect(page.getByRole("banner").getByText(email)).toBeVisible();
+
+  await signOut(page);
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccounts$/);
+
+  await signIn(page, { email });
+  await expect(page).toHaveURL(/\/accounts$/);
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const { email } = await signUp(page);
+  await signOut(page);
+
+  await signIn(page, { email, password: "not the password" });
+  await expect(formAlert(page)).toHaveText("Incorrect email or password.");
+  await signIn(page, { email: uniqueEmail("nobody") });
+  await expect(formAlert(page)).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("sign-up explains what is wrong with each field and saves nothing", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("not-an-email@");
+  await page.getByLabel("Password").fill("short");
+  // Let the server validate, not the browser.
+  await page.locator("form").evaluate((form) => form.setAttribute("novalidate", ""));
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#email-error")).toHaveText("Enter a valid email address.");
+  await expect(page.locator("#password-error")).toHaveText("Use at least 10 characters.");
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("signing up twice with one email does not create a second account", async ({ page, browser }) => {
+  const { email } = await signUp(page);
+  const other = await browser.newPage();
+  await other.goto("/sign-up");
+  await other.getByLabel("Email").fill(email);
+  await other.getByLabel("Password").fill(`${PASSWORD} but different`);
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(formAlert(other)).toContainText("We couldn't create an account with these details");
+  await other.close();
+});
+
+test("repeated failures are throttled, for existing and unknown emails alike", async ({ page }) => {
+  for (const email of [(await signUp(page)).email, uniqueEmail("ghost")]) {
+    await page.context().clearCookies();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await signIn(page, { email, password: `wrong-${attempt}` });
+      await expect(formAlert(page)).toHaveText("Incorrect email or password.");
+    }
+    await signIn(page, { email, password: "wrong-again" });
+    await expect(formAlert(page)).toContainText("Too many sign-in attempts");
+  }
+});

@@ -1,0 +1,39 @@
+// The one wrapper for authenticated mutations: session, then zod, then the work. Returns field errors
+// and a message for useActionState forms; never echoes input or internals back.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { isAppError } from "@/lib/errors";
+import { getCurrentUser } from "./session";
+import type { SessionUser } from "./users";
+
+export interface ActionState {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[] | undefined>;
+}
+
+export function authedAction<Schema extends z.ZodType>(
+  schema: Schema,
+  work: (input: z.infer<Schema>, user: SessionUser) => Promise<ActionState | undefined>,
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await getCurrentUser();
+    if (!user) return { message: "Your session has ended. Sign in again." };
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return {
+        errors: z.flattenError(parsed.error).fieldErrors as ActionState["errors"],
+        message: "Nothing was saved. Check the highlighted fields.",
+      };
+    }
+    try {
+      return (await work(parsed.data, user)) ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) return { message: error.message };
+      console.error("action failed", error);
+      return { message: "Something went wrong and nothing was saved. Try again." };
+    }
+  };
+}

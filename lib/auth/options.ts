@@ -1,0 +1,88 @@
+// next-auth configuration: email and password through the Credentials provider, GitHub and Google
+// when their keys are set, JWT sessions. The token carries only the user id; every request reloads
+// the user (lib/auth/session.ts), so a deleted or demoted user loses access at once.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
+import { getAuthSecret } from "./secret";
+import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
+
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const real = headers?.["x-real-ip"];
+  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
+}
+
+function oauthProviders(): NextAuthOptions["providers"] {
+  const providers: NextAuthOptions["providers"] = [];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: getAuthSecret(),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const attempt = { email: parsed.data.email, address: clientAddress(request?.headers) };
+        // Throwing ends the attempt with this message; it says nothing about whether the email exists.
+        await assertSignInAllowed(attempt);
+        const user = await verifyCredentials(parsed.data);
+        if (!user) {
+          await recordFailedSignIn(attempt);
+          return null;
+        }
+        await recordSuccessfulSignIn(attempt);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    async signIn({ account, profile, user }) {
+      if (!account || account.provider === "credentials") return true;
+      const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
+      return Boolean(user.email && verified);
+    },
+    async jwt({ token, user, account }) {
+      if (user && account && account.provider !== "credentials" && user.email) {
+        const ours = await findOrCreateOAuthUser({
+          email: user.email.toLowerCase(),
+          name: user.name,
+          image: user.image,
+        });
+        token.sub = ours.id;
+      } else if (user) {
+        token.sub = user.id;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};
