@@ -4,6 +4,11 @@ import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "correct horse battery";
 
+/** Seeded by e2e/support/start-server.mjs with a year of demo data; tests only read this one. */
+export const VIEWER = { email: "viewer@e2e.test", password: "mingus-demo" };
+/** Also seeded; tests that change preferences use this one. */
+export const EDITOR = { email: "editor@e2e.test", password: "mingus-demo" };
+
 export function uniqueEmail(prefix = "person"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@e2e.test`;
 }

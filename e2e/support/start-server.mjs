@@ -1,5 +1,5 @@
-// Starts the built app (`next start`) for the end-to-end tests on a fresh database: a new embedded
-// data folder, or a new PostgreSQL database (migrated first, then seeded), dropped again on exit.
+// Starts the built app (`next start`) for the end-to-end tests on a fresh database (a new embedded data
+// folder, or a new PostgreSQL database dropped again on exit), migrated and seeded with demo users.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 
 const [backend, port] = process.argv.slice(2);
+const SEEDED_USERS = ["viewer@e2e.test", "editor@e2e.test"];
 if (!["embedded", "postgresql"].includes(backend) || !port) {
   console.error("usage: start-server.mjs embedded|postgresql PORT");
   process.exit(2);
@@ -44,14 +45,17 @@ if (backend === "embedded") {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.end();
   };
-  const migrated = spawnSync("npx", ["tsx", "--conditions=react-server", "lib/db/cli/migrate.ts"], {
-    env,
-    stdio: "inherit",
-  });
-  if (migrated.status !== 0) {
-    await cleanup();
-    process.exit(1);
-  }
+}
+
+// Users with a year of demo data (password "mingus-demo"): one that tests only read, one they change.
+const seeded = spawnSync(
+  "npx",
+  ["tsx", "--conditions=react-server", "lib/db/cli/seed.ts", ...SEEDED_USERS.flatMap((email) => ["--email", email])],
+  { env, stdio: ["ignore", "ignore", "inherit"] },
+);
+if (seeded.status !== 0) {
+  await cleanup();
+  process.exit(1);
 }
 
 const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });

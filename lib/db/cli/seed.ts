@@ -1,5 +1,6 @@
-// `npm run db:seed`: brings the configured database up to date, then writes the demo user and a year of
-// demo data (replacing the previous demo data, never anything else) and prints the login.
+// `npm run db:seed [-- --email someone@example.com ...]`: brings the configured database up to date,
+// then writes the demo user (or each named user) and a year of demo data (replacing that user's previous
+// demo data, never anything else) and prints the login.
 import "./load-env";
 import { closeBackend, databaseKind } from "../client";
 import { seedDemoData } from "../seed/seed-demo-data";
@@ -10,15 +11,20 @@ async function main(): Promise<number> {
   try {
     const applied = await migrateDatabase();
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to the ${kind} database.`);
-    const started = performance.now();
-    const seeded = await seedDemoData();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Seeded demo data into the ${kind} database in ${seconds} s:`);
-    console.log(
-      `  ${seeded.connections} connections, ${seeded.accounts} accounts, ${seeded.balances} balance rows, ` +
-        `${seeded.transactions} transactions, ${seeded.syncs} syncs`,
+    const emails = process.argv.flatMap((arg, index, all) =>
+      arg === "--email" && all[index + 1] ? [all[index + 1] as string] : [],
     );
-    console.log(`Sign in as ${seeded.email} with password ${seeded.password}`);
+    for (const email of emails.length > 0 ? emails : [undefined]) {
+      const started = performance.now();
+      const seeded = await seedDemoData({ email: email?.toLowerCase() });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Seeded demo data into the ${kind} database in ${seconds} s:`);
+      console.log(
+        `  ${seeded.connections} connections, ${seeded.accounts} accounts, ${seeded.balances} balance rows, ` +
+          `${seeded.transactions} transactions, ${seeded.syncs} syncs`,
+      );
+      console.log(`Sign in as ${seeded.email} with password ${seeded.password}`);
+    }
     return 0;
   } catch (error) {
     console.error(`Seeding failed (${kind} database): ${(error as Error).message}`);

@@ -20,12 +20,15 @@ export function stableId(userId: string, name: string): string {
 export interface DemoIds {
   connection(key: ConnectionKey): string;
   account(key: AccountKey): string;
+  /** Plaid ids (item_id, transaction_id) are unique across users: other demo users get a suffix. */
+  plaid(id: string): string;
 }
 
-export function demoIds(userId: string): DemoIds {
+export function demoIds(userId: string, plaidSuffix = ""): DemoIds {
   return {
     connection: (key) => stableId(userId, `connection:${key}`),
     account: (key) => stableId(userId, `account:${key}`),
+    plaid: (id) => `${id}${plaidSuffix}`,
   };
 }
 
@@ -37,7 +40,7 @@ export function connectionRows(plan: DemoPlan, userId: string, ids: DemoIds): Pr
     id: ids.connection(institution.key),
     userId,
     accessToken: DEMO_ACCESS_TOKEN,
-    itemId: institution.itemId,
+    itemId: ids.plaid(institution.itemId),
     institutionId: institution.institutionId,
     institutionName: institution.institutionName,
     institutionPrimaryColor: institution.primaryColor,
@@ -117,7 +120,7 @@ export function balanceRows(plan: DemoPlan, ids: DemoIds): Prisma.AccountBalance
 export function transactionRows(plan: DemoPlan, ids: DemoIds): Prisma.TransactionCreateManyInput[] {
   return plan.transactions.map((txn) => ({
     bankAccountId: ids.account(txn.accountKey),
-    transactionId: txn.transactionId,
+    transactionId: ids.plaid(txn.transactionId),
     amount: centsToMoney(txn.amountCents),
     isoCurrencyCode: "USD",
     date: txn.date,
@@ -125,7 +128,7 @@ export function transactionRows(plan: DemoPlan, ids: DemoIds): Prisma.Transactio
     name: txn.name,
     merchantName: txn.merchantName,
     pending: txn.pending,
-    pendingTransactionId: txn.pendingTransactionId,
+    pendingTransactionId: txn.pendingTransactionId && ids.plaid(txn.pendingTransactionId),
     categoryPrimary: txn.categoryPrimary,
     categoryDetailed: txn.categoryDetailed,
     paymentChannel: txn.paymentChannel,

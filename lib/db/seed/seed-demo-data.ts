@@ -3,6 +3,7 @@
 // balances, transactions, syncs and preferences) and the user's global preferences. Rows the user made
 // themselves are never touched, and a failure half-way leaves the previous demo data in place.
 import "server-only";
+import { createHash } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { BALANCE_COLUMNS, insertRows, TRANSACTION_COLUMNS } from "./bulk-insert";
@@ -22,27 +23,40 @@ export interface SeedResult {
 }
 
 /** Keeps the stored hash while it still matches, so a re-seed leaves the user row as it was. */
-async function demoPasswordHash(): Promise<string> {
-  const existing = await db.user.findUnique({ where: { email: DEMO_EMAIL }, select: { passwordHash: true } });
+async function demoPasswordHash(email: string): Promise<string> {
+  const existing = await db.user.findUnique({ where: { email }, select: { passwordHash: true } });
   if (existing?.passwordHash && (await verifyPassword({ password: DEMO_PASSWORD, hash: existing.passwordHash }))) {
     return existing.passwordHash;
   }
   return hashPassword(DEMO_PASSWORD);
 }
 
-export async function seedDemoData({ now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
+/**
+ * Seeds the demo user, or another user with the same data set (`email`, for end-to-end tests that
+ * each need a user of their own); their Plaid ids get a suffix so they never collide.
+ */
+export async function seedDemoData({
+  now = new Date(),
+  email = DEMO_EMAIL,
+  name = DEMO_NAME,
+}: {
+  now?: Date;
+  email?: string;
+  name?: string;
+} = {}): Promise<SeedResult> {
   const plan = buildDemoPlan({ now });
-  const passwordHash = await demoPasswordHash();
+  const passwordHash = await demoPasswordHash(email);
+  const plaidSuffix = email === DEMO_EMAIL ? "" : `-${createHash("sha256").update(email).digest("hex").slice(0, 8)}`;
 
   return db.$transaction(
     async (tx) => {
       const user = await tx.user.upsert({
-        where: { email: DEMO_EMAIL },
-        create: { email: DEMO_EMAIL, name: DEMO_NAME, role: "user", passwordHash, emailVerified: now },
-        update: { name: DEMO_NAME, role: "user", passwordHash },
+        where: { email },
+        create: { email, name, role: "user", passwordHash, emailVerified: now },
+        update: { name, passwordHash },
         select: { id: true },
       });
-      const ids = demoIds(user.id);
+      const ids = demoIds(user.id, plaidSuffix);
       await tx.plaidConnection.deleteMany({ where: { userId: user.id, itemId: { startsWith: DEMO_ITEM_PREFIX } } });
       await tx.bankingPreferences.deleteMany({ where: { userId: user.id, bankAccountId: null } });
 
@@ -56,7 +70,7 @@ export async function seedDemoData({ now = new Date() }: { now?: Date } = {}): P
       const syncs = await tx.transactionSync.createMany({ data: syncRows(plan, ids) });
 
       return {
-        email: DEMO_EMAIL,
+        email,
         password: DEMO_PASSWORD,
         userId: user.id,
         connections: connections.count,

@@ -299,4 +299,22 @@ describe("seedDemoData", () => {
     }
     expect(await snapshot(first.userId)).toEqual(before);
   });
+
+  test("seeds another user with the same data set without colliding with the demo user", {
+    timeout: SEED_TIMEOUT,
+  }, async () => {
+    const other = await seedDemoData({ now: NOW, email: "second-demo@example.test", name: "Second" });
+    expect(other).toMatchObject({ email: "second-demo@example.test", connections: 2, accounts: 10 });
+    expect(other.userId).not.toBe(first.userId);
+    const items = await db.plaidConnection.findMany({ where: { userId: other.userId }, select: { itemId: true } });
+    expect(items.map((item) => item.itemId).sort()).toEqual([
+      expect.stringMatching(/^demo-item-first-platypus-[0-9a-f]{8}$/),
+      expect.stringMatching(/^demo-item-tattersall-[0-9a-f]{8}$/),
+    ]);
+    expect(
+      await db.bankAccount.count({
+        where: { userId: first.userId, plaidConnection: { itemId: { startsWith: "demo-" } } },
+      }),
+    ).toBe(10);
+  });
 });
