@@ -19,6 +19,8 @@ function createLimiters(): Record<keyof typeof LIMITS, Limiter> {
     const options = { keyPrefix: `sign-in:${keyPrefix}`, points: LIMITS[keyPrefix], duration: WINDOW_SECONDS };
     if (!env.DATABASE_URL) return new RateLimiterMemory(options);
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    // An idle connection the server closes (restart, failover) must not take the process down.
+    pool.on("error", (error) => console.error(`rate-limit pool: ${error.message}`));
     return new RateLimiterPostgres({
       ...options,
       storeClient: pool,

@@ -66,10 +66,11 @@ export async function verifyCredentials({
     await verifyPassword({ password, hash: await decoyHash });
     return null;
   }
-  if (!(await verifyPassword({ password, hash: user.passwordHash }))) return null;
-  const role = roleFor(user.email, user.role);
-  if (role !== user.role) await db.user.update({ where: { id: user.id }, data: { role } });
-  return toSessionUser({ ...user, role });
+  const { passwordHash, ...profile } = user;
+  if (!(await verifyPassword({ password, hash: passwordHash }))) return null;
+  const role = roleFor(profile.email, profile.role);
+  if (role !== profile.role) await db.user.update({ where: { id: profile.id }, data: { role } });
+  return toSessionUser({ ...profile, role });
 }
 
 /** For OAuth sign-ins: the user with this (provider-verified) email, created on first visit. */
