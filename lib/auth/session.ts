@@ -22,6 +22,6 @@ export async function requireUser(): Promise<SessionUser> {
 /** An admin; anyone else sees a 404, so the page's existence is not revealed. */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user || user.role !== "admin") notFound();
+  if (user?.role !== "admin") notFound();
   return user;
 }
