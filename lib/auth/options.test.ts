@@ -1,0 +1,37 @@
+// OAuth providers appear exactly when both of their variables are set.
+import { afterEach, expect, test, vi } from "vitest";
+
+const saved = { ...process.env };
+
+afterEach(() => {
+  process.env = { ...saved };
+  vi.resetModules();
+});
+
+async function providersWith(variables: Record<string, string>) {
+  process.env = { ...saved, NEXTAUTH_SECRET: "a-test-secret-that-is-long-enough-xx", ...variables };
+  vi.resetModules();
+  const { enabledOAuthProviders } = await import("./options");
+  return enabledOAuthProviders().map((provider) => provider.id);
+}
+
+test("none by default", async () => {
+  expect(await providersWith({})).toEqual([]);
+});
+
+test("GitHub and Google when both of their variables are set", async () => {
+  expect(await providersWith({ GITHUB_ID: "id", GITHUB_SECRET: "secret" })).toEqual(["github"]);
+  expect(
+    await providersWith({ GITHUB_ID: "id", GITHUB_SECRET: "s", GOOGLE_CLIENT_ID: "id", GOOGLE_CLIENT_SECRET: "s" }),
+  ).toEqual(["github", "google"]);
+});
+
+test("not with only half of the pair", async () => {
+  expect(await providersWith({ GOOGLE_CLIENT_ID: "id" })).toEqual([]);
+});
+
+test("a PostgreSQL deployment without NEXTAUTH_SECRET fails, naming the variable", async () => {
+  process.env = { ...saved, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/x", NEXTAUTH_SECRET: "" };
+  vi.resetModules();
+  await expect(import("./options")).rejects.toThrow(/^NEXTAUTH_SECRET: required when DATABASE_URL is set/);
+});
