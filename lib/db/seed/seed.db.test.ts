@@ -236,7 +236,9 @@ describe("seedDemoData", () => {
     const statuses = connections.flatMap((c) => c.transactionSyncs.map((s) => s.status));
     expect(statuses.filter((s) => s === "failed").length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s === "partial")).toHaveLength(1);
-    const errored = connections.filter((c) => c.errorCount > 0);
+    // A past failure stays as history, but both are healthy now: no failure since their last success.
+    expect(connections.map((c) => c.errorCount)).toEqual([0, 0]);
+    const errored = connections.filter((c) => c.lastError !== null);
     expect(errored).toHaveLength(1);
     expect(errored[0]?.lastError).toMatch(/INSTITUTION_DOWN/);
     expect(errored[0]?.lastErrorAt?.getTime()).toBeLessThan(errored[0]?.lastSyncAt?.getTime() ?? 0);

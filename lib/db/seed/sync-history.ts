@@ -217,7 +217,8 @@ export function buildSyncHistory(input: {
       cursor: cursorNumber === 0 ? null : `demo-cursor-${institution.key}-${cursorNumber}`,
       lastError: lastFailure ? `${lastFailure.errorCode}: ${lastFailure.errorMessage}` : null,
       lastErrorAt: lastFailure?.completedAt ?? null,
-      errorCount: failures.length,
+      // As updateSyncStatus keeps it: failures since the last success (none when the last run succeeded).
+      errorCount: failures.filter((sync) => sync.startedAt.getTime() > lastSuccessAt).length,
     },
   };
 }

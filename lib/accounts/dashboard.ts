@@ -1,0 +1,141 @@
+// The accounts dashboard for one user: active connections with their accounts (each account's alias,
+// colour, icon and hide preference applied), sync badges, and totals over the visible accounts.
+import "server-only";
+import { db, Prisma } from "@/lib/db";
+import { resolvePreferences } from "@/lib/preferences/resolve";
+
+const SYNC_RUNNING = ["pending", "in_progress"];
+// Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.
+const TYPE_ORDER = ["depository", "investment", "other", "credit", "loan"];
+const ASSET_TYPES = new Set(["depository", "investment", "other"]);
+const LIABILITY_TYPES = new Set(["credit", "loan"]);
+
+export type DashboardAccount = {
+  id: string;
+  /** The alias where the user set one, else the bank's name. */
+  displayName: string;
+  name: string;
+  color: string | null;
+  icon: string | null;
+  mask: string | null;
+  type: string;
+  subtype: string | null;
+  status: string;
+  current: Prisma.Decimal | null;
+  available: Prisma.Decimal | null;
+  creditLimit: Prisma.Decimal | null;
+  /** What is owed on a credit account (its current balance); null on other types. */
+  creditUsed: Prisma.Decimal | null;
+  hidden: boolean;
+  lastSyncAt: Date | null;
+  currency: string;
+  institutionName: string;
+};
+
+export type DashboardInstitution = {
+  connectionId: string;
+  name: string;
+  logo: string | null;
+  primaryColor: string | null;
+  requiresReauth: boolean;
+  lastSyncAt: Date | null;
+  syncing: boolean;
+  error: boolean;
+  /** Visible accounts only; hidden ones are in `Dashboard.hidden`. */
+  accounts: DashboardAccount[];
+};
+
+export type DashboardTotals = { netWorth: Prisma.Decimal; assets: Prisma.Decimal; liabilities: Prisma.Decimal };
+
+export type Dashboard = {
+  institutions: DashboardInstitution[];
+  hidden: DashboardAccount[];
+  totals: DashboardTotals;
+};
+
+/** Two queries whatever the number of accounts: connections with accounts and sync counts, and preferences. */
+export async function getDashboard({ userId }: { userId: string }): Promise<Dashboard> {
+  const [connections, preferenceRows] = await Promise.all([
+    db.plaidConnection.findMany({
+      where: { userId, isActive: true },
+      orderBy: [{ institutionName: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true,
+        institutionName: true,
+        institutionLogo: true,
+        institutionPrimaryColor: true,
+        requiresReauth: true,
+        errorCount: true,
+        lastSyncAt: true,
+        bankAccounts: { where: { userId, isActive: true }, orderBy: [{ name: "asc" }, { createdAt: "asc" }] },
+        _count: { select: { transactionSyncs: { where: { status: { in: SYNC_RUNNING } } } } },
+      },
+    }),
+    db.bankingPreferences.findMany({ where: { userId } }),
+  ]);
+
+  const global = preferenceRows.find((row) => row.bankAccountId === null) ?? null;
+  const byAccount = new Map(preferenceRows.map((row) => [row.bankAccountId, row]));
+  const hidden: DashboardAccount[] = [];
+
+  const institutions = connections.map((connection): DashboardInstitution => {
+    const accounts = connection.bankAccounts.map((account): DashboardAccount => {
+      const { values } = resolvePreferences({ account: byAccount.get(account.id) ?? null, global });
+      return {
+        id: account.id,
+        displayName: values.accountAlias ?? account.name,
+        name: account.name,
+        color: values.accountColor,
+        icon: values.accountIcon,
+        mask: account.mask,
+        type: account.type,
+        subtype: account.subtype,
+        status: account.status,
+        current: account.currentBalance,
+        available: account.availableBalance,
+        creditLimit: account.creditLimit,
+        creditUsed: account.type === "credit" ? account.currentBalance : null,
+        hidden: values.hideAccount,
+        lastSyncAt: account.lastSyncAt,
+        currency: account.isoCurrencyCode,
+        institutionName: connection.institutionName,
+      };
+    });
+    hidden.push(...accounts.filter((account) => account.hidden));
+    return {
+      connectionId: connection.id,
+      name: connection.institutionName,
+      logo: connection.institutionLogo,
+      primaryColor: connection.institutionPrimaryColor,
+      requiresReauth: connection.requiresReauth,
+      lastSyncAt: connection.lastSyncAt,
+      syncing: connection._count.transactionSyncs > 0,
+      error: connection.errorCount > 0 || accounts.some((account) => account.status === "error"),
+      accounts: sortAccounts(accounts.filter((account) => !account.hidden)),
+    };
+  });
+
+  const visible = institutions.flatMap((institution) => institution.accounts);
+  return { institutions, hidden: sortAccounts(hidden), totals: computeTotals(visible) };
+}
+
+/** Current balances summed by type: assets minus liabilities (what credit and loan accounts owe). */
+export function computeTotals(accounts: Pick<DashboardAccount, "type" | "current">[]): DashboardTotals {
+  let assets = new Prisma.Decimal(0);
+  let liabilities = new Prisma.Decimal(0);
+  for (const { type, current } of accounts) {
+    if (current === null) continue;
+    if (ASSET_TYPES.has(type)) assets = assets.plus(current);
+    else if (LIABILITY_TYPES.has(type)) liabilities = liabilities.plus(current);
+  }
+  return { netWorth: assets.minus(liabilities), assets, liabilities };
+}
+
+function sortAccounts(accounts: DashboardAccount[]): DashboardAccount[] {
+  const rank = (type: string) => {
+    const index = TYPE_ORDER.indexOf(type);
+    return index === -1 ? TYPE_ORDER.length : index;
+  };
+  // Stable sort: within a type, the query's order by bank name is kept.
+  return accounts.toSorted((a, b) => rank(a.type) - rank(b.type));
+}
