@@ -7,6 +7,7 @@ const ERRORS = {
   "balance:currency_mismatch": { status: 422 },
   "balance:account_not_found": { status: 404 },
   "connection:not_found": { status: 404 },
+  "account:not_found": { status: 404 },
   "sync:not_found": { status: 404 },
   "sync:invalid_completion": { status: 422 },
   "sync:already_completed": { status: 409 },

@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authedAction } from "@/lib/auth/action";
+import { saveGlobalPreferences } from "@/lib/preferences/save";
+import { globalPreferencesSchema } from "@/lib/preferences/schema";
+
+/** The user's defaults: every field of the form is validated before anything is written. */
+export const saveGlobalPreferencesAction = authedAction(globalPreferencesSchema, async (input, user) => {
+  await saveGlobalPreferences({ userId: user.id, input });
+  // Display preferences change how every page shows amounts and dates.
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Saved." };
+});

@@ -1,0 +1,19 @@
+// The account settings that can inherit, by kind: on/off switches, amounts behind an Override box,
+// and choices from a list. Shared by the server (starting values) and the form ("Reset all").
+import type { InheritedInfo } from "./inherit-fields";
+
+export const SWITCHES = [
+  "balanceAlerts",
+  "lowBalanceAlert",
+  "transactionNotifications",
+  "unusualActivityAlerts",
+  "inAppNotifications",
+  "emailNotifications",
+  "pushNotifications",
+  "smsNotifications",
+] as const;
+export const THRESHOLDS = ["balanceThreshold", "lowBalanceThreshold", "largeTransactionThreshold"] as const;
+export const CHOICES = ["syncFrequency", "notificationFrequency"] as const;
+
+export type InheritableField = (typeof SWITCHES)[number] | (typeof THRESHOLDS)[number] | (typeof CHOICES)[number];
+export type InheritedDescriptions = Record<InheritableField, InheritedInfo>;
