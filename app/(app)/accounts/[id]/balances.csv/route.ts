@@ -1,0 +1,20 @@
+// GET /accounts/<id>/balances.csv[?range=30d|90d|1y|all]: the account's daily current and available
+// balances as CSV (all time unless a range is given). Checks the session itself; another user's
+// account is a 404.
+import type { NextRequest } from "next/server";
+import { csvResponse, exportBalancesCsv } from "@/lib/accounts/csv-export";
+import { getCurrentUser } from "@/lib/auth/session";
+import { parseHistoryRange } from "@/lib/balances/history";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Sign in to download this file.", { status: 401 });
+  const { id } = await params;
+  const requested = request.nextUrl.searchParams.get("range");
+  const range = requested === null ? "all" : parseHistoryRange(requested);
+  const download = await exportBalancesCsv({ userId: user.id, accountId: id, range });
+  if (!download) return new Response("Not found.", { status: 404 });
+  return csvResponse(download);
+}

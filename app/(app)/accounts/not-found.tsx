@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+// Also what another user's account looks like: the page does not say whether the id exists.
+export default function AccountNotFound() {
+  return (
+    <div className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Account not found</h1>
+      <p className="text-slate-600 dark:text-slate-400">
+        There is no account of yours at this address. It may have been removed when its bank was disconnected.
+      </p>
+      <Link
+        href="/accounts"
+        className="text-brand-600 underline underline-offset-4 hover:text-brand-700 dark:text-brand-100"
+      >
+        Back to your accounts
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// The top of the account page: name (alias first) with its icon and colour, where it is held, and its
+// current and available balances, with the way to its settings.
+import Link from "next/link";
+import type { AccountDetail } from "@/lib/accounts/detail";
+import type { Display } from "@/lib/format/display";
+import { AccountIcon } from "./account-icon";
+import { humanize } from "./labels";
+
+export function AccountHeader({ account, display }: { account: AccountDetail; display: Display }) {
+  const kind = [humanize(account.subtype), humanize(account.type)].filter(Boolean);
+  const facts = [
+    account.institutionName,
+    account.mask ? `••••\u00a0${account.mask}` : null,
+    kind[0] && kind[0] !== kind[1] ? kind.join(" · ") : kind[0],
+  ].filter(Boolean);
+  return (
+    <header className="space-y-5">
+      <div className="flex flex-wrap items-start gap-4">
+        <AccountIcon icon={account.icon} color={account.color} className="size-12" />
+        <div className="min-w-0 flex-1 space-y-1">
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{account.displayName}</h1>
+          {account.displayName !== account.name ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">{account.name}</p>
+          ) : null}
+          <p className="text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p>
+          {account.hidden ? (
+            <p className="text-sm text-amber-700 dark:text-amber-400">Hidden from your accounts list.</p>
+          ) : null}
+        </div>
+        <Link
+          href={`/accounts/${account.id}/settings`}
+          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900"
+        >
+          Settings
+        </Link>
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:max-w-md">
+        <Balance label="Current balance" value={display.money(account.current, account.currency)} />
+        <Balance label="Available balance" value={display.money(account.available, account.currency)} />
+      </dl>
+    </header>
+  );
+}
+
+function Balance({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-xl border border-slate-200 px-4 py-3 dark:border-slate-800">
+      <dt className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

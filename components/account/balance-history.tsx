@@ -1,0 +1,79 @@
+// The balance history section: range links, the chart and the same points as a table, and the CSV of
+// them. Loads its own data, so the page streams it in its own Suspense boundary.
+import { notFound } from "next/navigation";
+import { getBalanceHistory, HISTORY_RANGE_LABELS, type HistoryRange } from "@/lib/balances/history";
+import type { Display } from "@/lib/format/display";
+import { BalanceChart, type ChartPoint } from "./balance-chart";
+import { DownloadLink } from "./download-link";
+import { HistoryTable } from "./history-table";
+import { calendarDay } from "./labels";
+import { type AccountPageState, accountPageHref } from "./page-href";
+import { RangeNav } from "./range-nav";
+
+export async function BalanceHistory({
+  userId,
+  accountId,
+  color,
+  range,
+  state,
+  display,
+}: {
+  userId: string;
+  accountId: string;
+  color: string | null;
+  range: HistoryRange;
+  state: AccountPageState;
+  display: Display;
+}) {
+  const history = await getBalanceHistory({ userId, accountId, range });
+  if (!history) notFound();
+  const points: ChartPoint[] = history.points.map((point) => ({
+    date: point.date,
+    label: display.date(calendarDay(point.date)),
+    // Floats only to place the lines; every amount a person reads is the formatted decimal.
+    current: point.current === null ? null : point.current.toNumber(),
+    available: point.available === null ? null : point.available.toNumber(),
+    currentText: display.money(point.current, history.currency),
+    availableText: display.money(point.available, history.currency),
+  }));
+  const rangeLabel = range === "all" ? "all time" : `the last ${HISTORY_RANGE_LABELS[range]}`;
+  // Credit and loan accounts often report no available balance: say only what the chart shows.
+  const series = points.some((point) => point.available !== null) ? "Current and available balance" : "Current balance";
+  return (
+    <section aria-labelledby="balance-history" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="balance-history" className="scroll-mt-4 text-lg font-semibold">
+          Balance history
+        </h2>
+        <RangeNav
+          current={range}
+          hrefFor={(next) => accountPageHref(accountId, { ...state, range: next }, "balance-history")}
+        />
+      </div>
+      {points.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No balances recorded in {rangeLabel}.
+        </p>
+      ) : (
+        <>
+          <figure aria-labelledby="balance-chart-caption" className="space-y-2">
+            <BalanceChart
+              points={points}
+              color={color}
+              currency={history.currency}
+              masked={!display.settings.showBalances}
+              longRange={range === "1y" || range === "all"}
+            />
+            <figcaption id="balance-chart-caption" className="text-xs text-slate-600 dark:text-slate-400">
+              {series} at the end of each day, {rangeLabel}. The table below lists the same days.
+            </figcaption>
+          </figure>
+          <HistoryTable rows={points} caption={`Daily balances, ${rangeLabel}`} />
+        </>
+      )}
+      <DownloadLink href={`/accounts/${accountId}/balances.csv?range=${range}`}>
+        Download balance history (CSV)
+      </DownloadLink>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+// One account as its owner sees it on the account page: the bank's details, its institution, and the
+// alias, colour and icon from the account's preferences. Every lookup is scoped by the owner.
+import "server-only";
+import { cache } from "react";
+import { db, type Prisma } from "@/lib/db";
+import { isUuid } from "@/lib/db/vocabulary";
+import { getEffectivePreferences } from "@/lib/preferences/resolve";
+
+export type AccountDetail = {
+  id: string;
+  plaidConnectionId: string;
+  /** The alias where the user set one, else the bank's name. */
+  displayName: string;
+  name: string;
+  color: string | null;
+  icon: string | null;
+  hidden: boolean;
+  institutionName: string;
+  institutionColor: string | null;
+  mask: string | null;
+  type: string;
+  subtype: string | null;
+  status: string;
+  currency: string;
+  current: Prisma.Decimal | null;
+  available: Prisma.Decimal | null;
+  creditLimit: Prisma.Decimal | null;
+  paymentDue: Prisma.Decimal | null;
+  minimumBalance: Prisma.Decimal | null;
+  monthlyFee: Prisma.Decimal | null;
+  /** Percent, as the bank reports it (4.1 is 4.1%). */
+  interestRate: number | null;
+  apr: number | null;
+  accountNumber: string | null;
+  routingNumber: string | null;
+  tags: string[];
+  notes: string | null;
+  lastSyncAt: Date | null;
+};
+
+export type OwnedAccount = {
+  id: string;
+  plaidConnectionId: string;
+  name: string;
+  mask: string | null;
+  isoCurrencyCode: string;
+};
+
+/**
+ * The account's key fields when it exists and belongs to userId, else null. A malformed id is "not found" too,
+ * rather than a database error, so a hand-edited URL gives a 404.
+ */
+export async function findOwnedAccount({
+  userId,
+  accountId,
+}: {
+  userId: string;
+  accountId: string;
+}): Promise<OwnedAccount | null> {
+  if (!isUuid(accountId)) return null;
+  return db.bankAccount.findFirst({
+    where: { id: accountId.toLowerCase(), userId },
+    select: { id: true, plaidConnectionId: true, name: true, mask: true, isoCurrencyCode: true },
+  });
+}
+
+export async function getAccountDetail({
+  userId,
+  accountId,
+}: {
+  userId: string;
+  accountId: string;
+}): Promise<AccountDetail | null> {
+  if (!isUuid(accountId)) return null;
+  const id = accountId.toLowerCase();
+  const [account, preferences] = await Promise.all([
+    db.bankAccount.findFirst({
+      where: { id, userId },
+      include: { plaidConnection: { select: { institutionName: true, institutionPrimaryColor: true } } },
+    }),
+    getEffectivePreferences({ userId, bankAccountId: id }),
+  ]);
+  if (!account) return null;
+  const { values } = preferences;
+  return {
+    id: account.id,
+    plaidConnectionId: account.plaidConnectionId,
+    displayName: values.accountAlias ?? account.name,
+    name: account.name,
+    color: values.accountColor,
+    icon: values.accountIcon,
+    hidden: values.hideAccount,
+    institutionName: account.plaidConnection.institutionName,
+    institutionColor: account.plaidConnection.institutionPrimaryColor,
+    mask: account.mask,
+    type: account.type,
+    subtype: account.subtype,
+    status: account.status,
+    currency: account.isoCurrencyCode,
+    current: account.currentBalance,
+    available: account.availableBalance,
+    creditLimit: account.creditLimit,
+    paymentDue: account.paymentDue,
+    minimumBalance: account.minimumBalance,
+    monthlyFee: account.monthlyFee,
+    interestRate: account.interestRate,
+    apr: account.apr,
+    accountNumber: account.accountNumber,
+    routingNumber: account.routingNumber,
+    tags: toTags(account.tags),
+    notes: account.notes,
+    lastSyncAt: account.lastSyncAt,
+  };
+}
+
+/** getAccountDetail once per request: the page and its metadata both need it. */
+export const loadAccountDetail = cache(
+  (userId: string, accountId: string): Promise<AccountDetail | null> => getAccountDetail({ userId, accountId }),
+);
+
+// tags is free jsonb: keep only the strings, so a stray object never reaches the page.
+function toTags(value: Prisma.JsonValue): string[] {
+  return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
+}
