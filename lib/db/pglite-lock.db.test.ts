@@ -50,5 +50,5 @@ test("another process fails clearly while the folder is held, then works once it
     await held.close();
   }
   const { stdout } = await migrateIn(dataDir);
-  expect(stdout).toContain("Applied 1 migration(s) to the embedded database");
+  expect(stdout).toMatch(/Applied \d+ migration\(s\) to the embedded database/);
 }, 120_000);

@@ -51,6 +51,7 @@ interface DbColumn {
   numeric_precision: number | null;
   numeric_scale: number | null;
   datetime_precision: number | null;
+  character_maximum_length: number | null;
 }
 interface DbIndex {
   table_name: string;
@@ -76,7 +77,7 @@ export async function introspect(query: Query) {
   );
   const columns = await query<DbColumn>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default,
-            numeric_precision, numeric_scale, datetime_precision
+            numeric_precision, numeric_scale, datetime_precision, character_maximum_length
      FROM information_schema.columns WHERE table_schema = 'public'`,
   );
   const indexes = await query<DbIndex>(
@@ -146,6 +147,9 @@ function expectedType(field: Field): string {
 function actualType(column: DbColumn): string {
   if (column.data_type === "numeric") return `numeric(${column.numeric_precision},${column.numeric_scale})`;
   if (column.data_type.startsWith("timestamp")) return `${column.data_type}(${column.datetime_precision})`;
+  if (column.data_type === "character varying" && column.character_maximum_length !== null) {
+    return `character varying(${column.character_maximum_length})`;
+  }
   return column.data_type;
 }
 
