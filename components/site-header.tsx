@@ -9,7 +9,6 @@ export async function SiteHeader() {
     ? [
         { href: "/accounts", label: "Accounts" },
         { href: "/settings", label: "Settings" },
-        ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
         { href: "/status", label: "Status" },
       ]
     : [];
