@@ -21,6 +21,7 @@ const connection: PlaidConnectionModel = {
   lastErrorAt: new Date("2026-02-01T10:00:00.000Z"),
   errorCount: 2,
   maintenanceUntil: null,
+  pausedAt: null,
   lastSyncAt: new Date("2026-02-01T09:00:00.000Z"),
   nextSyncAt: null,
   syncFrequency: "daily",

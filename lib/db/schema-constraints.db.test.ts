@@ -217,8 +217,8 @@ describe("owner consistency", () => {
     );
     const names = (
       "fk_account_balances_account fk_bank_accounts_connection fk_bank_accounts_user fk_banking_preferences_account " +
-      "fk_banking_preferences_user fk_plaid_connections_user fk_transaction_syncs_account " +
-      "fk_transaction_syncs_connection fk_transactions_account"
+      "fk_banking_preferences_user fk_plaid_connections_user fk_sync_stats_totals_account " +
+      "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account"
     ).split(" ");
     expect(rules).toEqual(names.map((name) => ({ name, rule: "CASCADE" })));
   });

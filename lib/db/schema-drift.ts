@@ -17,6 +17,7 @@ export const SQL_ONLY_INDEXES = new Set([
   "uq_account_balances_current",
   "uq_banking_preferences_user_global",
   "idx_plaid_connections_due",
+  "idx_transaction_syncs_pending",
 ]);
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 
