@@ -1,0 +1,121 @@
+// What an admin may do to a connection: queue a retry of its sync, pause it, resume it. Each checks
+// the actor's role from the database again, whatever the caller already checked.
+import "server-only";
+import { getUserById } from "@/lib/auth/users";
+import { calculateNextSync } from "@/lib/connections/model";
+import { db } from "@/lib/db";
+import { isUuid } from "@/lib/db/vocabulary";
+import { AppError } from "@/lib/errors";
+
+export type RetryResult = "queued" | "already_queued" | "paused" | "inactive";
+export type PauseResult = "paused" | "already_paused";
+export type ResumeResult = "resumed" | "not_paused";
+
+// Anyone but an admin learns nothing, not even that the connection exists: the same 404 as the page.
+const hidden = () => new AppError("connection:not_found", "This connection could not be found.");
+
+async function assertAdmin(actorId: string): Promise<void> {
+  const actor = await getUserById(actorId);
+  if (actor?.role !== "admin") throw hidden();
+}
+
+async function findConnection(connectionId: string) {
+  const connection = isUuid(connectionId)
+    ? await db.plaidConnection.findUnique({
+        where: { id: connectionId },
+        select: {
+          id: true,
+          isActive: true,
+          pausedAt: true,
+          syncFrequency: true,
+          lastSyncAt: true,
+          maintenanceUntil: true,
+        },
+      })
+    : null;
+  if (!connection) throw hidden();
+  return connection;
+}
+
+/**
+ * Records a pending manual sync for the sync engine, marked as an admin's retry, and makes the
+ * connection due now. One queued sync per connection is enough: a second request changes nothing.
+ */
+export async function retryConnectionSync({
+  actorId,
+  connectionId,
+  now = new Date(),
+}: {
+  actorId: string;
+  connectionId: string;
+  now?: Date;
+}): Promise<RetryResult> {
+  await assertAdmin(actorId);
+  const found = await findConnection(connectionId);
+  return db.$transaction(async (tx) => {
+    // Updating first locks the connection row, so two retries at once cannot both queue a sync, and
+    // a pause that lands meanwhile is seen here.
+    const { count } = await tx.plaidConnection.updateMany({
+      where: { id: connectionId, isActive: true, pausedAt: null },
+      data: { nextSyncAt: now },
+    });
+    if (count === 0) return found.isActive ? "paused" : "inactive";
+    const waiting = await tx.transactionSync.count({ where: { plaidConnectionId: connectionId, status: "pending" } });
+    if (waiting > 0) return "already_queued";
+    await tx.transactionSync.create({
+      data: {
+        plaidConnectionId: connectionId,
+        syncType: "manual",
+        status: "pending",
+        retryAfter: null,
+        context: { trigger: "admin_retry", requested_by: actorId },
+      },
+    });
+    return "queued";
+  });
+}
+
+/** Stops scheduling: paused_at marks it for the scheduler, and no next sync is due. */
+export async function pauseConnection({
+  actorId,
+  connectionId,
+  now = new Date(),
+}: {
+  actorId: string;
+  connectionId: string;
+  now?: Date;
+}): Promise<PauseResult> {
+  await assertAdmin(actorId);
+  await findConnection(connectionId);
+  // The condition keeps the first pause's time when two admins press Pause.
+  const { count } = await db.plaidConnection.updateMany({
+    where: { id: connectionId, pausedAt: null },
+    data: { pausedAt: now, nextSyncAt: null },
+  });
+  return count === 1 ? "paused" : "already_paused";
+}
+
+/** Schedules again from the last sync: a connection overdue while paused is due at once. */
+export async function resumeConnection({
+  actorId,
+  connectionId,
+  now = new Date(),
+}: {
+  actorId: string;
+  connectionId: string;
+  now?: Date;
+}): Promise<ResumeResult> {
+  await assertAdmin(actorId);
+  const connection = await findConnection(connectionId);
+  const nextSyncAt = calculateNextSync({
+    syncFrequency: connection.syncFrequency,
+    lastSyncAt: connection.lastSyncAt,
+    now,
+    maintenanceUntil: connection.maintenanceUntil,
+  });
+  const { count } = await db.plaidConnection.updateMany({
+    where: { id: connectionId, pausedAt: { not: null } },
+    data: { pausedAt: null, nextSyncAt },
+  });
+  return count === 1 ? "resumed" : "not_paused";
+}
