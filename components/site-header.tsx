@@ -10,6 +10,7 @@ export async function SiteHeader() {
         { href: "/accounts", label: "Accounts" },
         { href: "/settings", label: "Settings" },
         { href: "/status", label: "Status" },
+        ...(user.role === "admin" ? [{ href: "/admin", label: "Admin" }] : []),
       ]
     : [];
   return (

@@ -1,0 +1,22 @@
+// A small coloured label for a connection's health in the admin tables.
+const TONES = {
+  ok: "bg-emerald-100 text-emerald-900 ring-emerald-600/20 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/30",
+  warning:
+    "bg-amber-100 text-amber-900 ring-amber-600/20 dark:bg-amber-400/10 dark:text-amber-300 dark:ring-amber-400/30",
+  error: "bg-red-100 text-red-900 ring-red-600/20 dark:bg-red-400/10 dark:text-red-300 dark:ring-red-400/30",
+  muted:
+    "bg-slate-100 text-slate-800 ring-slate-500/20 dark:bg-slate-400/10 dark:text-slate-300 dark:ring-slate-400/30",
+  info: "bg-sky-100 text-sky-900 ring-sky-600/20 dark:bg-sky-400/10 dark:text-sky-300 dark:ring-sky-400/30",
+} as const;
+
+export type BadgeTone = keyof typeof TONES;
+
+export function Badge({ tone, children }: { tone: BadgeTone; children: React.ReactNode }) {
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONES[tone]}`}
+    >
+      {children}
+    </span>
+  );
+}

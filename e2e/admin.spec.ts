@@ -1,0 +1,141 @@
+// The admin area: hidden from everyone else, and for an admin the seeded users' sync statistics,
+// sorting, filtering, connection actions (on the EDITOR's connection) and how it looks.
+import { expect, type Page, test } from "@playwright/test";
+import { EDITOR, formAlert, PASSWORD, signIn, signUp, VIEWER } from "./support/auth";
+
+// In ADMIN_EMAILS of the e2e servers (e2e/support/start-server.mjs).
+const ADMIN = { email: "admin@e2e.test", password: PASSWORD };
+const TATTERSALL = "Tattersall Federal Credit Union";
+
+/** Signs up as the admin, or signs in when an earlier test already made the account. */
+async function signInAsAdmin(page: Page) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Admin");
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await Promise.race([
+    page.waitForURL(/\/accounts$/),
+    formAlert(page)
+      .getByText(/couldn't create/)
+      .waitFor(),
+  ]);
+  if (!page.url().endsWith("/accounts")) {
+    await signIn(page, ADMIN);
+    await expect(page).toHaveURL(/\/accounts$/);
+  }
+}
+
+/** The Failed column of the statistics table: each institution's roll-up row, then its accounts. */
+function failedByGroup(page: Page) {
+  return statistics(page)
+    .locator("tbody")
+    .evaluateAll((groups) =>
+      groups.map((group) => {
+        const failed = (row: Element, index: number) =>
+          Number((row.querySelectorAll("td")[index] as HTMLElement).innerText.replace(/,/g, ""));
+        const [rollUp, ...accounts] = [...group.querySelectorAll("tr")];
+        // After each row's header cell: Syncs, Successful, Failed.
+        return { institution: rollUp ? failed(rollUp, 2) : 0, accounts: accounts.map((row) => failed(row, 2)) };
+      }),
+    );
+}
+
+const statistics = (page: Page) => page.getByRole("region", { name: "Sync statistics, scrollable" });
+const health = (page: Page) => page.getByRole("region", { name: "Connection health, scrollable" });
+
+test("anyone but an admin gets a 404 at /admin and no Admin link", async ({ page }) => {
+  await signUp(page);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Sync statistics")).toHaveCount(0);
+});
+
+test("an admin sees every user's sync statistics, sorts them and filters by institution", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeVisible();
+
+  const table = statistics(page);
+  for (const email of [VIEWER.email, EDITOR.email]) {
+    await expect(table.getByRole("row").filter({ hasText: email }).first()).toBeVisible();
+  }
+  await expect(table.getByRole("rowheader", { name: new RegExp(TATTERSALL) })).toBeVisible();
+  // The seeded history: about 300 finished syncs per seeded user, some of them failed.
+  const users = page.getByRole("region", { name: "Users, scrollable" });
+  const viewerCells = await users.getByRole("row").filter({ hasText: VIEWER.email }).getByRole("cell").allInnerTexts();
+  expect(Number(viewerCells[3]?.replace(/,/g, ""))).toBeGreaterThan(200);
+  expect(Number(viewerCells[4]?.replace(/,/g, ""))).toBeGreaterThan(0);
+
+  await table.getByRole("link", { name: "Failed", exact: true }).click();
+  await expect(page).toHaveURL(/sort=failed/);
+  await expect(table.getByRole("columnheader", { name: "Failed", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  const sorted = (values: number[], dir: 1 | -1) =>
+    values.every((v, i) => i === 0 || dir * (v - (values[i - 1] ?? 0)) >= 0);
+  const expectFailedSorted = async (dir: 1 | -1) => {
+    const groups = await failedByGroup(page);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(
+      sorted(
+        groups.map((group) => group.institution),
+        dir,
+      ),
+    ).toBe(true);
+    for (const group of groups) expect(sorted(group.accounts, dir)).toBe(true);
+  };
+  await expectFailedSorted(-1);
+  await table.getByRole("link", { name: "Failed", exact: true }).click();
+  await expect(table.getByRole("columnheader", { name: "Failed", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
+  await expectFailedSorted(1);
+
+  await page.getByLabel("Institution").fill("tattersall");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/institution=tattersall/);
+  await expect(table.getByRole("rowheader", { name: new RegExp(TATTERSALL) })).toBeVisible();
+  await expect(table.getByText("First Platypus Bank")).toHaveCount(0);
+  await expect(health(page).getByText("First Platypus Bank")).toHaveCount(0);
+});
+
+test("an admin pauses and resumes the editor's connection and queues a retry", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/admin?institution=${encodeURIComponent(TATTERSALL)}&user=${encodeURIComponent(EDITOR.email)}`);
+  const name = `${TATTERSALL} for ${EDITOR.email}`;
+  const row = health(page).getByRole("row").filter({ hasText: EDITOR.email });
+  await expect(row).toHaveCount(1);
+
+  await row.getByRole("button", { name: `Pause ${name}` }).click();
+  await expect(row.getByRole("button", { name: `Resume ${name}` })).toBeVisible();
+  await expect(row.getByText("Paused", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: `Retry sync ${name}` })).toHaveCount(0);
+  await expect(row.getByText("Next not scheduled")).toBeVisible();
+
+  await row.getByRole("button", { name: `Resume ${name}` }).click();
+  await expect(row.getByRole("button", { name: `Pause ${name}` })).toBeVisible();
+  await expect(row.getByText("Paused", { exact: true })).toHaveCount(0);
+
+  await row.getByRole("button", { name: `Retry sync ${name}` }).click();
+  await expect(row.getByRole("status").filter({ hasText: /queued/i })).toContainText(/Queued|Already queued/);
+  await expect(row.getByText(/\b1 queued\b/)).toBeVisible();
+});
+
+test("screenshots of the admin page, light, dark and on a phone", async ({ page }, testInfo) => {
+  await signInAsAdmin(page);
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "Sync volume" })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`admin-${colorScheme}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "Admin" })).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath("admin-phone.png"), fullPage: true });
+});
