@@ -22,6 +22,7 @@ const connection: PlaidConnectionModel = {
   errorCount: 2,
   maintenanceUntil: null,
   pausedAt: null,
+  accessTokenKeyId: "k1",
   lastSyncAt: new Date("2026-02-01T09:00:00.000Z"),
   nextSyncAt: null,
   syncFrequency: "daily",

@@ -218,9 +218,17 @@ describe("owner consistency", () => {
     const names = (
       "fk_account_balances_account fk_bank_accounts_connection fk_bank_accounts_user fk_banking_preferences_account " +
       "fk_banking_preferences_user fk_plaid_connections_user fk_sync_stats_totals_account " +
-      "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account"
+      "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account " +
+      "fk_plaid_emulator_link_tokens_item fk_plaid_emulator_public_tokens_item fk_plaid_emulator_transactions_item " +
+      "fk_plaid_emulator_webhooks_item"
     ).split(" ");
-    expect(rules).toEqual(names.map((name) => ({ name, rule: "CASCADE" })));
+    // The operator's records of Plaid calls and webhooks outlive an unlinked connection.
+    const setNull = ["fk_plaid_api_calls_connection", "fk_plaid_webhook_events_connection"];
+    expect(rules).toEqual(
+      [...names, ...setNull]
+        .sort()
+        .map((name) => ({ name, rule: setNull.includes(name) ? "SET NULL" : "CASCADE" })),
+    );
   });
 });
 

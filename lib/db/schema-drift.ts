@@ -162,6 +162,8 @@ function expectedDefault(field: Field): string | null {
     if (value.name === "dbgenerated") return String(value.args[0]);
     return `${value.name}()`;
   }
+  // DMMF gives BigInt defaults as strings ("0"); PostgreSQL renders them as bare numbers.
+  if (typeof value === "string" && field.type === "BigInt") return value;
   if (typeof value === "string") return `'${value.replace(/'/g, "''")}'`;
   return String(value);
 }

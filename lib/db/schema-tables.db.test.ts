@@ -20,7 +20,7 @@ const columns: Record<string, string> = {
     "requires_reauth boolean, last_error text, last_error_at tz, error_count integer, maintenance_until tz, " +
     "last_sync_at tz, next_sync_at tz, sync_frequency text, link_token text, link_token_expires_at tz, " +
     "retry_count integer, metadata json, settings json, transactions_cursor text, created_at tz, updated_at tz, " +
-    "paused_at tz",
+    "paused_at tz, access_token_key_id text",
   bank_accounts:
     "id uuid, user_id uuid, plaid_connection_id uuid, account_id text, name text, mask text, type text, subtype text, " +
     "account_type text, status text, verification_status text, is_active boolean, current_balance money, " +
