@@ -225,9 +225,7 @@ describe("owner consistency", () => {
     // The operator's records of Plaid calls and webhooks outlive an unlinked connection.
     const setNull = ["fk_plaid_api_calls_connection", "fk_plaid_webhook_events_connection"];
     expect(rules).toEqual(
-      [...names, ...setNull]
-        .sort()
-        .map((name) => ({ name, rule: setNull.includes(name) ? "SET NULL" : "CASCADE" })),
+      [...names, ...setNull].sort().map((name) => ({ name, rule: setNull.includes(name) ? "SET NULL" : "CASCADE" })),
     );
   });
 });
