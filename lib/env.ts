@@ -34,6 +34,20 @@ const schema = z.object({
   GITHUB_SECRET: optionalString,
   GOOGLE_CLIENT_ID: optionalString,
   GOOGLE_CLIENT_SECRET: optionalString,
+  // Where people reach the app; Plaid webhooks and the emulator's default address derive from it.
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Real Plaid when set (with both keys); otherwise the local emulator.
+  PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"]).optional()),
+  PLAID_CLIENT_ID: optionalString,
+  PLAID_SECRET: optionalString,
+  PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
+  TOKEN_ENCRYPTION_KEY: optionalString,
+}).superRefine((value, context) => {
+  if (!value.PLAID_ENV) return;
+  for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
+    if (!value[name]) context.addIssue({ code: "custom", path: [name], message: `is required when PLAID_ENV is set` });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,15 @@ const ERRORS = {
   "sync:not_found": { status: 404 },
   "sync:invalid_completion": { status: 422 },
   "sync:already_completed": { status: 409 },
+  // Plaid (issue 3). A Plaid error keeps Plaid's own code in `cause`; the message is Plaid's
+  // display_message when it has one, never the raw request or token.
+  "plaid:error": { status: 502 },
+  "plaid:item_login_required": { status: 409 },
+  "plaid:institution_already_linked": { status: 409 },
+  "plaid:invalid_public_token": { status: 400 },
+  "token:key_missing": { status: 500 },
+  "token:undecryptable": { status: 500 },
+  "webhook:unverified": { status: 401 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
