@@ -6,6 +6,7 @@ import { calculateNextSync } from "@/lib/connections/model";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
 import { AppError } from "@/lib/errors";
+import { requestSync } from "@/lib/sync/request-sync";
 
 export type RetryResult = "queued" | "already_queued" | "paused" | "inactive";
 export type PauseResult = "paused" | "already_paused";
@@ -51,27 +52,13 @@ export async function retryConnectionSync({
   now?: Date;
 }): Promise<RetryResult> {
   await assertAdmin(actorId);
-  const found = await findConnection(connectionId);
-  return db.$transaction(async (tx) => {
-    // Updating first locks the connection row, so two retries at once cannot both queue a sync, and
-    // a pause that lands meanwhile is seen here.
-    const { count } = await tx.plaidConnection.updateMany({
-      where: { id: connectionId, isActive: true, pausedAt: null },
-      data: { nextSyncAt: now },
-    });
-    if (count === 0) return found.isActive ? "paused" : "inactive";
-    const waiting = await tx.transactionSync.count({ where: { plaidConnectionId: connectionId, status: "pending" } });
-    if (waiting > 0) return "already_queued";
-    await tx.transactionSync.create({
-      data: {
-        plaidConnectionId: connectionId,
-        syncType: "manual",
-        status: "pending",
-        retryAfter: null,
-        context: { trigger: "admin_retry", requested_by: actorId },
-      },
-    });
-    return "queued";
+  await findConnection(connectionId);
+  return requestSync({
+    connectionId,
+    syncType: "manual",
+    trigger: "admin_retry",
+    details: { requested_by: actorId },
+    now,
   });
 }
 
