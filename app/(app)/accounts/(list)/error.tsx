@@ -1,22 +1,10 @@
 "use client";
-
 // Shown when the dashboard cannot load (the database is down, say); the reference lets support find
 // the logged error without showing its internals here.
+import { ErrorState } from "@/components/error-state";
+
 export default function AccountsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div role="alert" className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">Your accounts could not be loaded</h1>
-      <p className="text-slate-600 dark:text-slate-400">
-        Try again in a moment; if it keeps happening, quote reference{" "}
-        <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{error.digest ?? "unknown"}</code>.
-      </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-      >
-        Try again
-      </button>
-    </div>
+    <ErrorState title="Your accounts could not be loaded" advice="Try again in a moment" error={error} reset={reset} />
   );
 }

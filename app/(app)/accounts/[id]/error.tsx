@@ -1,20 +1,6 @@
 "use client";
+import { ErrorState } from "@/components/error-state";
 
 export default function AccountError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div role="alert" className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">This account could not be loaded</h1>
-      <p className="text-slate-600 dark:text-slate-400">
-        Try again; if it keeps happening, quote reference{" "}
-        <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{error.digest ?? "unknown"}</code>.
-      </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-      >
-        Try again
-      </button>
-    </div>
-  );
+  return <ErrorState title="This account could not be loaded" error={error} reset={reset} />;
 }

@@ -1,4 +1,5 @@
 "use client";
+import { ErrorState } from "@/components/error-state";
 
 export default function AccountSettingsError({
   error,
@@ -8,19 +9,11 @@ export default function AccountSettingsError({
   reset: () => void;
 }) {
   return (
-    <div role="alert" className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-semibold tracking-tight">This account's settings could not be loaded</h1>
-      <p className="text-slate-600 dark:text-slate-400">
-        Nothing was changed. Try again; if it keeps happening, quote reference{" "}
-        <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{error.digest ?? "unknown"}</code>.
-      </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-      >
-        Try again
-      </button>
-    </div>
+    <ErrorState
+      title="This account's settings could not be loaded"
+      advice="Nothing was changed. Try again"
+      error={error}
+      reset={reset}
+    />
   );
 }
