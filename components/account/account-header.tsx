@@ -1,9 +1,9 @@
 // The top of the account page: name (alias first) with its icon and colour, where it is held, and its
 // current and available balances, with the way to its settings.
 import Link from "next/link";
+import { AccountIcon } from "@/components/accounts/account-icon";
 import type { AccountDetail } from "@/lib/accounts/detail";
 import type { Display } from "@/lib/format/display";
-import { AccountIcon } from "./account-icon";
 import { humanize } from "./labels";
 
 export function AccountHeader({ account, display }: { account: AccountDetail; display: Display }) {
@@ -16,7 +16,7 @@ export function AccountHeader({ account, display }: { account: AccountDetail; di
   return (
     <header className="space-y-5">
       <div className="flex flex-wrap items-start gap-4">
-        <AccountIcon icon={account.icon} color={account.color} className="size-12" />
+        <AccountIcon icon={account.icon} type={account.type} color={account.color} size="lg" />
         <div className="min-w-0 flex-1 space-y-1">
           <h1 className="text-2xl font-semibold tracking-tight break-words">{account.displayName}</h1>
           {account.displayName !== account.name ? (

@@ -1,5 +1,7 @@
-// The account's chosen icon on its chosen colour. Icons the app does not know, and accounts with no
-// choice, fall back to one that fits the account type, so every row keeps the same shape.
+// The account's chosen icon on its chosen colour, in the accounts list and on the account page. Icons
+// the app does not know, and accounts with no choice, fall back to one that fits the account type, so
+// every row keeps the same shape. Inline SVG, so nothing is fetched; decorative, as the name beside
+// it says what the account is. PATHS covers every name ACCOUNT_ICONS offers (account-icon.test.ts).
 const PATHS: Record<string, React.ReactNode> = {
   bank: <path d="M3 10 12 4l9 6M5 10v8m4.67-8v8m4.66-8v8M19 10v8M3 20h18" />,
   wallet: (
@@ -32,6 +34,7 @@ const PATHS: Record<string, React.ReactNode> = {
   ),
 };
 
+// Other names for the same pictures (Lucide's, for one), so a stored one still draws.
 const ALIASES: Record<string, string> = { landmark: "bank", house: "home", "trending-up": "chart", loan: "document" };
 
 const BY_TYPE: Record<string, string> = {
@@ -42,16 +45,44 @@ const BY_TYPE: Record<string, string> = {
   other: "coins",
 };
 
-export function AccountIcon({ icon, type, color }: { icon: string | null; type: string; color: string | null }) {
-  const name = (icon && (ALIASES[icon] ?? icon)) || "";
-  const paths = PATHS[name] ?? PATHS[BY_TYPE[type] ?? "coins"];
+const SIZES = {
+  md: { box: "size-9", svg: "size-5" },
+  lg: { box: "size-12", svg: "size-6" },
+} as const;
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+/** The icon name drawn for an account: its own choice when the app knows it, else its type's. */
+export function resolveAccountIcon({ icon, type }: { icon: string | null; type: string }): string {
+  const name = (icon && own(ALIASES, icon)) || icon;
+  if (name && own(PATHS, name)) return name;
+  return own(BY_TYPE, type) ?? "coins";
+}
+
+// Own keys only: a stored "toString" must not find Object.prototype's.
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+export function AccountIcon({
+  icon,
+  type,
+  color,
+  size = "md",
+}: {
+  icon: string | null;
+  type: string;
+  color: string | null;
+  size?: keyof typeof SIZES;
+}) {
+  // A CHECK constraint keeps the stored colour #RRGGBB; checking again keeps anything else out of the style.
+  const background = color && COLOR.test(color) ? color : null;
   return (
     <span
       aria-hidden="true"
-      // The colour is a CHECK-constrained #RRGGBB, so it is safe in a style attribute.
-      style={color ? { backgroundColor: color } : undefined}
-      className={`grid size-9 shrink-0 place-items-center rounded-full ${
-        color ? "text-white" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
+      style={background ? { backgroundColor: background } : undefined}
+      className={`grid ${SIZES[size].box} shrink-0 place-items-center rounded-full ${
+        background ? "text-white" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
       }`}
     >
       <svg
@@ -62,9 +93,9 @@ export function AccountIcon({ icon, type, color }: { icon: string | null; type: 
         strokeWidth="1.75"
         strokeLinecap="round"
         strokeLinejoin="round"
-        className="size-5"
+        className={SIZES[size].svg}
       >
-        {paths}
+        {PATHS[resolveAccountIcon({ icon, type })]}
       </svg>
     </span>
   );
