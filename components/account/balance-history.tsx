@@ -6,7 +6,6 @@ import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
 import { HistoryTable } from "./history-table";
-import { calendarDay } from "./labels";
 import { type AccountPageState, accountPageHref } from "./page-href";
 import { RangeNav } from "./range-nav";
 
@@ -29,7 +28,7 @@ export async function BalanceHistory({
   if (!history) notFound();
   const points: ChartPoint[] = history.points.map((point) => ({
     date: point.date,
-    label: display.date(calendarDay(point.date)),
+    label: display.calendarDate(point.date),
     // Floats only to place the lines; every amount a person reads is the formatted decimal.
     current: point.current === null ? null : point.current.toNumber(),
     available: point.available === null ? null : point.available.toNumber(),

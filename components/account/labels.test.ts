@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDay, detailedCategory, duration, humanize, percent } from "./labels";
+import { detailedCategory, duration, humanize, percent } from "./labels";
 
 describe("labels", () => {
   it("turns codes into words", () => {
@@ -17,13 +17,5 @@ describe("labels", () => {
     expect(duration(2.3456)).toBe("2.3 s");
     expect(duration(21.5)).toBe("22 s");
     expect(duration(72.4)).toBe("1 min 12 s");
-  });
-});
-
-describe("calendarDay", () => {
-  it("keeps the stored calendar day whatever the server's time zone", () => {
-    const day = calendarDay(new Date("2026-11-02T00:00:00Z"));
-    expect([day.getFullYear(), day.getMonth(), day.getDate()]).toEqual([2026, 10, 2]);
-    expect(calendarDay("2026-01-31").getDate()).toBe(31);
   });
 });

@@ -30,13 +30,3 @@ export function duration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
-
-/**
- * A calendar day (a DATE column, or "YYYY-MM-DD") as local midnight, for display.date: a DATE arrives
- * as UTC midnight, which a server west of Greenwich would otherwise show as the day before.
- */
-export function calendarDay(value: Date | string): Date {
-  const iso = typeof value === "string" ? value : value.toISOString().slice(0, 10);
-  const [year = 1970, month = 1, day = 1] = iso.split("-").map(Number);
-  return new Date(year, month - 1, day);
-}

@@ -2,7 +2,7 @@
 // signed the way people read a statement (money in positive, money out negative).
 import type { TransactionModel } from "@/lib/db";
 import type { Display } from "@/lib/format/display";
-import { calendarDay, detailedCategory, humanize } from "./labels";
+import { detailedCategory, humanize } from "./labels";
 
 export function TransactionsTable({ transactions, display }: { transactions: TransactionModel[]; display: Display }) {
   const details = display.settings.showTransactionDetails;
@@ -47,7 +47,7 @@ function Row({
   display: Display;
   details: boolean;
 }) {
-  const date = display.date(calendarDay(t.date));
+  const date = display.calendarDate(t.date);
   const iso = t.date.toISOString().slice(0, 10);
   const category = humanize(t.categoryPrimary);
   // Plaid's sign is the bank's (positive = money out); a statement shows money out as negative.

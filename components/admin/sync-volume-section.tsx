@@ -44,8 +44,8 @@ export function SyncVolumeSection({
   query: AdminQuery;
   display: Display;
 }) {
-  // Noon UTC, so the viewer's date format shows the same calendar day the figures are counted on.
-  const label = (day: string) => display.date(`${day}T12:00:00Z`);
+  // The figures are counted per UTC day; calendarDate shows that day whatever the server's zone.
+  const label = (day: string) => display.calendarDate(day);
   const days: ChartDay[] = volume.map((day) => ({
     day: day.day,
     label: label(day.day),

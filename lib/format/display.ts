@@ -14,6 +14,11 @@ export interface DisplaySettings {
   showBalances: boolean;
   showTransactionDetails: boolean;
   locale: string;
+  /**
+   * The IANA zone instants (times, timestamps) are shown in; unset, the server's own. Calendar days
+   * (DATE columns) ignore it: they name a day, not an instant.
+   */
+  timeZone?: string;
 }
 
 export const MASKED_AMOUNT = "••••••";
@@ -40,14 +45,24 @@ export function createDisplay(settings: DisplaySettings) {
       if (!settings.showBalances) return MASKED_AMOUNT;
       return formatMoney({ amount, currency: currency ?? settings.currency, locale: settings.locale });
     },
+    /** The day of an instant, in the display's zone. For a DATE column use calendarDate. */
     date(value: Date | string): string {
-      return safeFormat(value, settings.dateFormat);
+      return safeFormat(inZone(value, settings.timeZone), settings.dateFormat);
+    },
+    /**
+     * A calendar day: a DATE column (transactions.date, authorized_date, a history day) or "YYYY-MM-DD".
+     * It arrives as UTC midnight, so it is read in UTC; in a zone west of Greenwich `date` would show
+     * the day before.
+     */
+    calendarDate(value: Date | string): string {
+      return safeFormat(inZone(value, "UTC"), settings.dateFormat);
     },
     time(value: Date | string): string {
-      return safeFormat(value, timePattern);
+      return safeFormat(inZone(value, settings.timeZone), timePattern);
     },
     dateTime(value: Date | string): string {
-      return `${safeFormat(value, settings.dateFormat)} ${safeFormat(value, timePattern)}`;
+      const date = inZone(value, settings.timeZone);
+      return `${safeFormat(date, settings.dateFormat)} ${safeFormat(date, timePattern)}`;
     },
     /** "3 hours ago"; `now` is injectable for tests. */
     relative(value: Date | string | null, now = new Date()): string {
@@ -59,8 +74,30 @@ export function createDisplay(settings: DisplaySettings) {
 
 export type Display = ReturnType<typeof createDisplay>;
 
-function safeFormat(value: Date | string, pattern: string): string {
+/**
+ * date-fns formats in the server's zone, so for another zone this returns the Date whose server-local
+ * fields are the instant's wall clock there (what @date-fns/tz would do). Invalid input passes through.
+ */
+function inZone(value: Date | string, timeZone: string | undefined): Date {
   const date = new Date(value);
+  if (!timeZone || Number.isNaN(date.getTime())) return date;
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(date);
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  const [year, month, day] = [field("year"), field("month"), field("day")];
+  const [hour, minute, second] = [field("hour"), field("minute"), field("second")];
+  return new Date(year, month - 1, day, hour, minute, second, date.getMilliseconds());
+}
+
+function safeFormat(date: Date, pattern: string): string {
   if (Number.isNaN(date.getTime())) return "—";
   try {
     return formatDateFns(date, pattern);
