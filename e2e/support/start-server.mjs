@@ -19,6 +19,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
+  // Seals Plaid access tokens; required with PostgreSQL. A fresh key per run: each run has a fresh database.
+  TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
   ADMIN_EMAILS: "admin@e2e.test",
 };
 let cleanup = async () => {};

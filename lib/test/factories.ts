@@ -2,6 +2,7 @@
 // depend on order. Pass any column to override the default.
 import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db";
+import { sealAccessToken } from "@/lib/plaid/token-crypto";
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -9,10 +10,19 @@ export function createUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) 
   return db.user.create({ data: { email: `user-${unique()}@example.test`, name: "Test User", ...data } });
 }
 
-export function createConnection(data: Partial<Prisma.PlaidConnectionUncheckedCreateInput> & { userId: string }) {
+/**
+ * A connection whose access token is sealed as a linked one's is. `plaidAccessToken` is the plaintext
+ * to seal (default: a unique fake); passing `accessToken` instead stores that value as is.
+ */
+export function createConnection({
+  plaidAccessToken = `access-sandbox-test-${unique()}`,
+  ...data
+}: Partial<Prisma.PlaidConnectionUncheckedCreateInput> & { userId: string; plaidAccessToken?: string }) {
+  const sealed = sealAccessToken(plaidAccessToken);
   return db.plaidConnection.create({
     data: {
-      accessToken: "enc:v1:test:not-a-real-token",
+      accessToken: sealed.ciphertext,
+      accessTokenKeyId: sealed.keyId,
       itemId: `item-${unique()}`,
       institutionId: "ins_109508",
       institutionName: "First Platypus Bank",

@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/db";
+import { sealAccessToken } from "@/lib/plaid/token-crypto";
 import { type AccountKey, type ConnectionKey, DEMO_ACCESS_TOKEN } from "./catalog";
 import { centsToMoney } from "./ledger";
 import type { DemoPlan } from "./plan";
@@ -35,11 +36,18 @@ export function demoIds(userId: string, plaidSuffix = ""): DemoIds {
 const decimal = (cents: number | null) => (cents === null ? null : centsToMoney(cents));
 const json = (value: Record<string, unknown>) => value as Prisma.InputJsonObject;
 
+// Sealed like a real token, so nothing in the database is ever a plaintext token, and code that opens
+// tokens works on demo rows too. A fresh IV each time: the stored value differs between seeds.
+function sealedDemoToken() {
+  const { ciphertext, keyId } = sealAccessToken(DEMO_ACCESS_TOKEN);
+  return { accessToken: ciphertext, accessTokenKeyId: keyId };
+}
+
 export function connectionRows(plan: DemoPlan, userId: string, ids: DemoIds): Prisma.PlaidConnectionCreateManyInput[] {
   return plan.connections.map(({ institution, state }) => ({
     id: ids.connection(institution.key),
     userId,
-    accessToken: DEMO_ACCESS_TOKEN,
+    ...sealedDemoToken(),
     itemId: ids.plaid(institution.itemId),
     institutionId: institution.institutionId,
     institutionName: institution.institutionName,

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
+import { currentTokenKeyId } from "@/lib/plaid/token-crypto";
 import { createAccount, createBalance, createConnection } from "@/lib/test/factories";
 import { DEMO_ACCESS_TOKEN, DEMO_EMAIL, DEMO_PASSWORD } from "./catalog";
 import { type SeedResult, seedDemoData } from "./seed-demo-data";
@@ -27,7 +29,8 @@ async function snapshot(userId: string) {
     connections: await db.plaidConnection.findMany({
       where: demo,
       orderBy: { itemId: "asc" },
-      omit: { createdAt: true, updatedAt: true },
+      // The sealed token differs on every seed (a fresh IV); what it opens to is checked below.
+      omit: { createdAt: true, updatedAt: true, accessToken: true },
     }),
     accounts: await db.bankAccount.findMany({
       where: { plaidConnection: demo },
@@ -244,12 +247,14 @@ describe("seedDemoData", () => {
     expect(errored[0]?.lastErrorAt?.getTime()).toBeLessThan(errored[0]?.lastSyncAt?.getTime() ?? 0);
   });
 
-  test("stores no access token on the demo items, and marks them as demo", async () => {
+  test("stores the demo items' placeholder token sealed, never in plaintext, and marks them as demo", async () => {
     const connections = await db.plaidConnection.findMany({ where: { itemId: DEMO_ITEMS } });
     expect(connections.map((c) => c.itemId).sort()).toEqual(["demo-item-first-platypus", "demo-item-tattersall"]);
     for (const connection of connections) {
-      expect(connection.accessToken).toBe(DEMO_ACCESS_TOKEN);
-      expect(connection.accessToken).not.toMatch(/^access-/);
+      expect(connection.accessToken).not.toContain(DEMO_ACCESS_TOKEN);
+      expect(connection.accessToken).toMatch(/^v1\./);
+      expect(connection.accessTokenKeyId).toBe(currentTokenKeyId());
+      expect(await getConnectionAccessToken({ connectionId: connection.id })).toBe(DEMO_ACCESS_TOKEN);
       expect(connection.metadata).toEqual({ demo: true });
     }
   });
