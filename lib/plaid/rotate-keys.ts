@@ -1,0 +1,80 @@
+// Moves every stored access token onto the current key: rows sealed with an older key are opened and
+// re-sealed, rows without a key id (plaintext from before sealing) are sealed. Each update is a
+// compare-and-set on the old value, so a token replaced meanwhile (a relink) is not overwritten; a row
+// that cannot be opened is reported and left exactly as it is.
+import "server-only";
+import { db } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { openAccessToken, sealAccessToken } from "./token-crypto";
+import { getTokenKeyring, type TokenKeyring } from "./token-keys";
+
+export type RotationFailure = { connectionId: string; keyId: string | null; reason: string };
+
+export type RotationResult = {
+  currentKeyId: string;
+  /** Rows moved from an older key. */
+  resealed: number;
+  /** Rows that held a plaintext token (no key id) and are now sealed. */
+  sealed: number;
+  /** Rows changed by someone else between read and write; they already hold a newer value. */
+  changedConcurrently: number;
+  failed: RotationFailure[];
+};
+
+export async function rotateTokenKeys({
+  keyring = getTokenKeyring(),
+  batchSize = 100,
+}: {
+  keyring?: TokenKeyring;
+  batchSize?: number;
+} = {}): Promise<RotationResult> {
+  const result: RotationResult = {
+    currentKeyId: keyring.current,
+    resealed: 0,
+    sealed: 0,
+    changedConcurrently: 0,
+    failed: [],
+  };
+  let after: string | undefined;
+  for (;;) {
+    // Keyset pagination by id: rows that fail stay behind the cursor, so the loop always ends.
+    const rows = await db.plaidConnection.findMany({
+      where: {
+        OR: [{ accessTokenKeyId: null }, { accessTokenKeyId: { not: keyring.current } }],
+        ...(after ? { id: { gt: after } } : {}),
+      },
+      select: { id: true, accessToken: true, accessTokenKeyId: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    for (const row of rows) await rotateRow(row, keyring, result);
+    if (rows.length < batchSize) return result;
+    after = rows.at(-1)?.id;
+  }
+}
+
+async function rotateRow(
+  row: { id: string; accessToken: string; accessTokenKeyId: string | null },
+  keyring: TokenKeyring,
+  result: RotationResult,
+): Promise<void> {
+  let plaintext: string;
+  try {
+    plaintext =
+      row.accessTokenKeyId === null
+        ? row.accessToken
+        : openAccessToken({ ciphertext: row.accessToken, keyId: row.accessTokenKeyId }, keyring);
+  } catch (error) {
+    if (!isAppError(error, "token:undecryptable")) throw error;
+    result.failed.push({ connectionId: row.id, keyId: row.accessTokenKeyId, reason: error.message });
+    return;
+  }
+  const { ciphertext, keyId } = sealAccessToken(plaintext, keyring);
+  const { count } = await db.plaidConnection.updateMany({
+    where: { id: row.id, accessToken: row.accessToken, accessTokenKeyId: row.accessTokenKeyId },
+    data: { accessToken: ciphertext, accessTokenKeyId: keyId },
+  });
+  if (count === 0) result.changedConcurrently += 1;
+  else if (row.accessTokenKeyId === null) result.sealed += 1;
+  else result.resealed += 1;
+}
