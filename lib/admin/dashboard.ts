@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getConnectionHealth } from "./connection-health";
 import type { AdminQuery } from "./params";
+import { getPlaidCallActivity } from "./plaid-calls";
 import { getSyncStatistics } from "./sync-stats";
 import { getDailySyncVolume } from "./sync-volume";
 import { getUserSummaries } from "./user-summaries";
@@ -48,14 +49,15 @@ export async function getAdminSummary({ now = new Date() }: { now?: Date } = {})
 }
 
 export async function getAdminDashboard({ query, now = new Date() }: { query: AdminQuery; now?: Date }) {
-  const [summary, statistics, health, users, volume] = await Promise.all([
+  const [summary, statistics, health, users, volume, plaidCalls] = await Promise.all([
     getAdminSummary({ now }),
     getSyncStatistics({ query, now }),
     getConnectionHealth({ query, now }),
     getUserSummaries({ query }),
     getDailySyncVolume({ days: query.range, now }),
+    getPlaidCallActivity({ now }),
   ]);
-  return { summary, statistics, health, users, volume, generatedAt: now };
+  return { summary, statistics, health, users, volume, plaidCalls, generatedAt: now };
 }
 
 export type AdminDashboard = Awaited<ReturnType<typeof getAdminDashboard>>;

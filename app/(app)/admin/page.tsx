@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { AdminFilters } from "@/components/admin/admin-filters";
 import { ConnectionHealthTable } from "@/components/admin/connection-health-table";
+import { PlaidCallsSection } from "@/components/admin/plaid-calls-section";
 import { SummaryCards } from "@/components/admin/summary-cards";
 import { SyncStatisticsTable } from "@/components/admin/sync-statistics-table";
 import { SyncVolumeSection } from "@/components/admin/sync-volume-section";
@@ -44,6 +45,7 @@ export default async function AdminPage({
       />
       <UserSummariesTable users={dashboard.users} display={display} />
       <SyncVolumeSection volume={dashboard.volume} query={query} display={display} />
+      <PlaidCallsSection activity={dashboard.plaidCalls} display={display} />
     </div>
   );
 }
