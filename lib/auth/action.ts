@@ -7,17 +7,19 @@ import { isAppError } from "@/lib/errors";
 import { getCurrentUser } from "./session";
 import type { SessionUser } from "./users";
 
-export interface ActionState {
+export interface ActionState<Data = never> {
   ok?: boolean;
   message?: string;
   errors?: Record<string, string[] | undefined>;
+  /** What an action hands back beyond a message (an id, a link token): allowlisted by the action. */
+  data?: Data;
 }
 
-export function authedAction<Schema extends z.ZodType>(
+export function authedAction<Schema extends z.ZodType, Data = never>(
   schema: Schema,
-  work: (input: z.infer<Schema>, user: SessionUser) => Promise<ActionState | undefined>,
+  work: (input: z.infer<Schema>, user: SessionUser) => Promise<ActionState<Data> | undefined>,
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (_previous: ActionState<Data>, formData: FormData): Promise<ActionState<Data>> => {
     const user = await getCurrentUser();
     if (!user) return { message: "Your session has ended. Sign in again." };
     const parsed = schema.safeParse(Object.fromEntries(formData));
