@@ -1,6 +1,8 @@
-// What a person with no linked bank sees instead of the dashboard. Linking arrives with the Plaid
-// integration, so this invites without offering a button that would do nothing yet.
-export function EmptyState() {
+// What a person with no linked bank sees instead of the dashboard: an invitation and the Link button.
+import { LinkButton } from "@/components/plaid/link-button";
+import type { LinkEnvironment } from "@/lib/plaid/link-environment";
+
+export function EmptyState({ linkEnvironment }: { linkEnvironment: LinkEnvironment }) {
   return (
     <section
       aria-labelledby="empty-heading"
@@ -24,6 +26,9 @@ export function EmptyState() {
       <p className="mx-auto mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">
         Link your first bank to see every account, its balance and how it changes over time, all in one place.
       </p>
+      <div className="mt-6 flex justify-center">
+        <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} />
+      </div>
     </section>
   );
 }

@@ -1,6 +1,9 @@
-// One linked bank: its logo and colour, its sync state as badges, and its visible accounts.
+// One linked bank: its logo and colour, its sync state as badges, Reconnect and Unlink, and its visible
+// accounts.
+import { ConnectionActions } from "@/components/plaid/connection-actions";
 import type { DashboardInstitution } from "@/lib/accounts/dashboard";
 import type { Display } from "@/lib/format/display";
+import type { LinkEnvironment } from "@/lib/plaid/link-environment";
 import { AccountRow } from "./account-row";
 import { StatusBadge } from "./status-badge";
 import { SyncedAt } from "./synced-at";
@@ -8,7 +11,16 @@ import { SyncedAt } from "./synced-at";
 // Plaid sends logos as base64 PNG; anything else is not put into a data: URL.
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-export function InstitutionGroup({ institution, display }: { institution: DashboardInstitution; display: Display }) {
+export function InstitutionGroup({
+  institution,
+  display,
+  linkEnvironment,
+}: {
+  institution: DashboardInstitution;
+  display: Display;
+  /** How Reconnect opens Link (Plaid's, or the emulator's stand-in). */
+  linkEnvironment: LinkEnvironment;
+}) {
   const headingId = `institution-${institution.connectionId}`;
   return (
     <section
@@ -34,6 +46,12 @@ export function InstitutionGroup({ institution, display }: { institution: Dashbo
           {institution.syncing ? <StatusBadge tone="info">Syncing</StatusBadge> : null}
           {institution.error ? <StatusBadge tone="error">Sync error</StatusBadge> : null}
         </div>
+        <ConnectionActions
+          connectionId={institution.connectionId}
+          institutionName={institution.name}
+          requiresReauth={institution.requiresReauth}
+          environment={linkEnvironment}
+        />
       </header>
       {institution.accounts.length > 0 ? (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800/70">

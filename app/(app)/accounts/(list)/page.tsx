@@ -4,25 +4,38 @@ import { EmptyState } from "@/components/accounts/empty-state";
 import { HiddenAccounts } from "@/components/accounts/hidden-accounts";
 import { InstitutionGroup } from "@/components/accounts/institution-group";
 import { Totals } from "@/components/accounts/totals";
+import { LinkButton } from "@/components/plaid/link-button";
 import { getDashboard } from "@/lib/accounts/dashboard";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
+import { getLinkEnvironment } from "@/lib/plaid/link-environment";
 
 export const metadata: Metadata = { title: "Accounts" };
 
 export default async function AccountsPage() {
   const user = await requireUser();
   const [dashboard, display] = await Promise.all([getDashboard({ userId: user.id }), getDisplay({ userId: user.id })]);
+  const linkEnvironment = getLinkEnvironment();
+  const empty = dashboard.institutions.length === 0;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Accounts</h1>
-      {dashboard.institutions.length === 0 ? (
-        <EmptyState />
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Accounts</h1>
+        {/* The empty state has its own, more prominent button. */}
+        {empty ? null : <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} />}
+      </div>
+      {empty ? (
+        <EmptyState linkEnvironment={linkEnvironment} />
       ) : (
         <>
           <Totals totals={dashboard.totals} display={display} />
           {dashboard.institutions.map((institution) => (
-            <InstitutionGroup key={institution.connectionId} institution={institution} display={display} />
+            <InstitutionGroup
+              key={institution.connectionId}
+              institution={institution}
+              display={display}
+              linkEnvironment={linkEnvironment}
+            />
           ))}
           <HiddenAccounts accounts={dashboard.hidden} display={display} />
         </>

@@ -1,0 +1,227 @@
+"use client";
+// The local stand-in for Plaid Link, backed by the emulator's Link endpoints: a modal that walks
+// through Link's panes and ends in onSuccess or onExit with Link's own metadata shapes, so the Link
+// button treats it exactly as it treats Plaid's Link. Only ever shown when Plaid is emulated.
+import { useEffect, useId, useRef, useState } from "react";
+import type { LinkOnExit, LinkOnSuccess, PlaidLinkError, StandInInstitution } from "./link-types";
+import { ModalDialog } from "./modal-dialog";
+import { callStandIn, type StandInError, type StandInLogin, type StandInSession } from "./stand-in-api";
+import {
+  ConnectingPane,
+  ConsentPane,
+  CredentialsPane,
+  InstitutionPane,
+  PRIMARY_BUTTON,
+  SuccessPane,
+} from "./stand-in-panes";
+
+type Step =
+  | { name: "loading" }
+  | { name: "consent" }
+  | { name: "institutions" }
+  | { name: "credentials"; error: StandInError | null }
+  | { name: "connecting" }
+  | { name: "success"; login: StandInLogin }
+  | { name: "failed"; error: StandInError };
+
+// Link's onExit status: the pane the person left from.
+const EXIT_STATUS: Record<Step["name"], string | null> = {
+  loading: null,
+  consent: null,
+  institutions: "institution_not_found",
+  credentials: "requires_credentials",
+  connecting: "requires_credentials",
+  success: null,
+  failed: null,
+};
+
+const toLinkError = ({ error_type, error_code, error_message, display_message }: StandInError): PlaidLinkError => ({
+  error_type,
+  error_code,
+  error_message,
+  display_message,
+});
+
+export function LinkStandIn({
+  linkToken,
+  emulatorUrl,
+  onSuccess,
+  onExit,
+}: {
+  linkToken: string;
+  emulatorUrl: string;
+  onSuccess: LinkOnSuccess;
+  onExit: LinkOnExit;
+}) {
+  const [step, setStep] = useState<Step>({ name: "loading" });
+  const [session, setSession] = useState<StandInSession | null>(null);
+  const [institution, setInstitution] = useState<StandInInstitution | null>(null);
+  // Kept across a failed attempt, as Link does; the password never is.
+  const [username, setUsername] = useState("");
+  const lastError = useRef<StandInError | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    let stale = false;
+    callStandIn<StandInSession>(emulatorUrl, "session", { link_token: linkToken }).then((result) => {
+      if (stale) return;
+      if (!result.ok) {
+        lastError.current = result.error;
+        setStep({ name: "failed", error: result.error });
+        return;
+      }
+      setSession(result.data);
+      // Update mode: the item's own institution, no picking.
+      if (result.data.institution) setInstitution(result.data.institution);
+      setStep({ name: "consent" });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [emulatorUrl, linkToken]);
+
+  function exit() {
+    const error = lastError.current;
+    onExit(error ? toLinkError(error) : null, {
+      status: EXIT_STATUS[step.name],
+      institution: institution ? { institution_id: institution.institution_id, name: institution.name } : null,
+      link_session_id: session?.link_session_id ?? "",
+      request_id: error?.request_id ?? "",
+    });
+  }
+
+  async function logIn(chosen: StandInInstitution, credentials: { username: string; password: string }) {
+    if (!session) return;
+    setUsername(credentials.username);
+    setStep({ name: "connecting" });
+    const result = await callStandIn<StandInLogin>(emulatorUrl, "login", {
+      link_token: linkToken,
+      link_session_id: session.link_session_id,
+      institution_id: chosen.institution_id,
+      ...credentials,
+    });
+    lastError.current = result.ok ? null : result.error;
+    setStep(result.ok ? { name: "success", login: result.data } : { name: "credentials", error: result.error });
+  }
+
+  function finish(login: StandInLogin) {
+    onSuccess(login.public_token, {
+      institution: login.institution,
+      accounts: login.accounts.map((account) => ({
+        ...account,
+        subtype: account.subtype ?? "",
+        class_type: null,
+      })),
+      link_session_id: login.link_session_id,
+      transfer_status: null,
+      public_token: login.public_token,
+    });
+  }
+
+  const update = session?.mode === "update";
+  let pane: React.ReactNode;
+  switch (step.name) {
+    case "loading":
+      pane = (
+        <p id={titleId} role="status" className="py-10 text-center text-sm text-slate-600 dark:text-slate-400">
+          Opening Link…
+        </p>
+      );
+      break;
+    case "consent":
+      pane = (
+        <ConsentPane
+          titleId={titleId}
+          institution={update ? institution : null}
+          onContinue={() => setStep(institution ? { name: "credentials", error: null } : { name: "institutions" })}
+        />
+      );
+      break;
+    case "institutions":
+      pane = (
+        <InstitutionPane
+          titleId={titleId}
+          emulatorUrl={emulatorUrl}
+          linkToken={linkToken}
+          onPick={(picked) => {
+            setInstitution(picked);
+            setStep({ name: "credentials", error: null });
+          }}
+        />
+      );
+      break;
+    case "credentials":
+      pane = institution ? (
+        <CredentialsPane
+          titleId={titleId}
+          institution={institution}
+          error={step.error}
+          username={username}
+          onSubmit={(credentials) => logIn(institution, credentials)}
+          onBack={
+            update
+              ? null
+              : () => {
+                  lastError.current = null;
+                  setStep({ name: "institutions" });
+                }
+          }
+        />
+      ) : null;
+      break;
+    case "connecting":
+      pane = institution ? <ConnectingPane titleId={titleId} institution={institution} /> : null;
+      break;
+    case "success":
+      pane = <SuccessPane titleId={titleId} login={step.login} update={update} onContinue={() => finish(step.login)} />;
+      break;
+    case "failed":
+      pane = (
+        <div className="space-y-4">
+          <h2 id={titleId} className="text-xl font-semibold tracking-tight">
+            Something went wrong
+          </h2>
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            {step.error.display_message ?? step.error.error_message}
+          </p>
+          <button type="button" onClick={exit} className={PRIMARY_BUTTON}>
+            Exit
+          </button>
+        </div>
+      );
+      break;
+  }
+
+  return (
+    <ModalDialog open onCancel={exit} labelledBy={titleId} className="max-w-md">
+      <div data-testid="plaid-link-stand-in">
+        <p className="bg-amber-100 px-4 py-1.5 text-center text-xs font-medium text-amber-900 dark:bg-amber-400/15 dark:text-amber-200">
+          Sandbox — local Plaid emulator
+        </p>
+        <div className="flex items-center justify-between px-5 pt-3">
+          <span className="text-xs font-semibold tracking-widest text-slate-500 uppercase dark:text-slate-400">
+            Plaid Link
+          </span>
+          <button
+            type="button"
+            onClick={exit}
+            aria-label="Close"
+            className="grid size-8 place-items-center rounded-full text-slate-500 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-400 dark:hover:bg-slate-800"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              className="size-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="m5 5 10 10M15 5 5 15" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+        <div className="px-5 pt-2 pb-6 sm:px-7">{pane}</div>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,286 @@
+"use client";
+// The stand-in's panes, in Link's order: consent, institution search, credentials, connecting,
+// success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
+import { useEffect, useId, useRef, useState } from "react";
+import { InstitutionMark } from "./institution-mark";
+import type { StandInInstitution } from "./link-types";
+import { callStandIn, type StandInError, type StandInLogin } from "./stand-in-api";
+
+export const PRIMARY_BUTTON =
+  "w-full rounded-lg bg-slate-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200";
+const INPUT =
+  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-sm shadow-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-950";
+
+function PaneHeading({ id, children, focus = true }: { id: string; children: React.ReactNode; focus?: boolean }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <h2 ref={ref} id={id} tabIndex={-1} className="text-xl font-semibold tracking-tight outline-none">
+      {children}
+    </h2>
+  );
+}
+
+export function ConsentPane({
+  titleId,
+  institution,
+  onContinue,
+}: {
+  titleId: string;
+  /** Set in update mode: the bank being reconnected. */
+  institution: StandInInstitution | null;
+  onContinue: () => void;
+}) {
+  return (
+    <div className="space-y-5">
+      <PaneHeading id={titleId}>
+        {institution ? `Reconnect to ${institution.name}` : "Mingus uses Plaid to connect your bank"}
+      </PaneHeading>
+      <ul className="space-y-3 text-sm text-slate-600 dark:text-slate-300">
+        <li>
+          <strong className="block text-slate-900 dark:text-slate-100">Secure</strong>
+          Encryption helps protect your personal financial data.
+        </li>
+        <li>
+          <strong className="block text-slate-900 dark:text-slate-100">Private</strong>
+          Your credentials will never be made accessible to Mingus.
+        </li>
+      </ul>
+      <button type="button" onClick={onContinue} className={PRIMARY_BUTTON}>
+        Continue
+      </button>
+    </div>
+  );
+}
+
+export function InstitutionPane({
+  titleId,
+  emulatorUrl,
+  linkToken,
+  onPick,
+}: {
+  titleId: string;
+  emulatorUrl: string;
+  linkToken: string;
+  onPick: (institution: StandInInstitution) => void;
+}) {
+  const [query, setQuery] = useState("");
+  const [institutions, setInstitutions] = useState<StandInInstitution[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const searchId = useId();
+
+  useEffect(() => {
+    let stale = false;
+    // A short pause while typing, so each keystroke does not become a request.
+    const timer = setTimeout(async () => {
+      const result = await callStandIn<{ institutions: StandInInstitution[] }>(emulatorUrl, "institutions", {
+        link_token: linkToken,
+        query,
+      });
+      if (stale) return;
+      setError(result.ok ? null : (result.error.display_message ?? result.error.error_message));
+      setInstitutions(result.ok ? result.data.institutions : []);
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [emulatorUrl, linkToken, query]);
+
+  return (
+    <div className="space-y-4">
+      <PaneHeading id={titleId}>Select your institution</PaneHeading>
+      <div className="space-y-1">
+        <label htmlFor={searchId} className="block text-sm font-medium">
+          Search institutions
+        </label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          autoComplete="off"
+          className={INPUT}
+        />
+      </div>
+      <p role="alert" className="text-sm text-red-700 empty:hidden dark:text-red-400">
+        {error}
+      </p>
+      <p role="status" className="sr-only">
+        {institutions === null ? "Loading institutions…" : `${institutions.length} institutions`}
+      </p>
+      <ul aria-label="Institutions" className="max-h-80 space-y-1 overflow-y-auto">
+        {(institutions ?? []).map((institution) => (
+          <li key={institution.institution_id}>
+            <button
+              type="button"
+              onClick={() => onPick(institution)}
+              className="flex w-full items-center gap-3 rounded-lg px-2 py-2 text-left text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-800"
+              style={{ borderLeft: `4px solid ${institution.primary_color ?? "transparent"}` }}
+            >
+              <InstitutionMark institution={institution} />
+              <span className="min-w-0 flex-1 truncate">{institution.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {institutions?.length === 0 && !error ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No institutions match “{query}”.</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function CredentialsPane({
+  titleId,
+  institution,
+  error,
+  username,
+  onSubmit,
+  onBack,
+}: {
+  titleId: string;
+  institution: StandInInstitution;
+  error: StandInError | null;
+  /** The last username tried, so a wrong password only means typing the password again. */
+  username: string;
+  onSubmit: (credentials: { username: string; password: string }) => void;
+  onBack: (() => void) | null;
+}) {
+  const usernameId = useId();
+  const passwordId = useId();
+  const errorId = useId();
+  const hintId = useId();
+  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        onSubmit({ username: String(form.get("username") ?? ""), password: String(form.get("password") ?? "") });
+      }}
+    >
+      <div className="flex items-center gap-3">
+        <InstitutionMark institution={institution} size="lg" />
+        <PaneHeading id={titleId} focus={false}>
+          Log in to {institution.name}
+        </PaneHeading>
+      </div>
+      <p
+        id={errorId}
+        role="alert"
+        className="rounded-lg bg-red-50 p-3 text-sm text-red-800 empty:hidden dark:bg-red-950/50 dark:text-red-300"
+      >
+        {error ? (error.display_message ?? error.error_message) : null}
+      </p>
+      <div className="space-y-1">
+        <label htmlFor={usernameId} className="block text-sm font-medium">
+          Username
+        </label>
+        <input
+          id={usernameId}
+          name="username"
+          defaultValue={username}
+          required
+          autoComplete="off"
+          // Focus lands here when the pane opens, and again after a failed attempt.
+          // biome-ignore lint/a11y/noAutofocus: the first field of a dialog pane the person just opened.
+          autoFocus={!username}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={INPUT}
+        />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={passwordId} className="block text-sm font-medium">
+          Password
+        </label>
+        <input
+          id={passwordId}
+          name="password"
+          type="password"
+          required
+          // biome-ignore lint/a11y/noAutofocus: after a failed attempt the password is what to retype.
+          autoFocus={Boolean(username)}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={INPUT}
+        />
+      </div>
+      <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
+        Sandbox: sign in with <code className="font-mono">user_good</code> /{" "}
+        <code className="font-mono">pass_good</code>. A password of <code className="font-mono">error_ITEM_LOCKED</code>{" "}
+        fails with that Plaid error.
+      </p>
+      <button type="submit" className={PRIMARY_BUTTON}>
+        Submit
+      </button>
+      {onBack ? (
+        <button
+          type="button"
+          onClick={onBack}
+          className="w-full rounded-lg px-4 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          Choose a different institution
+        </button>
+      ) : null}
+    </form>
+  );
+}
+
+export function ConnectingPane({ titleId, institution }: { titleId: string; institution: StandInInstitution }) {
+  return (
+    <div role="status" className="flex flex-col items-center gap-4 py-10 text-center">
+      <span
+        aria-hidden="true"
+        className="size-10 rounded-full border-4 border-slate-200 border-t-slate-900 motion-safe:animate-spin dark:border-slate-700 dark:border-t-white"
+      />
+      <PaneHeading id={titleId}>Connecting to {institution.name}…</PaneHeading>
+      <p className="text-sm text-slate-600 dark:text-slate-400">This usually takes a few seconds.</p>
+    </div>
+  );
+}
+
+export function SuccessPane({
+  titleId,
+  login,
+  update,
+  onContinue,
+}: {
+  titleId: string;
+  login: StandInLogin;
+  update: boolean;
+  onContinue: () => void;
+}) {
+  return (
+    <div className="space-y-4">
+      <PaneHeading id={titleId}>Success</PaneHeading>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        {update
+          ? `Your connection to ${login.institution.name} is repaired.`
+          : `Your ${login.institution.name} accounts are linked to Mingus.`}
+      </p>
+      <ul
+        aria-label="Linked accounts"
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800"
+      >
+        {login.accounts.map((account) => (
+          <li key={account.id} className="flex items-baseline justify-between gap-3 px-3 py-2">
+            <span className="min-w-0 truncate font-medium">{account.name}</span>
+            <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+              {account.subtype ?? account.type}
+              {account.mask ? ` •••• ${account.mask}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={onContinue} className={PRIMARY_BUTTON}>
+        Continue
+      </button>
+    </div>
+  );
+}
