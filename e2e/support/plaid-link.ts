@@ -1,0 +1,77 @@
+// Driving Link's stand-in (the emulator's Link) as a person does, and the emulator's test hooks the
+// specs use to change an item behind the app's back (a bank asking its user to sign in again).
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+
+export const PLATYPUS = "First Platypus Bank";
+export const INVALID_CREDENTIALS = "The provided credentials were not correct. Please try again.";
+
+/** The stand-in is a modal dialog; Link's own pane headings label it. */
+export function linkDialog(page: Page) {
+  return page.getByTestId("plaid-link-stand-in");
+}
+
+/** Opens Link from a button ("Link a bank", "Reconnect …") and gets past its consent pane. */
+export async function openLink(page: Page, buttonName: string | RegExp) {
+  await page.getByRole("button", { name: buttonName }).first().click();
+  const link = linkDialog(page);
+  await expect(link).toBeVisible();
+  await expect(link.getByText("Sandbox — local Plaid emulator")).toBeVisible();
+  await link.getByRole("button", { name: "Continue" }).click();
+  return link;
+}
+
+export async function pickInstitution(page: Page, name: string) {
+  const link = linkDialog(page);
+  await link.getByLabel("Search institutions").fill(name.split(" ").slice(0, 2).join(" "));
+  await link.getByRole("button", { name }).click();
+}
+
+export async function signInToBank(page: Page, { username, password }: { username: string; password: string }) {
+  const link = linkDialog(page);
+  await link.getByLabel("Username").fill(username);
+  await link.getByLabel("Password").fill(password);
+  await link.getByRole("button", { name: "Submit" }).click();
+}
+
+/** The whole create flow with the sandbox's good credentials, ending back on the accounts page. */
+export async function linkBank(page: Page, institution = PLATYPUS) {
+  await openLink(page, "Link a bank");
+  await pickInstitution(page, institution);
+  await signInToBank(page, { username: "user_good", password: "pass_good" });
+  const link = linkDialog(page);
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible();
+  await link.getByRole("button", { name: "Continue" }).click();
+  await expect(link).toBeHidden();
+}
+
+// The emulator accepts any non-empty pair, as Plaid's sandbox accepts your own keys.
+const KEYS = { client_id: "e2e-tests", secret: "e2e-secret" };
+
+async function emulator<T>(request: APIRequestContext, path: string, body: object): Promise<T> {
+  const response = await request.post(`/api/plaid-emulator/${path}`, { data: { ...KEYS, ...body } });
+  expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** The signed-in person's id (next-auth's session), which Mingus sends Plaid as client_user_id. */
+export async function currentUserId(page: Page): Promise<string> {
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } };
+  const id = session.user?.id;
+  if (!id) throw new Error("No signed-in user");
+  return id;
+}
+
+/** The person's items at the emulator (the app never shows item ids or tokens). */
+export async function listItems(page: Page, clientUserId: string) {
+  const { items } = await emulator<{ items: { item_id: string; institution_id: string }[] }>(
+    page.request,
+    "emulator/items/list",
+    { client_user_id: clientUserId },
+  );
+  return items;
+}
+
+/** /sandbox/item/reset_login addressed by item id: the bank now wants its user to sign in again. */
+export async function resetLogin(page: Page, itemId: string) {
+  await emulator(page.request, "emulator/items/reset_login", { item_id: itemId });
+}
