@@ -321,3 +321,42 @@ describe("another user's connection", () => {
     expect(await db.bankAccount.count({ where: { plaidConnectionId: connectionId } })).toBe(9);
   });
 });
+
+describe("the access token at rest", () => {
+  it("appears in no column of any table, nor in the log, after a link, a reconnect and an unlink", async () => {
+    const logged: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map(String).join(" "));
+      }),
+    );
+    try {
+      const user = await createUser();
+      const linked = await linkPlatypus(user.id);
+      const other = await linkPlatypus((await createUser()).id);
+      const token = await accessTokenOf(linked.connectionId);
+      expect(token).toMatch(/^access-sandbox-/);
+      await server.api.sandboxItemResetLogin({ access_token: token });
+      await completeUpdateMode({ userId: user.id, connectionId: linked.connectionId }).catch(() => undefined);
+      await unlinkConnection({ userId: user.id, connectionId: other.connectionId }).catch(() => undefined);
+      await flushWebhooks();
+
+      // Every text-like column of every table, searched for the token's distinctive part.
+      const columns = await db.$queryRaw<{ table: string; column: string }[]>`
+        SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+        WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'jsonb', 'json')`;
+      expect(columns.length).toBeGreaterThan(20);
+      const secret = token.slice("access-sandbox-".length);
+      for (const { table, column } of columns) {
+        const [row] = await db.$queryRawUnsafe<{ found: number }[]>(
+          `SELECT count(*)::int AS found FROM "${table}" WHERE "${column}"::text LIKE '%' || $1 || '%'`,
+          secret,
+        );
+        expect(row?.found, `${table}.${column}`).toBe(0);
+      }
+      expect(logged.filter((line) => line.includes(secret))).toEqual([]);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
