@@ -5,19 +5,13 @@ import { Configuration, CountryCode, PlaidApi, Products } from "plaid";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearFaults } from "./faults";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys";
-import { type EmulatorServer, plaidFailure, type RawAnswer, startEmulatorServer } from "./test-server";
+import { type EmulatorServer, linkSandboxItem, plaidFailure, type RawAnswer, startEmulatorServer } from "./test-server";
 import { flushWebhooks } from "./webhooks";
 
 let server: EmulatorServer;
 let item: { access_token: string; item_id: string };
 
-async function linkItem() {
-  const { data } = await server.api.sandboxPublicTokenCreate({
-    institution_id: "ins_109508",
-    initial_products: [Products.Transactions],
-  });
-  return (await server.api.itemPublicTokenExchange({ public_token: data.public_token })).data;
-}
+const linkItem = () => linkSandboxItem(server.api);
 
 beforeAll(async () => {
   server = await startEmulatorServer();

@@ -5,7 +5,7 @@ import { CountryCode, Products } from "plaid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys";
-import { type EmulatorServer, plaidFailure, startEmulatorServer } from "./test-server";
+import { type EmulatorServer, linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
 import { flushWebhooks } from "./webhooks";
 
 let server: EmulatorServer;
@@ -19,15 +19,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function linkSandboxItem(options: { override_username?: string } = {}) {
-  const { data: created } = await server.api.sandboxPublicTokenCreate({
-    institution_id: "ins_109508",
-    initial_products: [Products.Transactions],
-    options,
-  });
-  const { data: exchanged } = await server.api.itemPublicTokenExchange({ public_token: created.public_token });
-  return exchanged;
-}
+const linkItem = (options: { override_username?: string } = {}) => linkSandboxItem(server.api, options);
 
 describe("the sandbox flow through the official plaid client", () => {
   it("creates, reads, syncs, breaks, repairs and removes an item", async () => {
@@ -215,7 +207,7 @@ describe("the sandbox flow through the official plaid client", () => {
   });
 
   it("keeps only hashes of tokens, and everything in the database", async () => {
-    const { access_token, item_id } = await linkSandboxItem();
+    const { access_token, item_id } = await linkItem();
     const tables = ["plaid_emulator_items", "plaid_emulator_public_tokens", "plaid_emulator_link_tokens"];
     for (const table of tables) {
       const [{ found }] = await db.$queryRawUnsafe<[{ found: number }]>(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EmulatorError } from "./errors";
-import { readApiKeys, readJsonBody, validateBody } from "./request";
+import { MAX_REQUEST_BODY_BYTES, readApiKeys, readJsonBody, validateBody } from "./request";
 
 const schema = z.object({
   access_token: z.string(),
@@ -56,5 +56,24 @@ describe("readApiKeys and readJsonBody", () => {
     for (const bad of [request("{"), request("null"), request("[]"), request("{}", "text/plain")]) {
       await expect(readJsonBody(bad)).rejects.toMatchObject({ code: "INVALID_BODY" });
     }
+  });
+
+  it("refuses a body past the limit, declared or streamed, before buffering it whole", async () => {
+    const big = JSON.stringify({ access_token: "a".repeat(100) });
+    const declared = new Request("http://x/", {
+      method: "POST",
+      body: big,
+      headers: { "Content-Type": "application/json" },
+    });
+    await expect(readJsonBody(declared, 64)).rejects.toMatchObject({ code: "INVALID_BODY" });
+    // No Content-Length: the bytes are counted as they arrive.
+    const streamed = new Request("http://x/", {
+      method: "POST",
+      body: new Blob([big]).stream(),
+      headers: { "Content-Type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    await expect(readJsonBody(streamed, 64)).rejects.toMatchObject({ code: "INVALID_BODY" });
+    expect(MAX_REQUEST_BODY_BYTES).toBeGreaterThanOrEqual(64 * 1024);
   });
 });

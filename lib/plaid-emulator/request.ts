@@ -3,16 +3,22 @@
 // one). Error messages name fields, never their values.
 import "server-only";
 import type { z } from "zod";
+import { readLimitedBody } from "@/lib/plaid/read-limited-body";
 import { EmulatorError } from "./errors";
 
 export type JsonObject = Record<string, unknown>;
 
-export async function readJsonBody(request: Request): Promise<JsonObject> {
+// Plaid's requests are a few kilobytes; a body past this is refused before it is buffered whole.
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
+export async function readJsonBody(request: Request, limit = MAX_REQUEST_BODY_BYTES): Promise<JsonObject> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().includes("application/json")) throw new EmulatorError("INVALID_BODY");
+  const bytes = await readLimitedBody(request, limit);
+  if (!bytes) throw new EmulatorError("INVALID_BODY", { message: `the request body is larger than ${limit} bytes` });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await request.text());
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new EmulatorError("INVALID_BODY");
   }

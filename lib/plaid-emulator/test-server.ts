@@ -4,7 +4,7 @@
 import "server-only";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Configuration, PlaidApi } from "plaid";
+import { Configuration, PlaidApi, Products, type SandboxPublicTokenCreateRequestOptions } from "plaid";
 import { handleEmulatorRequest } from "./handler";
 
 export const TEST_CLIENT_ID = "emulator-test-client";
@@ -124,4 +124,23 @@ export async function startEmulatorServer({ now }: { now?: () => Date } = {}): P
       server.close((error) => (error ? reject(error) : resolve()));
     });
   return { url, api, post, close };
+}
+
+/** A First Platypus Bank item made without Link, as Plaid's sandbox makes one: its public token. */
+export async function createSandboxPublicToken(
+  api: PlaidApi,
+  options: SandboxPublicTokenCreateRequestOptions = {},
+): Promise<string> {
+  const { data } = await api.sandboxPublicTokenCreate({
+    institution_id: "ins_109508",
+    initial_products: [Products.Transactions],
+    options,
+  });
+  return data.public_token;
+}
+
+/** A sandbox item, exchanged: its access_token and item_id. */
+export async function linkSandboxItem(api: PlaidApi, options: SandboxPublicTokenCreateRequestOptions = {}) {
+  const public_token = await createSandboxPublicToken(api, options);
+  return (await api.itemPublicTokenExchange({ public_token })).data;
 }

@@ -5,33 +5,43 @@ import "server-only";
 import { isDynamicTransactionsUser } from "./credentials";
 import { type EmulatorItem, itemAccounts } from "./items";
 import { generateRefreshChanges } from "./sandbox";
-import { appendTransactionEvents, loadLiveTransactions, type TransactionEvent } from "./transactions-log";
+import {
+  appendTransactionEvents,
+  loadLiveTransactions,
+  type TransactionEvent,
+  withLockedItem,
+} from "./transactions-log";
 import { sendItemWebhook, syncUpdatesAvailablePayload } from "./webhook-payloads";
 
 export async function refreshTransactions({ item, now }: { item: EmulatorItem; now: Date }): Promise<number> {
-  const live = await loadLiveTransactions(item.itemId);
-  const changes = generateRefreshChanges({
-    seed: item.seed,
-    refreshIndex: item.refreshCount,
-    accounts: itemAccounts(item),
-    live,
-    anchor: now,
-    dynamic: isDynamicTransactionsUser(item.username),
+  const { itemId } = item;
+  const count = await withLockedItem(itemId, async (tx) => {
+    // Read under the lock: the item as loaded for this request may predate a concurrent refresh.
+    const current = await tx.plaidEmulatorItem.findUniqueOrThrow({ where: { itemId } });
+    const changes = generateRefreshChanges({
+      seed: current.seed,
+      refreshIndex: current.refreshCount,
+      accounts: itemAccounts(current),
+      live: await loadLiveTransactions(itemId, tx),
+      anchor: now,
+      dynamic: isDynamicTransactionsUser(current.username),
+    });
+    const events: TransactionEvent[] = [
+      ...changes.removed.map((transaction) => ({ kind: "removed" as const, transaction })),
+      ...changes.added.map((transaction) => ({ kind: "added" as const, transaction })),
+      ...changes.modified.map((transaction) => ({ kind: "modified" as const, transaction })),
+    ];
+    await appendTransactionEvents(tx, { itemId, events, accounts: changes.accounts, countRefresh: true });
+    return events.length;
   });
-  const events: TransactionEvent[] = [
-    ...changes.removed.map((transaction) => ({ kind: "removed" as const, transaction })),
-    ...changes.added.map((transaction) => ({ kind: "added" as const, transaction })),
-    ...changes.modified.map((transaction) => ({ kind: "modified" as const, transaction })),
-  ];
-  await appendTransactionEvents({ itemId: item.itemId, events, accounts: changes.accounts, countRefresh: true });
-  if (events.length > 0) sendItemWebhook(item, syncUpdatesAvailablePayload(item.itemId));
-  return events.length;
+  if (count > 0) sendItemWebhook(item, syncUpdatesAvailablePayload(itemId));
+  return count;
 }
 
 /** Re-records one live transaction as modified: the mutate_during_pagination fault's change. */
 export async function mutateOneTransaction(itemId: string): Promise<void> {
-  const live = await loadLiveTransactions(itemId);
-  const transaction = live.at(-1);
-  if (!transaction) return;
-  await appendTransactionEvents({ itemId, events: [{ kind: "modified", transaction }] });
+  await withLockedItem(itemId, async (tx) => {
+    const transaction = (await loadLiveTransactions(itemId, tx)).at(-1);
+    if (transaction) await appendTransactionEvents(tx, { itemId, events: [{ kind: "modified", transaction }] });
+  });
 }

@@ -1,10 +1,10 @@
 // /transactions/sync's paging as Plaid defines it, through the official client: any page size yields
 // the same changes with no duplicates, across refreshes too; a sync client that applies them ends with
 // exactly the item's transactions; a change mid-pagination is TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
-import { Products, type RemovedTransaction, type Transaction } from "plaid";
+import type { RemovedTransaction, Transaction } from "plaid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFault } from "./faults";
-import { type EmulatorServer, plaidFailure, startEmulatorServer } from "./test-server";
+import { type EmulatorServer, linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
 import { flushWebhooks } from "./webhooks";
 
 let server: EmulatorServer;
@@ -18,14 +18,7 @@ afterAll(async () => {
   await server.close();
 });
 
-async function linkItem(username = "user_good") {
-  const { data } = await server.api.sandboxPublicTokenCreate({
-    institution_id: "ins_109508",
-    initial_products: [Products.Transactions],
-    options: { override_username: username },
-  });
-  return (await server.api.itemPublicTokenExchange({ public_token: data.public_token })).data;
-}
+const linkItem = (username = "user_good") => linkSandboxItem(server.api, { override_username: username });
 
 type Changes = { added: Transaction[]; modified: Transaction[]; removed: RemovedTransaction[] };
 

@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
-import { SandboxItemFireWebhookRequestWebhookCodeEnum as Code, Products } from "plaid";
+import { SandboxItemFireWebhookRequestWebhookCodeEnum as Code } from "plaid";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys";
-import { type EmulatorServer, plaidFailure, startEmulatorServer } from "./test-server";
+import { type EmulatorServer, linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
 import { flushWebhooks, signWebhookBody } from "./webhooks";
 
 type Received = { path: string; body: Buffer; jwt: string };
@@ -46,14 +46,7 @@ afterAll(async () => {
   await new Promise((resolve) => receiver.close(resolve));
 });
 
-async function linkItem(webhook = `${receiverUrl}/hook`) {
-  const { data } = await server.api.sandboxPublicTokenCreate({
-    institution_id: "ins_109508",
-    initial_products: [Products.Transactions],
-    options: { webhook },
-  });
-  return (await server.api.itemPublicTokenExchange({ public_token: data.public_token })).data;
-}
+const linkItem = (webhook = `${receiverUrl}/hook`) => linkSandboxItem(server.api, { webhook });
 
 /** Verifies a received webhook as a Plaid receiver does and returns its parsed body. */
 async function verify({ body, jwt }: Received): Promise<Record<string, unknown>> {

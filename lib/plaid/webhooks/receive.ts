@@ -2,6 +2,7 @@
 // fails verification learns nothing but "unverified"; the reason goes to one log line.
 import "server-only";
 import { z } from "zod";
+import { readLimitedBody } from "../read-limited-body";
 import { handleWebhookEvent } from "./handlers";
 import type { WebhookKey } from "./key-cache";
 import { getPlaidWebhookKey } from "./plaid-keys";
@@ -29,7 +30,7 @@ export async function receivePlaidWebhook(
   request: Request,
   { fetchKey = getPlaidWebhookKey, now = new Date() }: ReceiveWebhookOptions = {},
 ): Promise<Response> {
-  const body = await readBody(request, MAX_WEBHOOK_BODY_BYTES);
+  const body = await readLimitedBody(request, MAX_WEBHOOK_BODY_BYTES);
   if (!body) return json({ error: "too_large" }, 413);
 
   // Headers.get is case-insensitive, as Plaid asks the header to be treated.
@@ -57,31 +58,4 @@ export async function receivePlaidWebhook(
   // Plaid retries anything but a 2xx: only a failure we want retried answers otherwise.
   if (result === "failed") return json({ error: "failed" }, 500);
   return json({ received: true, result }, 200);
-}
-
-/** The body's exact bytes, or null once it passes `limit` (read no further than that). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
 }

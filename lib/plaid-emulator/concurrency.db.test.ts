@@ -1,0 +1,85 @@
+// The emulator under concurrent calls on one item, as a busy app (or two app processes) makes them:
+// refreshes take turns instead of replaying the same changes, a public token is exchanged once, and a
+// counted fault fires exactly as many times as it was set to; webhooks signed while the first key is
+// made all verify.
+import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createFault } from "./faults";
+import {
+  createSandboxPublicToken,
+  type EmulatorServer,
+  linkSandboxItem,
+  plaidFailure,
+  startEmulatorServer,
+} from "./test-server";
+import { flushWebhooks, signWebhookBody } from "./webhooks";
+
+let server: EmulatorServer;
+
+beforeAll(async () => {
+  server = await startEmulatorServer();
+});
+
+afterAll(async () => {
+  await flushWebhooks();
+  await server.close();
+});
+
+describe("the first webhook signing key", () => {
+  // Runs first, on this file's fresh database: no key exists yet, so each signer may make one. Two
+  // keys are harmless (each is served under its own kid); a webhook its receiver cannot verify is not.
+  it("verifies every webhook signed while several callers create the first key at once", async () => {
+    const bodies = ["a", "b", "c", "d"].map((code) => JSON.stringify({ webhook_code: code }));
+    const tokens = await Promise.all(bodies.map((body) => signWebhookBody({ body })));
+    for (const token of tokens) {
+      const { kid } = decodeProtectedHeader(token);
+      const { data } = await server.api.webhookVerificationKeyGet({ key_id: String(kid) });
+      await expect(jwtVerify(token, await importJWK(data.key, "ES256"))).resolves.toBeDefined();
+    }
+  });
+});
+
+describe("concurrent calls on one item", () => {
+  it("runs concurrent /transactions/refresh calls one after the other, never replaying a change", async () => {
+    const { access_token, item_id } = await linkSandboxItem(server.api, {
+      override_username: "user_transactions_dynamic",
+    });
+    await Promise.all([1, 2, 3].map(() => server.api.transactionsRefresh({ access_token })));
+
+    const item = await db.plaidEmulatorItem.findUniqueOrThrow({ where: { itemId: item_id } });
+    expect(item.refreshCount).toBe(3);
+    const events = await db.plaidEmulatorTransaction.findMany({ where: { itemId: item_id }, orderBy: { seq: "asc" } });
+    // Sequence numbers are gapless and end at the item's counter.
+    expect(events.map((event) => Number(event.seq))).toEqual(events.map((_, index) => index + 1));
+    expect(Number(item.transactionsSeq)).toBe(events.length);
+    // A transaction is added once and removed at most once: a replayed refresh would add the same
+    // posted transaction (and remove the same pending one) twice.
+    for (const kind of ["added", "removed"]) {
+      const ids = events.filter((event) => event.kind === kind).map((event) => event.transactionId);
+      expect(new Set(ids).size, `${kind} twice`).toBe(ids.length);
+    }
+  });
+
+  it("exchanges a public token once when two exchanges race", async () => {
+    const public_token = await createSandboxPublicToken(server.api);
+    const outcomes = await Promise.allSettled([
+      server.api.itemPublicTokenExchange({ public_token }),
+      server.api.itemPublicTokenExchange({ public_token }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected");
+    const failure = await plaidFailure(Promise.reject(rejected?.reason));
+    expect(failure.body.error_code).toBe("INVALID_PUBLIC_TOKEN");
+  });
+
+  it("fires a counted fault exactly `remaining` times under concurrent calls", async () => {
+    const { access_token, item_id } = await linkSandboxItem(server.api);
+    await createFault({ item_id, endpoint: "/accounts/get", error_code: "INSTITUTION_DOWN", remaining: 3 });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, () => server.api.accountsGet({ access_token })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "rejected")).toHaveLength(3);
+    expect(await db.plaidEmulatorFault.count({ where: { itemId: item_id } })).toBe(0);
+  });
+});
