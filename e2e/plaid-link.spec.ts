@@ -4,6 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./support/auth";
 import {
+  BANK_LOGIN_TIMEOUT,
   currentUserId,
   INVALID_CREDENTIALS,
   linkBank,
@@ -47,7 +48,7 @@ test("a new person links First Platypus Bank and sees its accounts with balances
   await expect(link.getByRole("heading", { name: "Select your institution" })).toBeVisible();
   await pickInstitution(page, PLATYPUS);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
-  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible();
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   const linked = link.getByRole("list", { name: "Linked accounts" }).getByRole("listitem");
   await expect(linked).toHaveCount(9);
   await expect(linked.first()).toContainText(/Plaid \w+/);
@@ -105,7 +106,7 @@ test("a wrong password shows Plaid's error, and the person can try again or leav
   await signInToBank(page, { username: "user_good", password: "wrong" });
   await expect(link.getByRole("alert")).toHaveText(INVALID_CREDENTIALS);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
-  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible();
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
 });
 
 test("Link's stand-in fits a phone and works in dark mode with the keyboard", async ({ page }) => {
@@ -155,7 +156,7 @@ test("after the bank resets the login, Reconnect repairs the connection in updat
   // Update mode knows the bank: straight to its sign-in.
   await expect(link.getByRole("heading", { name: `Log in to ${PLATYPUS}` })).toBeVisible();
   await signInToBank(page, { username: "user_good", password: "pass_good" });
-  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible();
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();
   await expect(platypus.getByText("Needs reconnect")).toHaveCount(0);
   await expect(platypus.getByRole("button", { name: `Reconnect ${PLATYPUS}` })).toHaveCount(0);

@@ -2,6 +2,10 @@
 // specs use to change an item behind the app's back (a bank asking its user to sign in again).
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
+// A first login makes a new item at the emulator with two years of transactions: about a second on an
+// idle machine, several on a busy one.
+export const BANK_LOGIN_TIMEOUT = 20_000;
+
 export const PLATYPUS = "First Platypus Bank";
 export const INVALID_CREDENTIALS = "The provided credentials were not correct. Please try again.";
 
@@ -39,7 +43,7 @@ export async function linkBank(page: Page, institution = PLATYPUS) {
   await pickInstitution(page, institution);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
   const link = linkDialog(page);
-  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible();
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();
   await expect(link).toBeHidden();
 }
