@@ -8,47 +8,50 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optionalString.pipe(
-    z
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
+        .optional(),
+    ),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
+    NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    ADMIN_EMAILS: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
-      .optional(),
-  ),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
-  NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
-  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
-  ADMIN_EMAILS: z
-    .string()
-    .default("")
-    .transform((value) =>
-      value
-        .split(",")
-        .map((email) => email.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.email("must be a comma-separated list of email addresses"))),
-  GITHUB_ID: optionalString,
-  GITHUB_SECRET: optionalString,
-  GOOGLE_CLIENT_ID: optionalString,
-  GOOGLE_CLIENT_SECRET: optionalString,
-  // Where people reach the app; Plaid webhooks and the emulator's default address derive from it.
-  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  // Real Plaid when set (with both keys); otherwise the local emulator.
-  PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"]).optional()),
-  PLAID_CLIENT_ID: optionalString,
-  PLAID_SECRET: optionalString,
-  PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
-  TOKEN_ENCRYPTION_KEY: optionalString,
-}).superRefine((value, context) => {
-  if (!value.PLAID_ENV) return;
-  for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
-    if (!value[name]) context.addIssue({ code: "custom", path: [name], message: `is required when PLAID_ENV is set` });
-  }
-});
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email("must be a comma-separated list of email addresses"))),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    // Where people reach the app; Plaid webhooks and the emulator's default address derive from it.
+    APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // Real Plaid when set (with both keys); otherwise the local emulator.
+    PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"]).optional()),
+    PLAID_CLIENT_ID: optionalString,
+    PLAID_SECRET: optionalString,
+    PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
+    TOKEN_ENCRYPTION_KEY: optionalString,
+  })
+  .superRefine((value, context) => {
+    if (!value.PLAID_ENV) return;
+    for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
+      if (!value[name])
+        context.addIssue({ code: "custom", path: [name], message: `is required when PLAID_ENV is set` });
+    }
+  });
 
 export type Env = z.infer<typeof schema>;
 
