@@ -23,6 +23,8 @@ const connection: PlaidConnectionModel = {
   maintenanceUntil: null,
   pausedAt: null,
   accessTokenKeyId: "k1",
+  syncLeaseOwner: null,
+  syncLeaseExpiresAt: null,
   lastSyncAt: new Date("2026-02-01T09:00:00.000Z"),
   nextSyncAt: null,
   syncFrequency: "daily",

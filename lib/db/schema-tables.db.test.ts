@@ -20,7 +20,7 @@ const columns: Record<string, string> = {
     "requires_reauth boolean, last_error text, last_error_at tz, error_count integer, maintenance_until tz, " +
     "last_sync_at tz, next_sync_at tz, sync_frequency text, link_token text, link_token_expires_at tz, " +
     "retry_count integer, metadata json, settings json, transactions_cursor text, created_at tz, updated_at tz, " +
-    "paused_at tz, access_token_key_id text",
+    "paused_at tz, access_token_key_id text, sync_lease_owner text, sync_lease_expires_at tz",
   bank_accounts:
     "id uuid, user_id uuid, plaid_connection_id uuid, account_id text, name text, mask text, type text, subtype text, " +
     "account_type text, status text, verification_status text, is_active boolean, current_balance money, " +
@@ -31,7 +31,7 @@ const columns: Record<string, string> = {
     "id uuid, bank_account_id uuid, plaid_connection_id uuid, sync_type text, status text, started_at tz, " +
     "completed_at tz, duration float, records_processed integer, records_failed integer, records_added integer, " +
     "records_updated integer, records_deleted integer, error_message text, error_code text, retry_count integer, " +
-    "retry_after tz, context json, metadata json, created_at tz, updated_at tz",
+    "retry_after tz, context json, metadata json, created_at tz, updated_at tz, worker_id text, heartbeat_at tz",
   account_balances:
     "id uuid, bank_account_id uuid, balance_type text, amount money, currency text, as_of_date tz, is_current boolean, " +
     "source text, previous_amount money, change_amount money, change_percentage float, metadata json, created_at tz, " +

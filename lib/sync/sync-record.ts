@@ -10,8 +10,9 @@ export type SyncCounts = { processed: number; added: number; updated: number; de
 
 export type SerializedSync = Omit<
   TransactionSync,
-  "startedAt" | "completedAt" | "retryAfter" | "createdAt" | "updatedAt"
+  "startedAt" | "completedAt" | "retryAfter" | "createdAt" | "updatedAt" | "heartbeatAt"
 > & {
+  heartbeatAt: string | null;
   startedAt: string | null;
   completedAt: string | null;
   retryAfter: string | null;
@@ -114,6 +115,7 @@ export function serializeSync(row: TransactionSync): SerializedSync {
     startedAt: row.startedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     retryAfter: row.retryAfter?.toISOString() ?? null,
+    heartbeatAt: row.heartbeatAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
