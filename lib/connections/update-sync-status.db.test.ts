@@ -93,6 +93,25 @@ describe("updateSyncStatus: failure", () => {
     },
   );
 
+  it("ITEM_LOGIN_REQUIRED schedules nothing until the person reconnects", async () => {
+    const { id } = await connection({ nextSyncAt: now });
+    const updated = await updateSyncStatus({ connectionId: id, success: false, errorCode: "ITEM_LOGIN_REQUIRED", now });
+    expect(updated).toMatchObject({ requiresReauth: true, nextSyncAt: null, errorCount: 1 });
+  });
+
+  it("retries at the given time instead of the backoff, still outside maintenance", async () => {
+    const { id } = await connection();
+    const retryAt = later(17 * MINUTE);
+    const updated = await updateSyncStatus({ connectionId: id, success: false, errorCode: "RATE_LIMIT", retryAt, now });
+    expect(updated.nextSyncAt).toEqual(retryAt);
+
+    const maintenanceUntil = later(60 * MINUTE);
+    const busy = await connection({ maintenanceUntil });
+    expect((await updateSyncStatus({ connectionId: busy.id, success: false, retryAt, now })).nextSyncAt).toEqual(
+      maintenanceUntil,
+    );
+  });
+
   it("other error codes leave re-authentication alone", async () => {
     const { id } = await connection();
     const updated = await updateSyncStatus({ connectionId: id, success: false, errorCode: "RATE_LIMIT_EXCEEDED", now });
@@ -107,6 +126,15 @@ describe("updateSyncStatus: failure", () => {
     const failed = await updateSyncStatus({ connectionId: id, success: false, now });
     expect(failed).toMatchObject({ errorCount: 1, retryCount: 1, lastError: "Sync failed" });
     expect(failed.nextSyncAt?.getTime()).toBeLessThan(later(MINUTE).getTime());
+  });
+});
+
+describe("updateSyncStatus: paused connection", () => {
+  it.each([true, false])("never schedules a paused connection (success: %s)", async (success) => {
+    const { id } = await connection({ pausedAt: later(-MINUTE), nextSyncAt: now, syncFrequency: "hourly" });
+    const updated = await updateSyncStatus({ connectionId: id, success, errorMessage: "x", now });
+    expect(updated.nextSyncAt).toBeNull();
+    expect(updated.errorCount).toBe(success ? 0 : 1);
   });
 });
 

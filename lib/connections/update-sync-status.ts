@@ -13,20 +13,24 @@ const REAUTH_ERROR_CODES = new Set(["ITEM_LOGIN_REQUIRED", "PENDING_DISCONNECT"]
 /**
  * Success clears error_count and retry_count but keeps last_error and last_error_at as history.
  * A failure increments both counters in the database (concurrent failures each count) and retries
- * after a backoff that grows with retry_count. Returns the updated row, token included: serialize
- * it with serializeConnection before it leaves the server.
+ * after a backoff that grows with retry_count, or at `retryAt` when the caller knows better (Plaid's
+ * Retry-After). ITEM_LOGIN_REQUIRED and a paused connection schedule nothing. Returns the updated
+ * row, token included: serialize it with serializeConnection before it leaves the server.
  */
 export async function updateSyncStatus({
   connectionId,
   success,
   errorMessage,
   errorCode,
+  retryAt,
   now = new Date(),
 }: {
   connectionId: string;
   success: boolean;
   errorMessage?: string;
   errorCode?: string;
+  /** After a failure: retry then instead of after the backoff. */
+  retryAt?: Date;
   now?: Date;
 }): Promise<PlaidConnection> {
   if (!isUuid(connectionId)) throw new AppError("connection:not_found", `No connection ${connectionId}`);
@@ -47,17 +51,21 @@ export async function updateSyncStatus({
               ...(errorCode && REAUTH_ERROR_CODES.has(errorCode) ? { requiresReauth: true } : {}),
             },
       });
-      const nextSyncAt = success
-        ? calculateNextSync({
-            syncFrequency: updated.syncFrequency,
-            lastSyncAt: now,
-            now,
-            maintenanceUntil: updated.maintenanceUntil,
-          })
-        : avoidMaintenance({
-            at: new Date(now.getTime() + computeBackoffMs({ attempt: updated.retryCount })),
-            maintenanceUntil: updated.maintenanceUntil,
-          });
+      // A paused connection is never scheduled; one that needs its login repaired waits for the person.
+      const unscheduled = updated.pausedAt !== null || (!success && errorCode === "ITEM_LOGIN_REQUIRED");
+      const nextSyncAt = unscheduled
+        ? null
+        : success
+          ? calculateNextSync({
+              syncFrequency: updated.syncFrequency,
+              lastSyncAt: now,
+              now,
+              maintenanceUntil: updated.maintenanceUntil,
+            })
+          : avoidMaintenance({
+              at: retryAt ?? new Date(now.getTime() + computeBackoffMs({ attempt: updated.retryCount })),
+              maintenanceUntil: updated.maintenanceUntil,
+            });
       return tx.plaidConnection.update({ where: { id: connectionId }, data: { nextSyncAt } });
     });
   } catch (error) {

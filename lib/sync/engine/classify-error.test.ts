@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { PlaidError, type PlaidErrorDetails } from "@/lib/plaid/errors";
+import { classifySyncError, isConnectionFailure, shouldRetry } from "./classify-error";
+import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError } from "./sync-run";
+
+function plaid(details: Partial<PlaidErrorDetails>): PlaidError {
+  return new PlaidError({
+    error_type: "API_ERROR",
+    error_code: "INTERNAL_SERVER_ERROR",
+    error_message: "an unexpected error occurred for access-sandbox-secret",
+    display_message: null,
+    request_id: "req-1",
+    status: 500,
+    retryAfterSeconds: null,
+    ...details,
+  });
+}
+
+describe("classifySyncError", () => {
+  it("ITEM_LOGIN_REQUIRED asks for a reconnect and is not retried", () => {
+    const failure = classifySyncError(
+      plaid({ error_type: "ITEM_ERROR", error_code: "ITEM_LOGIN_REQUIRED", status: 400 }),
+    );
+    expect(failure).toMatchObject({ kind: "reauth", errorCode: "ITEM_LOGIN_REQUIRED" });
+    expect(shouldRetry(failure.kind)).toBe(false);
+  });
+
+  it("the 429 family keeps Retry-After", () => {
+    const failure = classifySyncError(
+      plaid({
+        error_type: "RATE_LIMIT_EXCEEDED",
+        error_code: "TRANSACTIONS_SYNC_LIMIT",
+        status: 429,
+        retryAfterSeconds: 42,
+      }),
+    );
+    expect(failure).toMatchObject({
+      kind: "rate_limited",
+      errorCode: "TRANSACTIONS_SYNC_LIMIT",
+      retryAfterSeconds: 42,
+    });
+    expect(classifySyncError(plaid({ error_code: "RATE_LIMIT", status: 429 })).kind).toBe("rate_limited");
+  });
+
+  it.each([
+    ["INSTITUTION_DOWN", 400],
+    ["INSTITUTION_NOT_RESPONDING", 400],
+    ["INTERNAL_SERVER_ERROR", 500],
+    ["PLANNED_MAINTENANCE", 503],
+    ["NETWORK_ERROR", null],
+    ["TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION", 400],
+  ])("%s is retried after the backoff", (code, status) => {
+    const failure = classifySyncError(plaid({ error_code: code, status }));
+    expect(failure.kind).toBe("transient");
+    expect(failure.retryAfterSeconds).toBeNull();
+    expect(shouldRetry(failure.kind)).toBe(true);
+  });
+
+  it("an item that is gone is not retried", () => {
+    expect(classifySyncError(plaid({ error_code: "ITEM_NOT_FOUND", status: 400 })).kind).toBe("item_gone");
+    expect(shouldRetry("item_gone")).toBe(false);
+  });
+
+  it("shows Plaid's display message or its own sentence, never Plaid's developer message", () => {
+    expect(classifySyncError(plaid({ display_message: "The bank is down." })).errorMessage).toBe("The bank is down.");
+    const own = classifySyncError(plaid({})).errorMessage;
+    expect(own).not.toMatch(/access-sandbox|unexpected error occurred/);
+    expect(classifySyncError(plaid({})).plaid).toEqual({ error_type: "API_ERROR", request_id: "req-1", status: 500 });
+  });
+
+  it("names the engine's own stops", () => {
+    expect(classifySyncError(new SyncSupersededError())).toMatchObject({
+      kind: "superseded",
+      errorCode: "SYNC_SUPERSEDED",
+    });
+    expect(classifySyncError(new SyncRunLostError("s"))).toMatchObject({ kind: "superseded", errorCode: "RUN_LOST" });
+    expect(classifySyncError(new SyncAbortedError())).toMatchObject({ kind: "aborted", errorCode: "WORKER_STOPPED" });
+    expect(classifySyncError(new LeaseLostError())).toMatchObject({ kind: "aborted", errorCode: "LEASE_LOST" });
+    expect(shouldRetry("superseded")).toBe(false);
+    expect(shouldRetry("aborted")).toBe(true);
+    expect(isConnectionFailure("aborted")).toBe(false);
+    expect(isConnectionFailure("superseded")).toBe(false);
+    expect(isConnectionFailure("transient")).toBe(true);
+  });
+
+  it("keeps an AppError's message and hides any other error's", () => {
+    expect(classifySyncError(new AppError("token:undecryptable", "Run keys:rotate."))).toMatchObject({
+      kind: "internal",
+      errorCode: "INTERNAL",
+      errorMessage: "Run keys:rotate.",
+    });
+    const hidden = classifySyncError(new Error("connection to postgres://user:secret@db failed"));
+    expect(hidden).toMatchObject({ kind: "internal", errorCode: "INTERNAL" });
+    expect(hidden.errorMessage).not.toMatch(/secret/);
+  });
+});

@@ -1,0 +1,95 @@
+// What a failed run records and what happens next, by what it failed with. Plaid's error_code is kept
+// as the run's error_code; the message is Plaid's display_message or a sentence of ours, both safe to
+// show a person (never Plaid's request, never a token). Pure.
+import "server-only";
+import { isAppError } from "@/lib/errors";
+import { isPlaidError } from "@/lib/plaid/client";
+import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError } from "./sync-run";
+
+export type FailureKind =
+  /** ITEM_LOGIN_REQUIRED: requires_reauth, nothing scheduled until the person reconnects. */
+  | "reauth"
+  /** The item is gone or unusable at Plaid: no automatic retry. */
+  | "item_gone"
+  /** 429: retry at Plaid's Retry-After, else after the backoff. */
+  | "rate_limited"
+  /** The bank, Plaid or the network: retry after the backoff. */
+  | "transient"
+  /** Mingus itself (a bug, the database): retry after the backoff. */
+  | "internal"
+  /** The worker stopped or lost its lease: not the connection's fault; retry at once, on any worker. */
+  | "aborted"
+  /** Another run of the connection moved its cursor, or this run was reaped: that one carries on. */
+  | "superseded";
+
+export type SyncFailure = {
+  kind: FailureKind;
+  /** Plaid's error_code, or INTERNAL, LEASE_LOST, WORKER_STOPPED, SYNC_SUPERSEDED, RUN_LOST. */
+  errorCode: string;
+  errorMessage: string;
+  /** From Plaid's Retry-After header. */
+  retryAfterSeconds: number | null;
+  /** For the run's context: enough to find the call in Plaid's logs. */
+  plaid: { error_type: string; request_id: string | null; status: number | null } | null;
+};
+
+// Codes no retry can fix without the person or an operator.
+const ITEM_GONE = new Set([
+  "ITEM_NOT_FOUND",
+  "INVALID_ACCESS_TOKEN",
+  "ACCESS_NOT_GRANTED",
+  "NO_ACCOUNTS",
+  "ITEM_NOT_SUPPORTED",
+  "INSTITUTION_NO_LONGER_SUPPORTED",
+  "USER_PERMISSION_REVOKED",
+]);
+
+const MESSAGES: Record<FailureKind, string> = {
+  reauth: "Your bank needs you to sign in again. Reconnect this bank to resume syncing.",
+  item_gone: "This bank connection no longer works. Unlink it and link the bank again.",
+  rate_limited: "Your bank is receiving too many requests right now. Mingus will try again shortly.",
+  transient: "Your bank could not be reached. Mingus will try again shortly.",
+  internal: "The sync failed because of an internal error. Mingus will try again shortly.",
+  aborted: "The sync was interrupted. Mingus will try again shortly.",
+  superseded: "Another sync of this connection took over.",
+};
+
+function failure(kind: FailureKind, errorCode: string, extra: Partial<SyncFailure> = {}): SyncFailure {
+  return { kind, errorCode, errorMessage: MESSAGES[kind], retryAfterSeconds: null, plaid: null, ...extra };
+}
+
+export function classifySyncError(error: unknown): SyncFailure {
+  if (isPlaidError(error)) {
+    const { error_code, error_type, status, request_id, display_message, retryAfterSeconds } = error.plaid;
+    const kind: FailureKind =
+      error_code === "ITEM_LOGIN_REQUIRED"
+        ? "reauth"
+        : ITEM_GONE.has(error_code)
+          ? "item_gone"
+          : status === 429 || error_type === "RATE_LIMIT_EXCEEDED"
+            ? "rate_limited"
+            : "transient";
+    return failure(kind, error_code, {
+      errorMessage: display_message ?? MESSAGES[kind],
+      retryAfterSeconds: kind === "rate_limited" ? retryAfterSeconds : null,
+      plaid: { error_type, request_id, status },
+    });
+  }
+  if (error instanceof SyncSupersededError) return failure("superseded", "SYNC_SUPERSEDED");
+  if (error instanceof SyncRunLostError) return failure("superseded", "RUN_LOST");
+  if (error instanceof SyncAbortedError) return failure("aborted", "WORKER_STOPPED");
+  if (error instanceof LeaseLostError) return failure("aborted", "LEASE_LOST");
+  // AppError messages are written to be shown; anything else may hold internals and stays in the log.
+  if (isAppError(error)) return failure("internal", "INTERNAL", { errorMessage: error.message });
+  return failure("internal", "INTERNAL");
+}
+
+/** Whether the failure counts against the connection (error_count, last_error, backoff). */
+export function isConnectionFailure(kind: FailureKind): boolean {
+  return kind !== "superseded" && kind !== "aborted";
+}
+
+/** Whether the engine leaves a retry request behind for this failure. */
+export function shouldRetry(kind: FailureKind): boolean {
+  return kind === "rate_limited" || kind === "transient" || kind === "internal" || kind === "aborted";
+}

@@ -1,0 +1,206 @@
+// executeSync against the emulator over HTTP, through the app's own Plaid client: an item's first sync,
+// its incremental syncs after the bank changes, balances, and what the run row and the connection say.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
+import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+
+const emulator = vi.hoisted(() => ({ url: "" }));
+vi.mock("@/lib/plaid/config", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
+  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
+});
+
+const { addFault, clearFaults, connectionRow, emulatorTruth, expectConverged, linkConnection, runRow, runSync } =
+  await import("./test-support");
+
+let server: EmulatorServer;
+
+beforeAll(async () => {
+  server = await startEmulatorServer();
+  emulator.url = server.url;
+});
+
+afterEach(async () => {
+  await clearFaults(server);
+});
+
+afterAll(async () => {
+  await flushWebhooks();
+  await server.close();
+});
+
+const HOUR = 3600_000;
+
+describe("the first sync of an item", () => {
+  it("stores exactly the emulator's transactions and records the run", async () => {
+    const connection = await linkConnection(server);
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    const total = await expectConverged(server, connection);
+    expect(total).toBeGreaterThan(1000);
+
+    expect(outcome).toMatchObject({
+      status: "success",
+      errorCode: null,
+      retryAfter: null,
+      retryScheduled: false,
+      requiresReauth: false,
+      counts: { processed: total, added: total, updated: 0, deleted: 0, failed: 0 },
+    });
+    const run = await runRow(outcome.syncId);
+    const stored = await connectionRow(connection.connectionId);
+    expect(run).toMatchObject({
+      syncType: "initial",
+      status: "success",
+      recordsProcessed: total,
+      recordsAdded: total,
+      recordsUpdated: 0,
+      recordsDeleted: 0,
+      recordsFailed: 0,
+      errorCode: null,
+      retryAfter: null,
+    });
+    expect(run.completedAt?.getTime()).toBeGreaterThanOrEqual(run.startedAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    expect(run.duration).toBeGreaterThanOrEqual(0);
+    expect(run.context).toMatchObject({
+      trigger: "link",
+      pages: Math.ceil(total / 500),
+      restarts: 0,
+      cursor_before: null,
+      cursor_after: stored.transactionsCursor,
+      balance_source: "realtime",
+    });
+    expect(stored.transactionsCursor).toEqual(expect.any(String));
+    // The pagination finished: nothing of it is left in the connection's metadata.
+    expect(stored.metadata).not.toHaveProperty("transactions_sync");
+    expect(stored).toMatchObject({ errorCount: 0, retryCount: 0, lastSyncAt: run.completedAt });
+    // daily: the next sync a day after this one.
+    expect(stored.nextSyncAt?.getTime()).toBeCloseTo((run.completedAt?.getTime() ?? 0) + 24 * HOUR, -4);
+  });
+
+  it("ends the same with smaller pages, one committed transaction per page", async () => {
+    const small = await linkConnection(server);
+    const outcome = await runSync({ connectionId: small.connectionId, pageSize: 250 });
+    const total = await expectConverged(server, small);
+    expect((await runRow(outcome.syncId)).context).toMatchObject({ pages: Math.ceil(total / 250) });
+  });
+});
+
+describe("an account Plaid reports that Mingus lacks", () => {
+  it("is created from Plaid's description, so its transactions are not lost", async () => {
+    const connection = await linkConnection(server);
+    const checking = await db.bankAccount.findFirstOrThrow({
+      where: { plaidConnectionId: connection.connectionId, mask: "0000" },
+    });
+    await db.bankAccount.delete({ where: { id: checking.id } });
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    expect(outcome).toMatchObject({ status: "success", counts: { failed: 0 } });
+    await expectConverged(server, connection);
+    const recreated = await db.bankAccount.findFirstOrThrow({
+      where: { plaidConnectionId: connection.connectionId, accountId: checking.accountId },
+      include: { balances: true },
+    });
+    expect(recreated).toMatchObject({ name: "Plaid Checking", type: "depository", mask: "0000" });
+    expect(recreated.balances.map((balance) => balance.balanceType)).toContain("current");
+  });
+});
+
+describe("incremental syncs", () => {
+  it("applies the bank's changes: posted replaces pending, modified updated, removed deleted", async () => {
+    const connection = await linkConnection(server, { username: "user_transactions_dynamic" });
+    await runSync({ connectionId: connection.connectionId });
+    const before = await emulatorTruth(server, connection.accessToken);
+    const pendingBefore = [...before.values()].filter((t) => t.pending).length;
+    expect(pendingBefore).toBeGreaterThan(0);
+
+    let added = 0;
+    let deleted = 0;
+    let updated = 0;
+    for (let round = 0; round < 3; round++) {
+      await server.api.transactionsRefresh({ access_token: connection.accessToken });
+      const outcome = await runSync({ connectionId: connection.connectionId });
+      expect(outcome.status).toBe("success");
+      expect(outcome.counts.processed).toBe(outcome.counts.added + outcome.counts.updated + outcome.counts.deleted);
+      added += outcome.counts.added;
+      deleted += outcome.counts.deleted;
+      updated += outcome.counts.updated;
+      await expectConverged(server, connection);
+    }
+    // Every pending transaction of the first sync posted under a new id, and its pending row went.
+    expect(added).toBeGreaterThanOrEqual(pendingBefore);
+    expect(deleted).toBeGreaterThanOrEqual(pendingBefore);
+    const after = await emulatorTruth(server, connection.accessToken);
+    expect(after.size).toBe(before.size + added - deleted);
+    expect(updated).toBeGreaterThanOrEqual(0);
+  });
+
+  it("records an empty run when nothing changed", async () => {
+    const connection = await linkConnection(server);
+    await runSync({ connectionId: connection.connectionId });
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    expect(outcome).toMatchObject({
+      status: "success",
+      counts: { processed: 0, added: 0, updated: 0, deleted: 0, failed: 0 },
+    });
+    expect((await runRow(outcome.syncId)).context).toMatchObject({ pages: 1, trigger: "manual" });
+  });
+});
+
+describe("balances", () => {
+  const historyCount = (connectionId: string) =>
+    db.accountBalance.count({ where: { bankAccount: { plaidConnectionId: connectionId } } });
+
+  it("adds history rows only for values that changed", async () => {
+    const connection = await linkConnection(server, { username: "user_transactions_dynamic" });
+    const linked = await historyCount(connection.connectionId);
+    await runSync({ connectionId: connection.connectionId });
+    // Nothing moved at the bank since the link: no new points.
+    expect(await historyCount(connection.connectionId)).toBe(linked);
+
+    await server.api.transactionsRefresh({ access_token: connection.accessToken });
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    const context = (await runRow(outcome.syncId)).context as Record<string, unknown>;
+    // Within 15 minutes of the last real-time read, Plaid's cached balances are used.
+    expect(context.balance_source).toBe("cached:recent");
+    const changed = context.balances_changed as number;
+    expect(changed).toBeGreaterThan(0);
+    expect(await historyCount(connection.connectionId)).toBe(linked + changed);
+
+    const { data } = await server.api.accountsGet({ access_token: connection.accessToken });
+    const accounts = await db.bankAccount.findMany({ where: { plaidConnectionId: connection.connectionId } });
+    for (const plaid of data.accounts) {
+      const account = accounts.find((row) => row.accountId === plaid.account_id);
+      expect(account?.currentBalance?.toFixed(2)).toBe(plaid.balances.current?.toFixed(2));
+    }
+
+    const again = await runSync({ connectionId: connection.connectionId });
+    expect((await runRow(again.syncId)).context).toMatchObject({ balances_changed: 0 });
+    expect(await historyCount(connection.connectionId)).toBe(linked + changed);
+  });
+
+  it("falls back to /accounts/get's balances when /accounts/balance/get is rate-limited", async () => {
+    const connection = await linkConnection(server);
+    await addFault(server, {
+      item_id: connection.itemId,
+      endpoint: "/accounts/balance/get",
+      error_code: "ACCOUNTS_BALANCE_GET_LIMIT",
+      remaining: 1,
+    });
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    expect(outcome.status).toBe("success");
+    expect((await runRow(outcome.syncId)).context).toMatchObject({ balance_source: "cached:rate_limited" });
+    // The attempt counts: the next run does not ask for real-time balances again so soon.
+    const metadata = (await connectionRow(connection.connectionId)).metadata as Record<string, unknown>;
+    expect(metadata.balances).toMatchObject({ outcome: "rate_limited" });
+  });
+
+  it("asks for real-time balances again once the interval has passed", async () => {
+    const connection = await linkConnection(server);
+    await runSync({ connectionId: connection.connectionId });
+    const long = new Date(Date.now() - 16 * 60_000).toISOString();
+    await db.$executeRaw`UPDATE plaid_connections SET metadata = jsonb_set(metadata, '{balances,realtime_at}', to_jsonb(${long}::text))
+      WHERE id = ${connection.connectionId}::uuid`;
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    expect((await runRow(outcome.syncId)).context).toMatchObject({ balance_source: "realtime" });
+  });
+});

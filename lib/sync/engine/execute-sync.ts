@@ -1,0 +1,96 @@
+// One sync run, start to finish, for a run row the queue has claimed (status in_progress, worker_id,
+// started_at, heartbeat_at set by claimSync): the connection's transactions, then its balances, then
+// the run recorded and the connection rescheduled. Every failure is recorded on the run and returned,
+// never thrown; only a failure to record it (the database gone) throws.
+import "server-only";
+import { db, type Prisma } from "@/lib/db";
+import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
+import { classifySyncError, type SyncFailure } from "./classify-error";
+import { finishRun, lostOutcome, type SyncOutcome } from "./finish-run";
+import { type BalanceRefresh, refreshBalances } from "./refresh-balances";
+import { checkpoint, createSyncRun } from "./sync-run";
+import { syncTransactions } from "./sync-transactions";
+
+export type ExecuteSyncInput = {
+  syncId: string;
+  /** Must equal the run row's worker_id: a run reaped and claimed by another worker is left alone. */
+  workerId: string;
+  /** Renews the lease and the run's heartbeat_at; called between pages. A throw stops the run (LEASE_LOST). */
+  heartbeat: () => Promise<void>;
+  /** Aborted on shutdown: the run stops between pages, is recorded as WORKER_STOPPED and retried at once. */
+  signal?: AbortSignal;
+  /** Page size for /transactions/sync (default and maximum 500). */
+  pageSize?: number;
+};
+
+export async function executeSync({
+  syncId,
+  workerId,
+  heartbeat,
+  signal,
+  pageSize,
+}: ExecuteSyncInput): Promise<SyncOutcome> {
+  const run = createSyncRun({ syncId, workerId, heartbeat, signal });
+  const record = await db.transactionSync.findUnique({
+    where: { id: syncId },
+    select: {
+      id: true,
+      plaidConnectionId: true,
+      syncType: true,
+      startedAt: true,
+      retryCount: true,
+      status: true,
+      workerId: true,
+    },
+  });
+  if (record?.status !== "in_progress" || record.workerId !== workerId) {
+    return lostOutcome(syncId, run.progress.counts);
+  }
+  const connectionId = record.plaidConnectionId;
+  const connection = await db.plaidConnection.findUnique({
+    where: { id: connectionId },
+    select: { retryCount: true, maintenanceUntil: true },
+  });
+  if (!connection) return lostOutcome(syncId, run.progress.counts);
+
+  let failure: SyncFailure | null = null;
+  let balances: BalanceRefresh | null = null;
+  try {
+    const accessToken = await getConnectionAccessToken({ connectionId });
+    await syncTransactions({ connectionId, run, accessToken, pageSize });
+    await checkpoint(run);
+    balances = await refreshBalances({ connectionId, accessToken });
+  } catch (error) {
+    failure = classifySyncError(error);
+    if (failure.kind === "internal") logInternalFailure(syncId, error);
+  }
+  return finishRun({
+    record,
+    run,
+    failure,
+    connection,
+    context: runContext({ balances, failure }),
+  });
+}
+
+function runContext({
+  balances,
+  failure,
+}: {
+  balances: BalanceRefresh | null;
+  failure: SyncFailure | null;
+}): Record<string, Prisma.InputJsonValue | null> {
+  return {
+    balance_source: balances ? (balances.reason ? `${balances.source}:${balances.reason}` : balances.source) : null,
+    balances_changed: balances?.changed ?? null,
+    balances_failed: balances?.failed ?? null,
+    error: failure?.plaid ?? null,
+  };
+}
+
+// Names and messages only: an unexpected error may come from anywhere, but never carries the token
+// (PlaidError is built without the request, and the token is only ever in a local variable).
+function logInternalFailure(syncId: string, error: unknown) {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`sync ${syncId} failed: ${detail}`);
+}
