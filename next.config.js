@@ -4,8 +4,9 @@
 const nextConfig = {
   // Separate build folders let several builds (e.g. parallel e2e runs) share one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle; pg-boss
+  // (the sync queue) is Node-only code over pg, loaded from node_modules as it is.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss"],
   // The embedded database's folder is data, never part of a build's traced output.
   outputFileTracingExcludes: { "*": [".data/**"] },
   // Migrations are read at run time (embedded start-up, /api/health), so they ship with the server.

@@ -44,6 +44,13 @@ const schema = z
     PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
     TOKEN_ENCRYPTION_KEY: optionalString,
+    // Syncs one worker process runs at once (`npm run worker`; the embedded web server runs at most 2).
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    // On PostgreSQL the web server only sends sync jobs to `npm run worker`; "1" makes it run them too.
+    MINGUS_WEB_WORKERS: z
+      .enum(["", "0", "1", "false", "true"], "must be 1 or 0")
+      .default("")
+      .transform((value) => value === "1" || value === "true"),
   })
   .superRefine((value, context) => {
     if (!value.PLAID_ENV) return;

@@ -6,7 +6,7 @@ import { calculateNextSync } from "@/lib/connections/model";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
 import { AppError } from "@/lib/errors";
-import { requestSync } from "@/lib/sync/request-sync";
+import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
 
 export type RetryResult = "queued" | "already_queued" | "paused" | "inactive";
 export type PauseResult = "paused" | "already_paused";
@@ -53,7 +53,7 @@ export async function retryConnectionSync({
 }): Promise<RetryResult> {
   await assertAdmin(actorId);
   await findConnection(connectionId);
-  return requestSync({
+  return requestAndEnqueueSync({
     connectionId,
     syncType: "manual",
     trigger: "admin_retry",

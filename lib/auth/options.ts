@@ -8,6 +8,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { syncOnSignIn } from "@/lib/sync/queue/login";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { getAuthSecret } from "./secret";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
@@ -61,6 +62,13 @@ export const authOptions: NextAuthOptions = {
     }),
     ...oauthProviders(),
   ],
+  events: {
+    // sync_on_login: fresh data for the person's connections (lib/sync/queue/login.ts); never fails the sign-in.
+    async signIn({ user, account }) {
+      const ours = !account || account.provider === "credentials";
+      await syncOnSignIn(ours ? { userId: user.id } : { email: user.email });
+    },
+  },
   callbacks: {
     async signIn({ account, profile, user }) {
       if (!account || account.provider === "credentials") return true;

@@ -7,7 +7,7 @@ import { CountryCode, Products } from "plaid";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getEffectivePreferences } from "@/lib/preferences/resolve";
-import { requestSync } from "@/lib/sync/request-sync";
+import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
 import { callPlaid, isPlaidError } from "./client";
 import { getPlaidConfig } from "./config";
 import { getConnectionAccessToken } from "./connection-token";
@@ -107,7 +107,7 @@ export async function exchangePublicToken({
     console.error("plaid: storing a new connection failed", error instanceof Error ? error.name : "unknown");
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
-  await requestSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
+  await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
   return linked;
 }
 

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { requestSync, type SyncRequestResult } from "@/lib/sync/request-sync";
+import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
+import type { SyncRequestResult } from "@/lib/sync/request-sync";
 import { callPlaid } from "./client";
 import { getConnectionAccessToken } from "./connection-token";
 import { getOwnedConnection } from "./owned-connection";
@@ -41,6 +42,6 @@ export async function completeUpdateMode({
       ...(clearError ? { lastError: null, lastErrorAt: null } : {}),
     },
   });
-  const sync = await requestSync({ connectionId, syncType: "incremental", trigger: "reconnect" });
+  const sync = await requestAndEnqueueSync({ connectionId, syncType: "incremental", trigger: "reconnect" });
   return { institutionName: connection.institutionName, sync };
 }

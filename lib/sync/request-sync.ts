@@ -6,7 +6,8 @@ import { db, type Prisma } from "@/lib/db";
 
 export type SyncRequestResult = "queued" | "already_queued" | "paused" | "inactive";
 
-export type SyncTrigger = "link" | "webhook" | "admin_retry" | "manual" | "reconnect";
+// schedule, login and retry come from the queue's scheduler, sign-in and reaper (lib/sync/queue).
+export type SyncTrigger = "link" | "webhook" | "admin_retry" | "manual" | "reconnect" | "schedule" | "login" | "retry";
 
 export async function requestSync({
   connectionId,

@@ -2,7 +2,7 @@
 // webhookHandlers). Handlers answer fast: they change flags or queue a sync, and never call Plaid.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { requestSync } from "@/lib/sync/request-sync";
+import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
 import { claimWebhookEvent, finishWebhookEvent, type WebhookPayload } from "./events";
 
 type Connection = { id: string; itemId: string; isActive: boolean; syncFrequency: string };
@@ -35,7 +35,7 @@ const ITEM_STATUS_CODES = [
 const queueSync: WebhookHandler = async ({ connection, payload, now }) => {
   // A manual connection syncs when its person asks; the webhook is recorded, not acted on.
   if (connection.syncFrequency === "manual") return ignored("manual_sync_frequency");
-  const result = await requestSync({
+  const result = await requestAndEnqueueSync({
     connectionId: connection.id,
     syncType: "incremental",
     trigger: "webhook",

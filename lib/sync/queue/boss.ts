@@ -1,0 +1,111 @@
+// pg-boss on whichever backend the app runs: its own pool on PostgreSQL, the app's own PGlite instance on
+// the embedded database (one process may open the folder, so the queue must share the app's handle).
+import "server-only";
+import type { PGlite } from "@electric-sql/pglite";
+import PgBoss from "pg-boss";
+import { getBackend } from "@/lib/db";
+
+export const QUEUE_SCHEMA = "pgboss";
+
+export const SYNC_QUEUE = "sync";
+export const SCHEDULE_QUEUE = "sync-schedule";
+export const REAP_QUEUE = "sync-reap";
+
+/** A sync job names the connection; the worker claims whichever run of it is pending when it starts. */
+export type SyncJobData = { connectionId: string; syncId?: string };
+
+// Runs can take minutes (an initial sync of two years of transactions); pg-boss must not give up on
+// one early. Our lease, not the job's expiry, is what detects a dead worker.
+const SYNC_JOB_EXPIRE_SECONDS = 60 * 60;
+
+/**
+ * PGlite through pg-boss's `db` option. Without values pg-boss may send several statements at once
+ * (its install and maintenance scripts), which only PGlite's simple-protocol `exec` accepts; the last
+ * statement's rows are the answer, as node-postgres gives for a single statement.
+ */
+export function pgliteExecutor(pglite: PGlite): PgBoss.Db {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      if (values && values.length > 0) {
+        const result = await pglite.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      }
+      const results = await pglite.exec(text);
+      return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+    },
+  };
+}
+
+export type BossRole = "sender" | "worker";
+
+/**
+ * A pg-boss instance (not started). A sender only sends; a worker process also runs pg-boss's
+ * maintenance (expiry, archiving) and its cron clock, which several processes may run at once.
+ */
+export function createBoss({ role }: { role: BossRole }): PgBoss {
+  const backend = getBackend();
+  const common = {
+    schema: QUEUE_SCHEMA,
+    supervise: role === "worker",
+    schedule: role === "worker",
+    migrate: true,
+  };
+  const boss =
+    backend.kind === "postgresql"
+      ? new PgBoss({ ...common, connectionString: backend.url, max: role === "worker" ? 4 : 2 })
+      : new PgBoss({ ...common, db: pgliteExecutor(backend.pglite) });
+  // pg-boss reports polling and maintenance failures (database restarts, say) as events; without a
+  // listener Node would treat them as unhandled and stop the process.
+  boss.on("error", (error) => console.error(`sync queue: ${error.message}`));
+  return boss;
+}
+
+/**
+ * The queues, created if missing. "short" keeps at most one queued job per connection (singletonKey)
+ * and lets a new one queue while another runs. The stricter "singleton" and "stately" policies would
+ * also hold a second job back while one is active, but pg-boss 10 then fails the whole fetch with a
+ * unique-key violation and stalls the queue; the connection lease (lease.ts) is what keeps two runs
+ * of one connection apart. pg-boss never retries: a failed run is retried by our own schedule.
+ */
+export async function createQueues(boss: PgBoss): Promise<void> {
+  const queues: PgBoss.Queue[] = [
+    { name: SYNC_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: SYNC_JOB_EXPIRE_SECONDS },
+    { name: SCHEDULE_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
+    { name: REAP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
+  ];
+  for (const queue of queues) {
+    if (await boss.getQueue(queue.name)) continue;
+    // Each queue is a partition whose foreign key locks pg-boss's queue table: two processes creating
+    // queues at the same first start can deadlock, and PostgreSQL then aborts one of them. Try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await boss.createQueue(queue.name, queue);
+        break;
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== DEADLOCK || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
+  }
+}
+
+// PostgreSQL's deadlock_detected.
+const DEADLOCK = "40P01";
+
+/** A job to send; `startAfter` holds it back until a retry's retry_after. */
+export type SyncJob = SyncJobData & { startAfter?: Date };
+
+/** Sends sync jobs for these connections; duplicates of a job already queued are dropped by the policy. */
+export async function sendSyncJobs(boss: PgBoss, jobs: SyncJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await boss.insert(
+    jobs.map(({ startAfter, ...data }) => ({
+      name: SYNC_QUEUE,
+      data,
+      singletonKey: data.connectionId,
+      retryLimit: 0,
+      expireInSeconds: SYNC_JOB_EXPIRE_SECONDS,
+      ...(startAfter ? { startAfter } : {}),
+    })),
+  );
+}

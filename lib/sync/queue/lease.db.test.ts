@@ -1,0 +1,193 @@
+// The connection lease and the reaper on a real database: one claimer wins, a held or expired-but-running
+// lease refuses the next, the heartbeat renews both clocks, and a quiet run is ended and requested again.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createConnection, createSync, createUser } from "@/lib/test/factories";
+import { claimSync, heartbeatSync, releaseSync } from "./lease";
+import { failOpenRun, reapLostSyncs } from "./reaper";
+
+const LEASE = 60_000;
+const T0 = new Date("2026-11-24T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+async function pendingRun(connection: Partial<Parameters<typeof createConnection>[0]> = {}, context = {}) {
+  const user = await createUser();
+  const conn = await createConnection({ userId: user.id, ...connection });
+  const run = await createSync({ plaidConnectionId: conn.id, status: "pending", context });
+  return { connection: conn, run };
+}
+
+const runOf = (id: string) => db.transactionSync.findUniqueOrThrow({ where: { id } });
+const connectionOf = (id: string) => db.plaidConnection.findUniqueOrThrow({ where: { id } });
+
+describe("claimSync", () => {
+  it("takes the lease and starts the run in one step", async () => {
+    const { connection, run } = await pendingRun();
+    const claim = await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    expect(claim).toEqual({ claimed: true, syncId: run.id, connectionId: connection.id, syncType: "incremental" });
+    expect(await runOf(run.id)).toMatchObject({
+      status: "in_progress",
+      workerId: "w1",
+      startedAt: T0,
+      heartbeatAt: T0,
+    });
+    expect(await connectionOf(connection.id)).toMatchObject({ syncLeaseOwner: "w1", syncLeaseExpiresAt: at(60) });
+  });
+
+  it("lets exactly one of many concurrent claimers win", async () => {
+    const { run } = await pendingRun();
+    const claims = await Promise.all(
+      ["a", "b", "c", "d", "e"].map((workerId) => claimSync({ syncId: run.id, workerId, leaseMs: LEASE })),
+    );
+    expect(claims.filter((claim) => claim.claimed)).toHaveLength(1);
+    // The losers saw the lease taken, or (arriving after the commit) the run already started.
+    for (const claim of claims) if (!claim.claimed) expect(["busy", "not_pending"]).toContain(claim.reason);
+    const run2 = await runOf(run.id);
+    const winner = claims.find((claim) => claim.claimed);
+    expect(run2.status).toBe("in_progress");
+    expect(winner && (await connectionOf(winner.connectionId)).syncLeaseOwner).toBe(run2.workerId);
+  });
+
+  it("refuses a second run of a connection while the first holds the lease, or still runs after it expired", async () => {
+    const { connection, run } = await pendingRun();
+    const second = await createSync({ plaidConnectionId: connection.id, status: "pending" });
+    expect((await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 })).claimed).toBe(true);
+    expect(await claimSync({ syncId: second.id, workerId: "w2", leaseMs: LEASE, now: at(30) })).toEqual({
+      claimed: false,
+      reason: "busy",
+    });
+    // The lease ran out, but the first run is still in progress: only the reaper may end it.
+    expect(await claimSync({ syncId: second.id, workerId: "w2", leaseMs: LEASE, now: at(120) })).toEqual({
+      claimed: false,
+      reason: "busy",
+    });
+    expect((await runOf(second.id)).status).toBe("pending");
+    await failOpenRun({
+      run: { id: run.id, plaid_connection_id: connection.id, worker_id: "w1", sync_type: "incremental" },
+      errorCode: "WORKER_LOST",
+      errorMessage: "gone",
+      now: at(121),
+    });
+    expect((await claimSync({ syncId: second.id, workerId: "w2", leaseMs: LEASE, now: at(122) })).claimed).toBe(true);
+  });
+
+  it("takes over an expired lease when no run is in progress", async () => {
+    const { connection, run } = await pendingRun({ syncLeaseOwner: "dead", syncLeaseExpiresAt: at(-1) });
+    expect((await claimSync({ syncId: run.id, workerId: "w2", leaseMs: LEASE, now: T0 })).claimed).toBe(true);
+    expect((await connectionOf(connection.id)).syncLeaseOwner).toBe("w2");
+  });
+
+  it("leaves paused, inactive and re-authentication connections alone, except a reconnect's run", async () => {
+    for (const state of [{ pausedAt: T0 }, { isActive: false }, { requiresReauth: true }]) {
+      const { run } = await pendingRun(state);
+      expect(await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 })).toEqual({
+        claimed: false,
+        reason: "not_runnable",
+      });
+      expect((await runOf(run.id)).status).toBe("pending");
+    }
+    const { run } = await pendingRun({ requiresReauth: true }, { trigger: "reconnect" });
+    expect((await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 })).claimed).toBe(true);
+  });
+
+  it("waits out a retry's retry_after and never claims a run twice", async () => {
+    const { connection } = await pendingRun();
+    const retry = await createSync({ plaidConnectionId: connection.id, status: "pending", retryAfter: at(30) });
+    expect(await claimSync({ syncId: retry.id, workerId: "w1", leaseMs: LEASE, now: T0 })).toEqual({
+      claimed: false,
+      reason: "not_due",
+    });
+    expect((await claimSync({ syncId: retry.id, workerId: "w1", leaseMs: LEASE, now: at(30) })).claimed).toBe(true);
+    expect(await claimSync({ syncId: retry.id, workerId: "w2", leaseMs: LEASE, now: at(31) })).toEqual({
+      claimed: false,
+      reason: "not_pending",
+    });
+    expect(await claimSync({ syncId: "not-a-uuid", workerId: "w2", leaseMs: LEASE })).toEqual({
+      claimed: false,
+      reason: "not_pending",
+    });
+  });
+});
+
+describe("heartbeatSync and releaseSync", () => {
+  it("renews the lease and the run's heartbeat while the run is this worker's", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    expect(await heartbeatSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: at(20) })).toBe(true);
+    expect((await runOf(run.id)).heartbeatAt).toEqual(at(20));
+    expect((await connectionOf(connection.id)).syncLeaseExpiresAt).toEqual(at(80));
+    expect(await heartbeatSync({ syncId: run.id, workerId: "w2", leaseMs: LEASE, now: at(21) })).toBe(false);
+    expect((await runOf(run.id)).heartbeatAt).toEqual(at(20));
+  });
+
+  it("fails once the run was reaped or the lease went to another worker, renewing nothing", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    await db.transactionSync.update({ where: { id: run.id }, data: { status: "failed", completedAt: at(5) } });
+    expect(await heartbeatSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: at(10) })).toBe(false);
+    expect((await connectionOf(connection.id)).syncLeaseExpiresAt).toEqual(at(60));
+
+    const second = await pendingRun();
+    await claimSync({ syncId: second.run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    await db.plaidConnection.update({ where: { id: second.connection.id }, data: { syncLeaseOwner: "thief" } });
+    expect(await heartbeatSync({ syncId: second.run.id, workerId: "w1", leaseMs: LEASE, now: at(10) })).toBe(false);
+    expect((await runOf(second.run.id)).heartbeatAt).toEqual(T0);
+  });
+
+  it("releases only its own lease", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    expect(await releaseSync({ connectionId: connection.id, workerId: "w2" })).toBe(false);
+    expect((await connectionOf(connection.id)).syncLeaseOwner).toBe("w1");
+    expect(await releaseSync({ connectionId: connection.id, workerId: "w1" })).toBe(true);
+    expect(await connectionOf(connection.id)).toMatchObject({ syncLeaseOwner: null, syncLeaseExpiresAt: null });
+  });
+});
+
+describe("reapLostSyncs", () => {
+  it("fails runs quiet for longer than the lease as WORKER_LOST, frees the lease and requests the sync again", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "dead", leaseMs: LEASE, now: T0 });
+    const alive = await pendingRun();
+    await claimSync({ syncId: alive.run.id, workerId: "alive", leaseMs: LEASE, now: T0 });
+    await heartbeatSync({ syncId: alive.run.id, workerId: "alive", leaseMs: LEASE, now: at(50) });
+
+    const { reaped, requested } = await reapLostSyncs({ leaseMs: LEASE, now: at(61) });
+    expect(reaped.map((ended) => ended.syncId)).toContain(run.id);
+    expect(reaped.map((ended) => ended.syncId)).not.toContain(alive.run.id);
+    expect(requested).toContain(connection.id);
+
+    expect(await runOf(run.id)).toMatchObject({
+      status: "failed",
+      errorCode: "WORKER_LOST",
+      completedAt: at(61),
+      duration: 61,
+      retryAfter: at(61),
+    });
+    expect(await connectionOf(connection.id)).toMatchObject({ syncLeaseOwner: null, syncLeaseExpiresAt: null });
+    const retry = await db.transactionSync.findFirstOrThrow({
+      where: { plaidConnectionId: connection.id, status: "pending" },
+    });
+    expect(retry.context).toMatchObject({ trigger: "retry", retry_of: run.id, reason: "WORKER_LOST" });
+    expect((await runOf(alive.run.id)).status).toBe("in_progress");
+    // The dead worker's late heartbeat finds its run gone.
+    expect(await heartbeatSync({ syncId: run.id, workerId: "dead", leaseMs: LEASE, now: at(62) })).toBe(false);
+  });
+
+  it("keeps a run whose heartbeat landed after it was picked, and a lease another worker took", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    const open = { id: run.id, plaid_connection_id: connection.id, worker_id: "w1", sync_type: "incremental" };
+    await heartbeatSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: at(70) });
+    expect(
+      await failOpenRun({ run: open, errorCode: "WORKER_LOST", errorMessage: "x", staleBefore: at(10), now: at(71) }),
+    ).toBe(false);
+    expect((await runOf(run.id)).status).toBe("in_progress");
+
+    await db.plaidConnection.update({ where: { id: connection.id }, data: { syncLeaseOwner: "other" } });
+    expect(
+      await failOpenRun({ run: open, errorCode: "WORKER_LOST", errorMessage: "x", staleBefore: at(200), now: at(200) }),
+    ).toBe(true);
+    expect((await connectionOf(connection.id)).syncLeaseOwner).toBe("other");
+  });
+});

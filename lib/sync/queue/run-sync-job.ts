@@ -1,0 +1,189 @@
+// One "sync" job: claim the connection's pending run, keep its lease alive while the engine runs it,
+// make sure it ends (the engine finishes it; a crash or a shutdown is recorded here), give the lease back.
+import "server-only";
+import { updateSyncStatus } from "@/lib/connections/update-sync-status";
+import { db } from "@/lib/db";
+import { type ClaimRefusal, claimSync, heartbeatSync, releaseSync } from "./lease";
+import { failOpenRun, requestAgain } from "./reaper";
+
+/** What the engine (lib/sync/engine executeSync) is to the queue: it runs one claimed run to its end. */
+export type ExecuteSync = (input: {
+  syncId: string;
+  workerId: string;
+  /** Call between pages: throws once the run is no longer this worker's (its lease was lost). */
+  heartbeat: () => Promise<void>;
+  signal?: AbortSignal;
+}) => Promise<unknown>;
+
+export const WORKER_STOPPED = "WORKER_STOPPED";
+export const SYNC_ERROR = "SYNC_ERROR";
+
+// A pending run waiting out its retry_after (the engine's retry of a failure) is not taken early: the job
+// the worker sends for it starts after that time, and the scheduler's sweep covers any other path.
+const duePending = () => ({
+  status: "pending",
+  OR: [{ retryAfter: null }, { retryAfter: { lte: new Date() } }],
+});
+
+export type RunSyncJobResult =
+  | { result: "nothing_pending" }
+  | { result: "not_claimed"; syncId: string; reason: ClaimRefusal }
+  | {
+      result: "ran";
+      syncId: string;
+      status: string;
+      /** When the connection's next pending run may start (now, or a retry's retry_after); null if none. */
+      nextRunAt: Date | null;
+    };
+
+export async function runSyncJob({
+  connectionId,
+  workerId,
+  leaseMs,
+  execute,
+  stopping,
+}: {
+  connectionId: string;
+  workerId: string;
+  leaseMs: number;
+  execute: ExecuteSync;
+  /** Aborted when the worker process shuts down: the engine should stop between pages. */
+  stopping?: AbortSignal;
+}): Promise<RunSyncJobResult> {
+  const pending = await db.transactionSync.findFirst({
+    where: { plaidConnectionId: connectionId, ...duePending() },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  if (!pending) return { result: "nothing_pending" };
+  const claim = await claimSync({ syncId: pending.id, workerId, leaseMs });
+  if (!claim.claimed) return { result: "not_claimed", syncId: pending.id, reason: claim.reason };
+
+  const started = Date.now();
+  const leaseLost = new AbortController();
+  const signal = stopping ? AbortSignal.any([leaseLost.signal, stopping]) : leaseLost.signal;
+  const stopHeartbeat = keepLeaseAlive({ syncId: claim.syncId, workerId, leaseMs, onLost: () => leaseLost.abort() });
+  let crash: unknown;
+  try {
+    await execute({
+      syncId: claim.syncId,
+      workerId,
+      signal,
+      // The timer renews the lease; the engine's beat between pages only learns whether it still holds it.
+      heartbeat: async () => {
+        if (leaseLost.signal.aborted) throw new Error(`sync ${claim.syncId}: this worker lost the lease`);
+      },
+    });
+  } catch (error) {
+    crash = error;
+  } finally {
+    stopHeartbeat();
+  }
+
+  await endUnfinishedRun({ syncId: claim.syncId, connectionId, workerId, crash, stopping: stopping?.aborted ?? false });
+  await releaseSync({ connectionId, workerId });
+  const run = await db.transactionSync.findUniqueOrThrow({ where: { id: claim.syncId } });
+  console.log(
+    `sync connection=${connectionId} run=${run.id} type=${run.syncType} status=${run.status} ` +
+      `added=${run.recordsAdded} updated=${run.recordsUpdated} deleted=${run.recordsDeleted} ` +
+      `failed=${run.recordsFailed} duration=${((Date.now() - started) / 1000).toFixed(2)}s` +
+      (run.errorCode ? ` error=${run.errorCode}` : ""),
+  );
+  return { result: "ran", syncId: run.id, status: run.status, nextRunAt: await nextRunAt(connectionId) };
+}
+
+/** A request that arrived during the run, or the engine's retry of a failure: when it may start. */
+async function nextRunAt(connectionId: string): Promise<Date | null> {
+  const next = await db.transactionSync.findFirst({
+    where: { plaidConnectionId: connectionId, status: "pending" },
+    orderBy: [{ retryAfter: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+    select: { retryAfter: true },
+  });
+  if (!next) return null;
+  const now = new Date();
+  return next.retryAfter && next.retryAfter > now ? next.retryAfter : now;
+}
+
+/** Renews the lease every leaseMs/3 until stopped; `onLost` once the run is no longer ours. */
+function keepLeaseAlive({
+  syncId,
+  workerId,
+  leaseMs,
+  onLost,
+}: {
+  syncId: string;
+  workerId: string;
+  leaseMs: number;
+  onLost: () => void;
+}): () => void {
+  let beating = false;
+  const timer = setInterval(
+    async () => {
+      if (beating) return;
+      beating = true;
+      try {
+        if (!(await heartbeatSync({ syncId, workerId, leaseMs }))) {
+          clearInterval(timer);
+          onLost();
+        }
+      } catch (error) {
+        // A database hiccup: the next beat tries again; a lease that runs out is the reaper's to handle.
+        console.error(`sync run=${syncId}: heartbeat failed: ${(error as Error).message}`);
+      } finally {
+        beating = false;
+      }
+    },
+    Math.max(50, Math.floor(leaseMs / 3)),
+  );
+  return () => clearInterval(timer);
+}
+
+/**
+ * The engine finishes its runs itself; one still in progress here means it threw or was stopped. A
+ * shutdown's run is requested again at once (another worker takes it); a crash counts as the
+ * connection's failure and is retried after the backoff updateSyncStatus sets.
+ */
+async function endUnfinishedRun({
+  syncId,
+  connectionId,
+  workerId,
+  crash,
+  stopping,
+}: {
+  syncId: string;
+  connectionId: string;
+  workerId: string;
+  crash: unknown;
+  stopping: boolean;
+}): Promise<void> {
+  const run = await db.transactionSync.findUnique({
+    where: { id: syncId },
+    select: { status: true, workerId: true, syncType: true },
+  });
+  if (run?.status !== "in_progress" || run.workerId !== workerId) return;
+  const open = { id: syncId, plaid_connection_id: connectionId, worker_id: workerId, sync_type: run.syncType };
+  if (stopping) {
+    const message = "The worker stopped before this sync finished; the sync will run again.";
+    if (await failOpenRun({ run: open, errorCode: WORKER_STOPPED, errorMessage: message, retryAfter: new Date() })) {
+      await requestAgain({ runs: [{ syncId, connectionId, syncType: run.syncType }], reason: WORKER_STOPPED });
+    }
+    return;
+  }
+  // The error's name and code only: a message could quote a request.
+  if (crash) console.error(`sync run=${syncId}: the engine failed: ${describeError(crash)}`);
+  const message = "The sync stopped on an unexpected error; it will be retried.";
+  if (await failOpenRun({ run: open, errorCode: SYNC_ERROR, errorMessage: message })) {
+    const connection = await updateSyncStatus({
+      connectionId,
+      success: false,
+      errorCode: SYNC_ERROR,
+      errorMessage: message,
+    });
+    await db.transactionSync.update({ where: { id: syncId }, data: { retryAfter: connection.nextSyncAt } });
+  }
+}
+
+function describeError(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  return [typeof name === "string" ? name : "Error", typeof code === "string" ? code : null].filter(Boolean).join(" ");
+}
