@@ -1,12 +1,21 @@
 // The top of the account page: name (alias first) with its icon and colour, where it is held, and its
-// current and available balances, with the way to its settings.
+// current and available balances, with "Sync now" for its bank and the way to its settings.
 import Link from "next/link";
 import { AccountIcon } from "@/components/accounts/account-icon";
 import type { AccountDetail } from "@/lib/accounts/detail";
 import type { Display } from "@/lib/format/display";
 import { humanize } from "./labels";
 
-export function AccountHeader({ account, display }: { account: AccountDetail; display: Display }) {
+export function AccountHeader({
+  account,
+  display,
+  syncNow,
+}: {
+  account: AccountDetail;
+  display: Display;
+  /** The bank's "Sync now" (components/sync/account-sync-now.tsx), beside Settings. */
+  syncNow?: React.ReactNode;
+}) {
   const kind = [humanize(account.subtype), humanize(account.type)].filter(Boolean);
   const facts = [
     account.institutionName,
@@ -27,12 +36,15 @@ export function AccountHeader({ account, display }: { account: AccountDetail; di
             <p className="text-sm text-amber-700 dark:text-amber-400">Hidden from your accounts list.</p>
           ) : null}
         </div>
-        <Link
-          href={`/accounts/${account.id}/settings`}
-          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900"
-        >
-          Settings
-        </Link>
+        <div className="flex flex-wrap items-start gap-2">
+          {syncNow}
+          <Link
+            href={`/accounts/${account.id}/settings`}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900"
+          >
+            Settings
+          </Link>
+        </div>
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:max-w-md">
         <Balance label="Current balance" value={display.money(account.current, account.currency)} />

@@ -50,6 +50,7 @@ export function InstitutionGroup({
           connectionId={institution.connectionId}
           institutionName={institution.name}
           requiresReauth={institution.requiresReauth}
+          syncing={institution.syncing}
           environment={linkEnvironment}
         />
       </header>

@@ -1,9 +1,11 @@
 "use client";
-// A linked bank's own actions on the accounts page: "Reconnect" when Plaid needs the person to sign in
-// again (Link in update mode), and "Unlink" behind a confirmation that says what will be deleted.
+// A linked bank's own actions on the accounts page: "Sync now" while it is healthy, "Reconnect" when
+// Plaid needs the person to sign in again (Link in update mode), and "Unlink" behind a confirmation that
+// says what will be deleted.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { unlinkConnectionAction } from "@/app/(app)/accounts/plaid-actions";
+import { SyncNowButton } from "@/components/sync/sync-now-button";
 import { LinkButton } from "./link-button";
 import type { LinkEnvironment } from "./link-types";
 import { ModalDialog } from "./modal-dialog";
@@ -15,15 +17,27 @@ export function ConnectionActions({
   connectionId,
   institutionName,
   requiresReauth,
+  syncing,
   environment,
 }: {
   connectionId: string;
   institutionName: string;
   requiresReauth: boolean;
+  /** A sync is queued or running (the "Syncing" badge); Sync now follows it. */
+  syncing: boolean;
   environment: LinkEnvironment;
 }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
+      {/* Until the person signs in again a sync could only fail, so Reconnect takes its place. */}
+      {requiresReauth ? null : (
+        <SyncNowButton
+          connectionId={connectionId}
+          institutionName={institutionName}
+          syncing={syncing}
+          className={SMALL_BUTTON}
+        />
+      )}
       {requiresReauth ? (
         <LinkButton
           mode="update"

@@ -10,6 +10,7 @@ import { type AccountPageState, accountPageHref } from "@/components/account/pag
 import { SectionSkeleton } from "@/components/account/section-skeleton";
 import { SyncHistorySection } from "@/components/account/sync-history";
 import { TransactionsSection } from "@/components/account/transactions-section";
+import { AccountSyncNow } from "@/components/sync/account-sync-now";
 import { loadAccountDetail } from "@/lib/accounts/detail";
 import { requireUser } from "@/lib/auth/session";
 import { DEFAULT_HISTORY_RANGE, parseHistoryRange } from "@/lib/balances/history";
@@ -56,7 +57,11 @@ export default async function AccountPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-10">
-      <AccountHeader account={account} display={display} />
+      <AccountHeader
+        account={account}
+        display={display}
+        syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} />}
+      />
       <Suspense fallback={<SectionSkeleton label="Loading balance history…" />}>
         <BalanceHistory {...common} color={account.color} range={range} state={state} />
       </Suspense>
