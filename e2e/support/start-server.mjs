@@ -61,10 +61,20 @@ if (seeded.status !== 0) {
 }
 
 const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+// On PostgreSQL the web server only queues syncs, as in production: a separate worker process runs them.
+// (The embedded server runs its workers itself.)
+const worker =
+  backend === "postgresql"
+    ? spawn("npx", ["tsx", "--conditions=react-server", "lib/sync/cli/worker.ts"], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      })
+    : null;
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
+  worker?.kill("SIGTERM");
   child.kill("SIGTERM");
   await cleanup().catch((error) => console.error(`cleanup failed: ${error.message}`));
   process.exit(code);
@@ -72,3 +82,9 @@ async function stop(code) {
 process.on("SIGTERM", () => stop(0));
 process.on("SIGINT", () => stop(0));
 child.on("exit", (code) => stop(code ?? 1));
+worker?.on("exit", (code) => {
+  if (!stopping) {
+    console.error(`the sync worker exited (${code}); stopping the e2e server`);
+    stop(1);
+  }
+});
