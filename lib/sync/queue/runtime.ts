@@ -65,7 +65,8 @@ export async function startSyncWorkers({
 
   for (let slot = 1; slot <= concurrency; slot++) {
     const slotId = `${workerId}/${slot}`;
-    const id = await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    let id = "";
+    id = await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
       const run = runSyncJob({
         connectionId: job.data.connectionId,
@@ -85,6 +86,10 @@ export async function startSyncWorkers({
         }
       } finally {
         running.delete(run);
+        // pg-boss waits out the polling interval after every fetch, even one that found a job; with a
+        // backlog that would cap each slot at one run per interval. Asking again at once lets the runs
+        // set the pace; an empty queue then waits the interval as usual.
+        if (!stopping.signal.aborted) boss.notifyWorker(id);
       }
     });
     syncWorkers.push(id);
