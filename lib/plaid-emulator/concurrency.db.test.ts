@@ -3,28 +3,14 @@
 // counted fault fires exactly as many times as it was set to; webhooks signed while the first key is
 // made all verify.
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import { createFault } from "./faults";
-import {
-  createSandboxPublicToken,
-  type EmulatorServer,
-  linkSandboxItem,
-  plaidFailure,
-  startEmulatorServer,
-} from "./test-server";
-import { flushWebhooks, signWebhookBody } from "./webhooks";
+import { createSandboxPublicToken, linkSandboxItem, plaidFailure } from "./test-server";
+import { signWebhookBody } from "./webhooks";
 
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 describe("the first webhook signing key", () => {
   // Runs first, on this file's fresh database: no key exists yet, so each signer may make one. Two

@@ -2,22 +2,13 @@
 // item creation, exchange, item/institution/account reads, sync, refresh, reset_login, update mode
 // through the Link stand-in, removal. Every response is checked for Plaid's required keys.
 import { CountryCode, Products } from "plaid";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys";
-import { type EmulatorServer, linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
-import { flushWebhooks } from "./webhooks";
+import { linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
 
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const linkItem = (options: { override_username?: string } = {}) => linkSandboxItem(server.api, options);
 

@@ -1,22 +1,14 @@
 // /transactions/sync's paging as Plaid defines it, through the official client: any page size yields
 // the same changes with no duplicates, across refreshes too; a sync client that applies them ends with
 // exactly the item's transactions; a change mid-pagination is TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
+
 import type { RemovedTransaction, Transaction } from "plaid";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import { createFault } from "./faults";
-import { type EmulatorServer, linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
-import { flushWebhooks } from "./webhooks";
+import { linkSandboxItem, plaidFailure } from "./test-server";
 
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const linkItem = (username = "user_good") => linkSandboxItem(server.api, { override_username: username });
 

@@ -1,41 +1,22 @@
 // The Link flow's server side against the real emulator over HTTP (the app's own Plaid client, pointed
 // at a test server): link token, exchange, duplicate refusal, update mode, unlink, and ownership.
 import { Products } from "plaid";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
 import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import { createPreferences, createTransaction, createUser } from "@/lib/test/factories";
 
-// The app's Plaid configuration, with the emulator's address swapped for the test server's.
-const emulator = vi.hoisted(() => ({ url: "" }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("./config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { createLinkToken, exchangePublicToken, InstitutionAlreadyLinkedError } = await import("./link");
 const { completeUpdateMode } = await import("./update-mode");
 const { unlinkConnection } = await import("./unlink");
 const { openAccessToken } = await import("./token-crypto");
+const server = useEmulatorServer();
 
 const PLATYPUS = { institution_id: "ins_109508", name: "First Platypus Bank" };
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterEach(async () => {
-  await server.post("/emulator/faults/clear", {});
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
 
 /** What Link would hand the browser: a public token for a new sandbox item. */
 async function sandboxPublicToken(institutionId = PLATYPUS.institution_id) {

@@ -1,36 +1,21 @@
 // The Link flow's server actions as the browser calls them (FormData in, ActionState out), against the
 // emulator: what comes back is allowlisted and never holds an access token.
 import { Products } from "plaid";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import { createUser } from "@/lib/test/factories";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: null; role: "user" } }));
-const emulator = vi.hoisted(() => ({ url: "" }));
 const revalidatePath = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { createLinkTokenAction, exchangePublicTokenAction, unlinkConnectionAction } = await import("./plaid-actions");
+const server = useEmulatorServer();
 
 const PLATYPUS = { institution_id: "ins_109508", name: "First Platypus Bank" };
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
 
 beforeEach(async () => {
   const user = await createUser();

@@ -1,34 +1,14 @@
 // executeSync against the emulator over HTTP, through the app's own Plaid client: an item's first sync,
 // its incremental syncs after the bank changes, balances, and what the run row and the connection say.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 
-const emulator = vi.hoisted(() => ({ url: "" }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { addFault, clearFaults, connectionRow, emulatorTruth, expectConverged, linkConnection, runRow, runSync } =
   await import("./test-support");
-
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterEach(async () => {
-  await clearFaults(server);
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const HOUR = 3600_000;
 

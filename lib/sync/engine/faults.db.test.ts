@@ -1,36 +1,16 @@
 // executeSync under the emulator's injected faults: every failure is recorded with Plaid's code and a
 // retry time (or none, for ITEM_LOGIN_REQUIRED), and once the faults clear the next run converges to
 // the emulator's truth exactly.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 
-const emulator = vi.hoisted(() => ({ url: "" }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { addFault, clearFaults, connectionRow, expectConverged, linkConnection, runRow, runSync } = await import(
   "./test-support"
 );
-
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterEach(async () => {
-  await clearFaults(server);
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const SECOND = 1000;
 const pendingRequests = (connectionId: string) =>

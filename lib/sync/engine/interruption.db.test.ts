@@ -1,39 +1,19 @@
 // Runs that stop in the middle: a crash between pages (the cursor stays with the committed pages and
 // the next run converges, even when the bank changed meanwhile), a run reaped or overtaken by another,
 // a worker shutting down, a connection paused, and failures that are not Plaid's.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
 import { appendTransactionEvents, withLockedItem } from "@/lib/plaid-emulator/transactions-log";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 
-const emulator = vi.hoisted(() => ({ url: "" }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const support = await import("./test-support");
 const { addFault, claimRun, clearFaults, connectionRow, expectConverged, linkConnection, runRow, runSync } = support;
 const { syncTransactions } = await import("./sync-transactions");
 const { createSyncRun, LeaseLostError } = await import("./sync-run");
 const { executeSync } = await import("./execute-sync");
-
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterEach(async () => {
-  await clearFaults(server);
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const PAGE = 200;
 

@@ -1,31 +1,15 @@
 // Many items, the bank changing between rounds, and every kind of fault injected at random rates
 // (429 with Retry-After, 500, INSTITUTION_DOWN, ITEM_LOGIN_REQUIRED, mutation during pagination,
 // latency): each item's transactions end equal to the emulator's truth, and every run has its row.
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { useEmulatorServer } from "@/lib/test/emulator";
 import type { SyncOutcome } from "./finish-run";
 
-const emulator = vi.hoisted(() => ({ url: "" }));
-vi.mock("@/lib/plaid/config", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/plaid/config")>();
-  return { ...actual, getPlaidConfig: () => ({ ...actual.getPlaidConfig(), basePath: emulator.url }) };
-});
+vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { addFault, clearFaults, expectConverged, linkConnection, runSync } = await import("./test-support");
-
-let server: EmulatorServer;
-
-beforeAll(async () => {
-  server = await startEmulatorServer();
-  emulator.url = server.url;
-});
-
-afterAll(async () => {
-  await flushWebhooks();
-  await server.close();
-});
+const server = useEmulatorServer();
 
 const ITEMS = 10;
 const ROUNDS = 4;
