@@ -5,12 +5,12 @@
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createFault } from "./faults";
 import { createSandboxPublicToken, linkSandboxItem, plaidFailure } from "./test-server";
 import { signWebhookBody } from "./webhooks";
 
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 describe("the first webhook signing key", () => {
   // Runs first, on this file's fresh database: no key exists yet, so each signer may make one. Two

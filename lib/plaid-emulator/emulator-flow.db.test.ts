@@ -4,11 +4,11 @@
 import { CountryCode, Products } from "plaid";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys";
 import { linkSandboxItem, plaidFailure, startEmulatorServer } from "./test-server";
 
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const linkItem = (options: { override_username?: string } = {}) => linkSandboxItem(server.api, options);
 

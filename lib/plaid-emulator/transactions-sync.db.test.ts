@@ -4,11 +4,11 @@
 
 import type { RemovedTransaction, Transaction } from "plaid";
 import { describe, expect, it } from "vitest";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createFault } from "./faults";
 import { linkSandboxItem, plaidFailure } from "./test-server";
 
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const linkItem = (username = "user_good") => linkSandboxItem(server.api, { override_username: username });
 

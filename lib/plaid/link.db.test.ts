@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createPreferences, createTransaction, createUser } from "@/lib/test/factories";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
@@ -14,7 +14,7 @@ const { createLinkToken, exchangePublicToken, InstitutionAlreadyLinkedError } = 
 const { completeUpdateMode } = await import("./update-mode");
 const { unlinkConnection } = await import("./unlink");
 const { openAccessToken } = await import("./token-crypto");
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const PLATYPUS = { institution_id: "ins_109508", name: "First Platypus Bank" };
 

@@ -1,7 +1,7 @@
 // Database tests against the Plaid emulator over HTTP, through the app's own Plaid client. A test file
 // writes
 //   vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
-//   const server = useEmulatorServer();
+//   const server = setUpEmulatorServer();
 // The mock is this module: Plaid's configuration as the app resolves it, with the emulator's address
 // swapped for the test server's. (vi.mock is hoisted per file, so that one line stays in each file.)
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
@@ -17,7 +17,7 @@ export const resolvePlaidConfig = actual.resolvePlaidConfig;
 export const isPlaidEmulated = actual.isPlaidEmulated;
 
 export function getPlaidConfig(): PlaidConfigModule.PlaidConfig {
-  if (!started) throw new Error("the test emulator is not running: call useEmulatorServer() in the test file");
+  if (!started) throw new Error("the test emulator is not running: call setUpEmulatorServer() in the test file");
   return { ...actual.getPlaidConfig(), basePath: started.url };
 }
 
@@ -26,7 +26,7 @@ export function getPlaidConfig(): PlaidConfigModule.PlaidConfig {
  * webhooks and closes it at the end. The returned object stands for the running server (it forwards
  * to it), so tests use it as they would the server itself.
  */
-export function useEmulatorServer(): EmulatorServer {
+export function setUpEmulatorServer(): EmulatorServer {
   beforeAll(async () => {
     started = await startEmulatorServer();
   });

@@ -3,7 +3,7 @@
 import { Products } from "plaid";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createUser } from "@/lib/test/factories";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: null; role: "user" } }));
@@ -13,7 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath }));
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { createLinkTokenAction, exchangePublicTokenAction, unlinkConnectionAction } = await import("./plaid-actions");
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const PLATYPUS = { institution_id: "ins_109508", name: "First Platypus Bank" };
 

@@ -2,13 +2,14 @@
 // its incremental syncs after the bank changes, balances, and what the run row and the connection say.
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
-const { addFault, clearFaults, connectionRow, emulatorTruth, expectConverged, linkConnection, runRow, runSync } =
-  await import("./test-support");
-const server = useEmulatorServer();
+const { addFault, connectionRow, emulatorTruth, expectConverged, linkConnection, runRow, runSync } = await import(
+  "./test-support"
+);
+const server = setUpEmulatorServer();
 
 const HOUR = 3600_000;
 

@@ -3,14 +3,14 @@
 // the emulator's truth exactly.
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { addFault, clearFaults, connectionRow, expectConverged, linkConnection, runRow, runSync } = await import(
   "./test-support"
 );
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const SECOND = 1000;
 const pendingRequests = (connectionId: string) =>

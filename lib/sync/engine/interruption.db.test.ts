@@ -4,16 +4,16 @@
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { appendTransactionEvents, withLockedItem } from "@/lib/plaid-emulator/transactions-log";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const support = await import("./test-support");
-const { addFault, claimRun, clearFaults, connectionRow, expectConverged, linkConnection, runRow, runSync } = support;
+const { addFault, claimRun, connectionRow, expectConverged, linkConnection, runRow, runSync } = support;
 const { syncTransactions } = await import("./sync-transactions");
 const { createSyncRun, LeaseLostError } = await import("./sync-run");
 const { executeSync } = await import("./execute-sync");
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const PAGE = 200;
 

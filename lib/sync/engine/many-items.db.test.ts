@@ -3,13 +3,13 @@
 // latency): each item's transactions end equal to the emulator's truth, and every run has its row.
 import { expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { useEmulatorServer } from "@/lib/test/emulator";
+import { setUpEmulatorServer } from "@/lib/test/emulator";
 import type { SyncOutcome } from "./finish-run";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
 const { addFault, clearFaults, expectConverged, linkConnection, runSync } = await import("./test-support");
-const server = useEmulatorServer();
+const server = setUpEmulatorServer();
 
 const ITEMS = 10;
 const ROUNDS = 4;
