@@ -51,8 +51,50 @@ const schema = z
       .enum(["", "0", "1", "false", "true"], "must be 1 or 0")
       .default("")
       .transform((value) => value === "1" || value === "true"),
+    // Email alerts: an SMTP server (smtp://user:pass@host:587, smtps://… for TLS). Without one, every
+    // message is written to MAIL_OUTBOX_DIR as an .eml file instead.
+    SMTP_URL: optionalString.pipe(
+      z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    ),
+    MAIL_FROM: z.string().trim().min(3).default("Mingus <alerts@mingus.local>"),
+    MAIL_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
+    // Web Push: a VAPID key pair (`npx web-push generate-vapid-keys`) and a contact (mailto: or https:).
+    VAPID_PUBLIC_KEY: optionalString,
+    VAPID_PRIVATE_KEY: optionalString,
+    VAPID_SUBJECT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://")
+        .optional(),
+    ),
+    // SMS through Twilio's Messages API; TWILIO_API_URL points it elsewhere (a test server, a proxy).
+    TWILIO_ACCOUNT_SID: optionalString,
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_FROM_NUMBER: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\+[1-9][0-9]{6,14}$/, "must be an E.164 number such as +15005550006")
+        .optional(),
+    ),
+    TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.twilio.com"),
   })
   .superRefine((value, context) => {
+    const groups = [
+      ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"],
+      ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"],
+    ] as const;
+    for (const group of groups) {
+      if (!group.some((name) => value[name])) continue;
+      for (const name of group) {
+        if (!value[name]) {
+          context.addIssue({
+            code: "custom",
+            path: [name],
+            message: `is required with ${group.filter((n) => n !== name).join(" and ")}`,
+          });
+        }
+      }
+    }
     if (!value.PLAID_ENV) return;
     for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
       if (!value[name])

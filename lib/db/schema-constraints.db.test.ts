@@ -220,10 +220,18 @@ describe("owner consistency", () => {
       "fk_banking_preferences_user fk_plaid_connections_user fk_sync_stats_totals_account " +
       "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account " +
       "fk_plaid_emulator_link_tokens_item fk_plaid_emulator_public_tokens_item fk_plaid_emulator_transactions_item " +
-      "fk_plaid_emulator_webhooks_item"
+      "fk_plaid_emulator_webhooks_item fk_alert_states_account fk_alert_states_connection fk_notifications_user " +
+      "fk_notification_messages_user fk_notification_deliveries_notification fk_notification_deliveries_message " +
+      "fk_notification_delivery_attempts_message fk_push_subscriptions_user"
     ).split(" ");
-    // The operator's records of Plaid calls and webhooks outlive an unlinked connection.
-    const setNull = ["fk_plaid_api_calls_connection", "fk_plaid_webhook_events_connection"];
+    // The operator's records of Plaid calls and webhooks outlive an unlinked connection, and a
+    // person's alerts outlive the account or connection they were about.
+    const setNull = [
+      "fk_plaid_api_calls_connection",
+      "fk_plaid_webhook_events_connection",
+      "fk_notifications_account",
+      "fk_notifications_connection",
+    ];
     expect(rules).toEqual(
       [...names, ...setNull].sort().map((name) => ({ name, rule: setNull.includes(name) ? "SET NULL" : "CASCADE" })),
     );

@@ -19,6 +19,8 @@ export const SQL_ONLY_INDEXES = new Set([
   "idx_plaid_connections_due",
   "idx_transaction_syncs_pending",
   "idx_transaction_syncs_running_heartbeat",
+  "idx_notifications_user_unread",
+  "idx_notification_messages_due",
 ]);
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 

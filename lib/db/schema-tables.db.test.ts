@@ -13,7 +13,8 @@ const uniqueViolation = (constraint: string) => ({
 // Short type names: money = numeric(15,2), tz = timestamptz, float = double precision, json = jsonb.
 const columns: Record<string, string> = {
   users:
-    "id uuid, email text, name text, password_hash text, role text, email_verified tz, image text, created_at tz, updated_at tz",
+    "id uuid, email text, name text, password_hash text, role text, email_verified tz, image text, created_at tz, updated_at tz, " +
+    "phone_number text",
   plaid_connections:
     "id uuid, user_id uuid, access_token text, item_id text, institution_id text, institution_name text, " +
     "institution_logo text, institution_primary_color text, institution_url text, is_active boolean, " +
@@ -49,6 +50,21 @@ const columns: Record<string, string> = {
     "id uuid, bank_account_id uuid, transaction_id text, amount money, iso_currency_code text, date date, " +
     "authorized_date date, name text, merchant_name text, pending boolean, pending_transaction_id text, " +
     "category_primary text, category_detailed text, payment_channel text, created_at tz, updated_at tz",
+  alert_states:
+    "id uuid, bank_account_id uuid, plaid_connection_id uuid, rule text, state text, threshold money, watermark tz, " +
+    "changed_at tz, updated_at tz",
+  notifications:
+    "id uuid, user_id uuid, bank_account_id uuid, plaid_connection_id uuid, kind text, title text, body text, " +
+    "reason text, data json, dedupe_key text, in_app boolean, created_at tz, read_at tz",
+  notification_messages:
+    "id uuid, user_id uuid, channel text, frequency text, dedupe_key text, period_start tz, period_end tz, status text, " +
+    "attempts integer, next_attempt_at tz, locked_at tz, last_error text, sent_at tz, created_at tz, updated_at tz",
+  notification_deliveries: "notification_id uuid, channel text, message_id uuid, created_at tz",
+  notification_delivery_attempts:
+    "id uuid, message_id uuid, attempt integer, channel text, outcome text, provider_id text, error text, " +
+    "duration_ms integer, created_at tz",
+  push_subscriptions:
+    "id uuid, user_id uuid, endpoint text, p256dh text, auth text, user_agent text, created_at tz, last_success_at tz",
 };
 
 const notNull: Record<string, string[]> = {

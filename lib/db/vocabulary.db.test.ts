@@ -5,9 +5,15 @@ import { db } from "@/lib/db";
 import {
   ACCOUNT_STATUSES,
   ACCOUNT_TYPES,
+  ALERT_RULES,
+  ALERT_STATES,
+  ATTEMPT_OUTCOMES,
   BALANCE_SOURCES,
   BALANCE_TYPES,
+  DELIVERY_CHANNELS,
+  MESSAGE_STATUSES,
   NOTIFICATION_FREQUENCIES,
+  NOTIFICATION_KINDS,
   SYNC_FREQUENCIES,
   SYNC_STATUSES,
   SYNC_TYPES,
@@ -28,6 +34,13 @@ const CONSTRAINTS: [table: string, constraint: string, values: readonly string[]
   ["banking_preferences", "chk_preferences_sync_frequency", SYNC_FREQUENCIES],
   ["banking_preferences", "chk_notification_frequency", NOTIFICATION_FREQUENCIES],
   ["banking_preferences", "chk_preferences_time_format", TIME_FORMATS],
+  ["alert_states", "chk_alert_states_rule", ALERT_RULES],
+  ["alert_states", "chk_alert_states_state", ALERT_STATES],
+  ["notifications", "chk_notification_kind", NOTIFICATION_KINDS],
+  ["notification_messages", "chk_notification_message_channel", DELIVERY_CHANNELS],
+  ["notification_messages", "chk_notification_message_frequency", NOTIFICATION_FREQUENCIES],
+  ["notification_messages", "chk_notification_message_status", MESSAGE_STATUSES],
+  ["notification_delivery_attempts", "chk_delivery_attempt_outcome", ATTEMPT_OUTCOMES],
 ];
 
 async function readCheckValues({ table, constraint }: { table: string; constraint: string }): Promise<string[]> {

@@ -20,6 +20,19 @@ export const BALANCE_SOURCES = ["plaid", "manual", "calculated"] as const;
 export const SYNC_FREQUENCIES = ["real_time", "hourly", "daily", "weekly", "manual"] as const;
 export const NOTIFICATION_FREQUENCIES = ["immediate", "hourly", "daily", "weekly"] as const;
 export const TIME_FORMATS = ["12h", "24h"] as const;
+export const ALERT_RULES = ["balance_threshold", "low_balance", "transactions", "reconnect"] as const;
+export const ALERT_STATES = ["above", "below", "seen", "active", "clear"] as const;
+export const NOTIFICATION_KINDS = [
+  "balance_threshold",
+  "low_balance",
+  "transaction",
+  "unusual_activity",
+  "reconnect_required",
+] as const;
+/** The channels a message is sent on; in-app is the notification row itself. */
+export const DELIVERY_CHANNELS = ["email", "push", "sms"] as const;
+export const MESSAGE_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
+export const ATTEMPT_OUTCOMES = ["sent", "failed", "rejected", "skipped"] as const;
 
 /** A sync in one of these states has finished and is never completed again. */
 export const TERMINAL_SYNC_STATUSES = ["success", "failed", "partial", "cancelled"] as const;
@@ -35,6 +48,12 @@ export type BalanceSource = (typeof BALANCE_SOURCES)[number];
 export type SyncFrequency = (typeof SYNC_FREQUENCIES)[number];
 export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
 export type TimeFormat = (typeof TIME_FORMATS)[number];
+export type AlertRule = (typeof ALERT_RULES)[number];
+export type AlertStateValue = (typeof ALERT_STATES)[number];
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 export const accountTypeSchema = z.enum(ACCOUNT_TYPES);
 export const accountStatusSchema = z.enum(ACCOUNT_STATUSES);
