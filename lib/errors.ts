@@ -9,6 +9,7 @@ const ERRORS = {
   "connection:not_found": { status: 404 },
   "account:not_found": { status: 404 },
   "sync:not_found": { status: 404 },
+  "notification:not_found": { status: 404 },
   "sync:invalid_completion": { status: 422 },
   "sync:already_completed": { status: 409 },
   // Plaid (issue 3). A Plaid error keeps Plaid's own code in `cause`; the message is Plaid's

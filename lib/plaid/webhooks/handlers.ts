@@ -2,6 +2,7 @@
 // webhookHandlers). Handlers answer fast: they change flags or queue a sync, and never call Plaid.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { notifyConnectionAlerts } from "@/lib/notifications/notify";
 import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
 import { claimWebhookEvent, finishWebhookEvent, type WebhookPayload } from "./events";
 
@@ -220,5 +221,9 @@ export async function handleWebhookEvent({
     return "failed";
   }
   await finishWebhookEvent(db, { id: eventId, status: outcome.status, error: outcome.error, now });
+  if (outcome.status === "processed" && payload.webhook_type === "ITEM" && connection) {
+    // "Reconnect your bank" goes out as soon as Plaid says so.
+    await notifyConnectionAlerts({ connectionId: connection.id, accounts: false, context: "plaid webhook" });
+  }
   return outcome.status;
 }

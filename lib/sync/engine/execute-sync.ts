@@ -4,6 +4,7 @@
 // never thrown; only a failure to record it (the database gone) throws.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { notifyConnectionAlerts } from "@/lib/notifications/notify";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 import { classifySyncError, type SyncFailure } from "./classify-error";
 import { finishRun, lostOutcome, type SyncOutcome } from "./finish-run";
@@ -64,13 +65,18 @@ export async function executeSync({
     failure = classifySyncError(error);
     if (failure.kind === "internal") logInternalFailure(syncId, error);
   }
-  return finishRun({
+  const outcome = await finishRun({
     record,
     run,
     failure,
     connection,
     context: runContext({ balances, failure }),
   });
+  // The alert rules over what the run brought, and the connection's state (a login the bank now wants).
+  if (outcome.status !== "lost") {
+    await notifyConnectionAlerts({ connectionId, accounts: failure === null, context: `sync ${syncId}` });
+  }
+  return outcome;
 }
 
 function runContext({

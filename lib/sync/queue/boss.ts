@@ -10,6 +10,8 @@ export const QUEUE_SCHEMA = "pgboss";
 export const SYNC_QUEUE = "sync";
 export const SCHEDULE_QUEUE = "sync-schedule";
 export const REAP_QUEUE = "sync-reap";
+/** Alert messages to send (lib/notifications/delivery): one job per message. */
+export const NOTIFY_QUEUE = "notify";
 
 /** A sync job names the connection; the worker claims whichever run of it is pending when it starts. */
 export type SyncJobData = { connectionId: string; syncId?: string };
@@ -72,6 +74,8 @@ export async function createQueues(boss: PgBoss): Promise<void> {
     { name: SYNC_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: SYNC_JOB_EXPIRE_SECONDS },
     { name: SCHEDULE_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
     { name: REAP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
+    // Retries are ours too (the message's next_attempt_at, with backoff), not pg-boss's.
+    { name: NOTIFY_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
   ];
   for (const queue of queues) {
     if (await boss.getQueue(queue.name)) continue;
@@ -105,6 +109,25 @@ export async function sendSyncJobs(boss: PgBoss, jobs: SyncJob[]): Promise<void>
       singletonKey: data.connectionId,
       retryLimit: 0,
       expireInSeconds: SYNC_JOB_EXPIRE_SECONDS,
+      ...(startAfter ? { startAfter } : {}),
+    })),
+  );
+}
+
+export type NotifyJobData = { messageId: string };
+/** A message to send; `startAfter` holds a retry back until its next attempt. */
+export type NotifyJob = NotifyJobData & { startAfter?: Date };
+
+/** Sends notify jobs; a second job for a message already queued is dropped by the policy. */
+export async function sendNotifyJobs(boss: PgBoss, jobs: NotifyJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await boss.insert(
+    jobs.map(({ startAfter, ...data }) => ({
+      name: NOTIFY_QUEUE,
+      data,
+      singletonKey: data.messageId,
+      retryLimit: 0,
+      expireInSeconds: 5 * 60,
       ...(startAfter ? { startAfter } : {}),
     })),
   );

@@ -4,10 +4,14 @@
 // minute whatever happens here.
 import "server-only";
 import { requestSync, type SyncRequestResult } from "@/lib/sync/request-sync";
-import type { SyncJob } from "./boss";
+import type { NotifyJob, SyncJob } from "./boss";
 
 /** How this process sends jobs: its own workers' pg-boss, or a send-only one (the web on PostgreSQL). */
-export type SyncQueueHandle = { send: (jobs: SyncJob[]) => Promise<void>; close?: () => Promise<void> };
+export type SyncQueueHandle = {
+  send: (jobs: SyncJob[]) => Promise<void>;
+  notify: (jobs: NotifyJob[]) => Promise<void>;
+  close?: () => Promise<void>;
+};
 
 type Registered = { open: () => Promise<SyncQueueHandle>; opened: () => Promise<SyncQueueHandle> | undefined };
 
@@ -67,4 +71,22 @@ export async function requestAndEnqueueSync(request: Parameters<typeof requestSy
   const result = await requestSync(request);
   if (result === "queued" || result === "already_queued") await enqueueSync({ connectionId: request.connectionId });
   return result;
+}
+
+/**
+ * Sends notify jobs for messages due now. Never throws: the messages are pending rows, and the
+ * scheduler's sweep hands them out within a minute whatever happens here.
+ */
+export async function enqueueNotifications(jobs: NotifyJob[]): Promise<EnqueueResult> {
+  const registered = registry.__mingusSyncQueue;
+  if (jobs.length === 0) return "sent";
+  if (!registered) return "no_queue";
+  try {
+    const queue = await registered.open();
+    await queue.notify(jobs);
+    return "sent";
+  } catch (error) {
+    console.error(`notify: could not send ${jobs.length} job(s) (${(error as Error).message}); the sweep will`);
+    return "failed";
+  }
 }

@@ -5,14 +5,21 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
+import { closeChannelSenders } from "@/lib/notifications/channels";
+import { deliverMessage } from "@/lib/notifications/delivery/deliver";
+import { sweepNotificationMessages } from "@/lib/notifications/delivery/sweep";
 import {
   createBoss,
   createQueues,
+  NOTIFY_QUEUE,
+  type NotifyJob,
+  type NotifyJobData,
   REAP_QUEUE,
   SCHEDULE_QUEUE,
   SYNC_QUEUE,
   type SyncJob,
   type SyncJobData,
+  sendNotifyJobs,
   sendSyncJobs,
 } from "./boss";
 import { registerSyncQueue, unregisterSyncQueue } from "./enqueue";
@@ -23,6 +30,8 @@ import { findRunnablePendingSyncs, requestDueSyncs } from "./scheduler";
 /** How long a run may go without a heartbeat before another worker may take its connection. */
 export const DEFAULT_LEASE_MS = 60_000;
 const MAX_REAP_EVERY_MS = 30_000;
+/** Alert messages one worker process sends at once. */
+const NOTIFY_BATCH = 4;
 
 export type SyncWorkers = {
   /** This process's worker id; each concurrent slot leases as `${workerId}/${slot}`. */
@@ -62,6 +71,11 @@ export async function startSyncWorkers({
     // Idle local workers poll every few seconds; a nudge starts the new job now.
     if (jobs.length > 0) for (const id of syncWorkers) boss.notifyWorker(id);
   };
+  let notifyWorker = "";
+  const notify = async (jobs: NotifyJob[]) => {
+    await sendNotifyJobs(boss, jobs);
+    if (jobs.some((job) => !job.startAfter) && notifyWorker) boss.notifyWorker(notifyWorker);
+  };
 
   for (let slot = 1; slot <= concurrency; slot++) {
     const slotId = `${workerId}/${slot}`;
@@ -95,9 +109,26 @@ export async function startSyncWorkers({
     syncWorkers.push(id);
   }
 
+  // Alert messages: a few at a time, each a network call to a mail server, push service or SMS API.
+  notifyWorker = await boss.work<NotifyJobData>(
+    NOTIFY_QUEUE,
+    { batchSize: NOTIFY_BATCH, pollingIntervalSeconds },
+    async (jobs) => {
+      const retries: NotifyJob[] = [];
+      await Promise.all(
+        jobs.map(async (job) => {
+          const result = await deliverMessage({ messageId: job.data.messageId });
+          if (result.outcome === "retry") retries.push({ messageId: job.data.messageId, startAfter: result.retryAt });
+        }),
+      );
+      await sendNotifyJobs(boss, retries);
+    },
+  );
+
   const sweep = async () => {
     await requestDueSyncs();
     await send(await findRunnablePendingSyncs());
+    await notify((await sweepNotificationMessages()).map((messageId) => ({ messageId })));
   };
   await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
   await boss.work(REAP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
@@ -119,17 +150,19 @@ export async function startSyncWorkers({
   const reapTimer = setInterval(sendReap, reapEverySeconds * 1000);
   reapTimer.unref();
 
-  registerSyncQueue(async () => ({ send }));
+  registerSyncQueue(async () => ({ send, notify }));
 
   const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
     clearInterval(reapTimer);
     await unregisterSyncQueue();
-    for (const name of [SYNC_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
+    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
     await settle(running, graceMs);
     // Still running: the engine stops at its next page; the run is recorded and requested again.
     stopping.abort();
     await settle(running, 10_000);
     await boss.stop({ graceful: true, timeout: 1_000, wait: true });
+    // The pooled SMTP connections the notify jobs opened.
+    await closeChannelSenders();
   };
 
   return { workerId, boss, sweep, stop };
@@ -153,6 +186,10 @@ export function registerSyncSender(): void {
     const boss = createBoss({ role: "sender" });
     await boss.start();
     await createQueues(boss);
-    return { send: (jobs) => sendSyncJobs(boss, jobs), close: () => boss.stop({ graceful: false }) };
+    return {
+      send: (jobs) => sendSyncJobs(boss, jobs),
+      notify: (jobs) => sendNotifyJobs(boss, jobs),
+      close: () => boss.stop({ graceful: false }),
+    };
   });
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/auth/action";
+import { notifyUserAlerts } from "@/lib/notifications/notify";
 import { saveAccountSettings } from "@/lib/preferences/save";
 import { accountSettingsSchema } from "@/lib/preferences/schema";
 
@@ -10,6 +11,7 @@ export const saveAccountSettingsAction = authedAction(
   accountSettingsSchema,
   async ({ bankAccountId, preferences, details }, user) => {
     await saveAccountSettings({ userId: user.id, bankAccountId, preferences, details });
+    await notifyUserAlerts({ userId: user.id });
     // The alias, colour and hidden flag show on the account list and the account's own pages.
     revalidatePath("/", "layout");
     return { ok: true, message: "Saved." };

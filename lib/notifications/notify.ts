@@ -1,0 +1,38 @@
+// Evaluate a connection's alerts and hand the messages due now to the workers, for callers whose own
+// work must not fail because of it (a sync that finished, a webhook Plaid waits on). Never throws: the
+// rules run again at the next sync or webhook, and what they have not yet seen is not lost.
+import "server-only";
+import { db } from "@/lib/db";
+import { enqueueNotifications } from "@/lib/sync/queue/enqueue";
+import { evaluateConnectionAlerts } from "./evaluate";
+
+export async function notifyConnectionAlerts({
+  connectionId,
+  accounts,
+  context,
+}: {
+  connectionId: string;
+  /** false: only the connection's own state (reconnect); its accounts' data did not change. */
+  accounts: boolean;
+  /** Names the caller in the log line ("sync <id>", "plaid webhook"). */
+  context: string;
+}): Promise<void> {
+  try {
+    const result = await evaluateConnectionAlerts({ connectionId, accounts });
+    await enqueueNotifications(result.dueMessageIds.map((messageId) => ({ messageId })));
+  } catch (error) {
+    console.error(`${context}: alert evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * After someone changes their alert settings: each of their connections is evaluated, so a new
+ * balance threshold starts from today's side of it and a balance already below a new low-balance
+ * threshold says so now rather than at the next sync.
+ */
+export async function notifyUserAlerts({ userId }: { userId: string }): Promise<void> {
+  const connections = await db.plaidConnection.findMany({ where: { userId, isActive: true }, select: { id: true } });
+  for (const connection of connections) {
+    await notifyConnectionAlerts({ connectionId: connection.id, accounts: true, context: "preferences saved" });
+  }
+}
