@@ -79,3 +79,26 @@ export async function listItems(page: Page, clientUserId: string) {
 export async function resetLogin(page: Page, itemId: string) {
   await emulator(page.request, "emulator/items/reset_login", { item_id: itemId });
 }
+
+export type BankTransaction = {
+  amount: number;
+  description: string;
+  merchant_name?: string;
+  date?: string;
+  category?: string;
+  pending?: boolean;
+};
+
+/** Posted transactions the bank books on the item (default account: Plaid Checking); it then tells the app. */
+export async function createBankTransactions(
+  page: Page,
+  itemId: string,
+  transactions: BankTransaction[],
+  accountId?: string,
+) {
+  await emulator(page.request, "emulator/items/transactions/create", {
+    item_id: itemId,
+    ...(accountId ? { account_id: accountId } : {}),
+    transactions,
+  });
+}

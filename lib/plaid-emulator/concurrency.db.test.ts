@@ -1,8 +1,9 @@
 // The emulator under concurrent calls on one item, as a busy app (or two app processes) makes them:
-// refreshes take turns instead of replaying the same changes, a public token is exchanged once, and a
-// counted fault fires exactly as many times as it was set to; webhooks signed while the first key is
-// made all verify.
+// refreshes take turns instead of replaying the same changes (and with transactions a test creates,
+// whose balances still add up), a public token is exchanged once, and a counted fault fires exactly as
+// many times as it was set to; webhooks signed while the first key is made all verify.
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
+import type { AccountBase, Transaction } from "plaid";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setUpEmulatorServer } from "@/lib/test/emulator";
@@ -44,6 +45,73 @@ describe("concurrent calls on one item", () => {
     for (const kind of ["added", "removed"]) {
       const ids = events.filter((event) => event.kind === kind).map((event) => event.transactionId);
       expect(new Set(ids).size, `${kind} twice`).toBe(ids.length);
+    }
+  });
+
+  it("keeps the log and the balances consistent when created transactions race refreshes", async () => {
+    const { access_token, item_id } = await linkSandboxItem(server.api, {
+      override_username: "user_transactions_dynamic",
+    });
+    const start = await db.plaidEmulatorItem.findUniqueOrThrow({ where: { itemId: item_id } });
+    const historyLength = Number(start.transactionsSeq);
+    const created = (amount: number) =>
+      server.post("/emulator/items/transactions/create", {
+        item_id,
+        transactions: [{ amount, description: `RACE ${amount}` }],
+      });
+    const today = new Date().toISOString().slice(0, 10);
+    const answers = await Promise.all([
+      server.api.transactionsRefresh({ access_token }),
+      created(12.34),
+      server.api.sandboxTransactionsCreate({
+        access_token,
+        transactions: [{ date_transacted: today, date_posted: today, amount: 7.5, description: "RACE PLAID" }],
+      }),
+      server.api.transactionsRefresh({ access_token }),
+      created(-3.21),
+      server.api.transactionsRefresh({ access_token }),
+    ]);
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+
+    const item = await db.plaidEmulatorItem.findUniqueOrThrow({ where: { itemId: item_id } });
+    const events = await db.plaidEmulatorTransaction.findMany({ where: { itemId: item_id }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => Number(event.seq))).toEqual(events.map((_, index) => index + 1));
+    expect(Number(item.transactionsSeq)).toBe(events.length);
+    const raced = events.filter((event) => (event.payload as { name?: string } | null)?.name?.startsWith("RACE"));
+    expect(raced).toHaveLength(3);
+
+    // Replaying the log since creation from the starting balances gives the balances stored: no change
+    // was computed from balances another one had already moved on.
+    const expected = new Map(
+      (start.accounts as unknown as AccountBase[]).map((account) => [
+        account.account_id,
+        {
+          account,
+          current: Math.round((account.balances.current ?? 0) * 100),
+          available: Math.round((account.balances.available ?? 0) * 100),
+        },
+      ]),
+    );
+    const last = new Map<string, Transaction>();
+    for (const event of events) {
+      const transaction = (event.payload as unknown as Transaction | null) ?? last.get(event.transactionId);
+      if (Number(event.seq) > historyLength && transaction) {
+        const balance = expected.get(event.accountId);
+        if (!balance) throw new Error("an event on an account the item does not have");
+        const sign = event.kind === "added" ? 1 : event.kind === "removed" ? -1 : 0;
+        const cents = sign * Math.round(transaction.amount * 100);
+        const owed = balance.account.type === "credit" || balance.account.type === "loan";
+        balance.available -= cents;
+        if (!transaction.pending) balance.current += owed ? cents : -cents;
+      }
+      if (event.payload) last.set(event.transactionId, event.payload as unknown as Transaction);
+    }
+    for (const account of item.accounts as unknown as AccountBase[]) {
+      const balance = expected.get(account.account_id);
+      expect(Math.round((account.balances.current ?? 0) * 100), account.name).toBe(balance?.current);
+      if (account.balances.available !== null) {
+        expect(Math.round(account.balances.available * 100), account.name).toBe(balance?.available);
+      }
     }
   });
 

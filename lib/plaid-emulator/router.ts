@@ -2,12 +2,22 @@
 import "server-only";
 import type { Endpoint } from "./endpoint";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts";
-import { emulatorItemResetLogin, emulatorItemsList } from "./endpoints/emulator-items";
+import {
+  emulatorItemResetLogin,
+  emulatorItemsList,
+  emulatorSetBalance,
+  emulatorTransactionsCreate,
+} from "./endpoints/emulator-items";
 import { faultClear, faultCreate, faultList } from "./endpoints/faults";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items";
 import { linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin";
-import { sandboxItemFireWebhook, sandboxItemResetLogin, sandboxPublicTokenCreate } from "./endpoints/sandbox";
+import {
+  sandboxItemFireWebhook,
+  sandboxItemResetLogin,
+  sandboxPublicTokenCreate,
+  sandboxTransactionsCreate,
+} from "./endpoints/sandbox";
 import { transactionsGet, transactionsRefresh, transactionsSync } from "./endpoints/transactions";
 import { webhookVerificationKeyGet } from "./endpoints/webhook-key";
 
@@ -28,6 +38,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/sandbox/public_token/create": sandboxPublicTokenCreate,
   "/sandbox/item/reset_login": sandboxItemResetLogin,
   "/sandbox/item/fire_webhook": sandboxItemFireWebhook,
+  "/sandbox/transactions/create": sandboxTransactionsCreate,
   // The Link stand-in (browser).
   "/link/session": linkSession,
   "/link/institutions": linkInstitutions,
@@ -39,6 +50,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   // Test hooks by item id, for callers without access tokens (end-to-end tests).
   "/emulator/items/list": emulatorItemsList,
   "/emulator/items/reset_login": emulatorItemResetLogin,
+  "/emulator/items/transactions/create": emulatorTransactionsCreate,
+  "/emulator/items/accounts/set_balance": emulatorSetBalance,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */

@@ -3,6 +3,7 @@
 import { CountryCode, Products, SandboxItemFireWebhookRequestWebhookCodeEnum, WebhookType } from "plaid";
 import { z } from "zod";
 import { isCatalogCode } from "./error-catalog";
+import { isPfcDetailed } from "./sandbox/merchants";
 
 const LANGUAGES = [
   "da",
@@ -29,6 +30,13 @@ const countryCodes = z.array(z.enum(CountryCode)).min(1);
 const products = z.array(z.enum(Products));
 const webhookUrl = z.url({ protocol: /^https?$/ });
 const pageCount = z.int().min(1).max(500);
+// Amounts in cents: at most two decimals, and within what a numeric(15,2) column downstream can hold.
+const money = z
+  .number()
+  .refine((value) => Number(value.toFixed(2)) === value, { message: "must have at most two decimals" })
+  .refine((value) => Math.abs(value) < 1e9, { message: "must be less than 1,000,000,000 in size" });
+const transactionAmount = money.refine((value) => value !== 0, { message: "must not be zero" });
+const statementText = z.string().trim().min(1).max(255);
 
 export const linkTokenCreateSchema = z.object({
   client_name: z.string().min(1).max(30),
@@ -112,6 +120,26 @@ export const sandboxFireWebhookSchema = z.object({
   webhook_code: z.enum(SandboxItemFireWebhookRequestWebhookCodeEnum),
 });
 
+// Plaid takes up to 10 at a time, dated today or up to 14 days back (checked against the clock later).
+export const sandboxTransactionsCreateSchema = z.object({
+  access_token: accessToken,
+  transactions: z
+    .array(
+      z.object({
+        date_transacted: z.iso.date(),
+        date_posted: z.iso.date(),
+        amount: transactionAmount,
+        description: statementText,
+        iso_currency_code: z
+          .string()
+          .regex(/^[A-Z]{3}$/, { message: "must be an ISO-4217 code" })
+          .nullish(),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+
 // The Link stand-in's own calls, authenticated by the link_token alone (as Plaid's Link is).
 export const linkSessionSchema = z.object({ link_token: z.string() });
 
@@ -148,3 +176,37 @@ export const emptySchema = z.object({});
 export const emulatorItemsListSchema = z.object({ client_user_id: z.string().min(1).optional() });
 
 export const emulatorItemSchema = z.object({ item_id: z.string().min(1) });
+
+export const emulatorTransactionsCreateSchema = z.object({
+  item_id: z.string().min(1),
+  account_id: z.string().min(1).optional(),
+  transactions: z
+    .array(
+      z.object({
+        amount: transactionAmount,
+        description: statementText,
+        merchant_name: statementText.nullish(),
+        date: z.iso.date().optional(),
+        category: z
+          .string()
+          .refine(isPfcDetailed, { message: "must be a Plaid personal finance category (detailed)" })
+          .nullish(),
+        pending: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+
+export const emulatorSetBalanceSchema = z
+  .object({
+    item_id: z.string().min(1),
+    account_id: z.string().min(1),
+    current: money.optional(),
+    available: money.nullable().optional(),
+    fire_webhook: z.boolean().default(true),
+  })
+  .refine((body) => body.current !== undefined || body.available !== undefined, {
+    message: "give current, available or both",
+    path: ["current"],
+  });

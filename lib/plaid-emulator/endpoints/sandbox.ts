@@ -1,17 +1,30 @@
 // Plaid's sandbox-only endpoints: /sandbox/public_token/create (an item without Link),
-// /sandbox/item/reset_login (forces ITEM_LOGIN_REQUIRED) and /sandbox/item/fire_webhook.
+// /sandbox/item/reset_login (forces ITEM_LOGIN_REQUIRED), /sandbox/item/fire_webhook and
+// /sandbox/transactions/create (posted transactions for a user_transactions_dynamic item).
 import "server-only";
 import type {
   SandboxItemFireWebhookResponse,
   SandboxItemResetLoginResponse,
   SandboxPublicTokenCreateResponse,
+  SandboxTransactionsCreateResponse,
 } from "plaid";
-import { checkSandboxCredentials, SANDBOX_PASSWORD } from "../credentials";
+import { checkRecentDay, createTransactions } from "../account-changes";
+import {
+  checkSandboxCredentials,
+  DYNAMIC_TRANSACTIONS_USER,
+  isDynamicTransactionsUser,
+  SANDBOX_PASSWORD,
+} from "../credentials";
 import { defineEndpoint, defineItemEndpoint } from "../endpoint";
 import { buildPlaidError, EmulatorError } from "../errors";
 import { createItem, type EmulatorItem, setItemError } from "../items";
 import { findSandboxInstitution } from "../sandbox";
-import { accessTokenSchema, sandboxFireWebhookSchema, sandboxPublicTokenCreateSchema } from "../schemas";
+import {
+  accessTokenSchema,
+  sandboxFireWebhookSchema,
+  sandboxPublicTokenCreateSchema,
+  sandboxTransactionsCreateSchema,
+} from "../schemas";
 import { createPublicToken } from "../tokens";
 import {
   defaultUpdatePayload,
@@ -97,5 +110,51 @@ export const sandboxItemFireWebhook = defineItemEndpoint({
     };
     sendItemWebhook(item, payloads[code] ?? itemNoticePayload(id, code));
     return { webhook_fired: true };
+  },
+});
+
+// Plaid: "Transaction date must be the present date or a date up to 14 days in the past."
+const CUSTOM_TRANSACTION_MAX_AGE_DAYS = 14;
+
+/**
+ * Posted transactions on the item's first checking account (Plaid's API names no account; it applies
+ * custom transactions to "the depository account"). Only for user_transactions_dynamic items: any other
+ * is refused with INVALID_FIELD, the closest of Plaid's codes to "not for this item".
+ */
+export const sandboxTransactionsCreate = defineItemEndpoint({
+  schema: sandboxTransactionsCreateSchema,
+  requiresHealthyItem: true,
+  run: async ({ body, item, ctx }): Promise<Omit<SandboxTransactionsCreateResponse, "request_id">> => {
+    if (!isDynamicTransactionsUser(item.username)) {
+      throw new EmulatorError("INVALID_FIELD", {
+        message: `access_token is invalid: /sandbox/transactions/create can only be used with Items created with the ${DYNAMIC_TRANSACTIONS_USER} test user`,
+      });
+    }
+    body.transactions.forEach((transaction, index) => {
+      for (const field of ["date_transacted", "date_posted"] as const) {
+        checkRecentDay({
+          day: transaction[field],
+          field: `transactions[${index}].${field}`,
+          now: ctx.now,
+          maxAgeDays: CUSTOM_TRANSACTION_MAX_AGE_DAYS,
+        });
+      }
+      if (transaction.date_posted < transaction.date_transacted) {
+        throw new EmulatorError("INVALID_FIELD", {
+          message: `transactions[${index}].date_posted is invalid: must not be before date_transacted`,
+        });
+      }
+    });
+    await createTransactions({
+      item,
+      transactions: body.transactions.map((transaction) => ({
+        amount: transaction.amount,
+        description: transaction.description,
+        date: transaction.date_posted,
+        authorizedDate: transaction.date_transacted,
+        isoCurrencyCode: transaction.iso_currency_code,
+      })),
+    });
+    return {};
   },
 });

@@ -34,6 +34,7 @@ const LEGACY_CATEGORIES: Record<string, string[]> = {
   "18061000": ["Service", "Subscription"],
   "18063000": ["Service", "Telecommunication Services"],
   "18068000": ["Service", "Utilities"],
+  "19000000": ["Shops"],
   "19013000": ["Shops", "Computers and Electronics"],
   "19018000": ["Shops", "Department Stores"],
   "19019000": ["Shops", "Digital Purchase"],
@@ -42,6 +43,7 @@ const LEGACY_CATEGORIES: Record<string, string[]> = {
   "19047000": ["Shops", "Supermarkets and Groceries"],
   "21001000": ["Transfer", "Internal Account Transfer"],
   "21005000": ["Transfer", "Credit"],
+  "21007000": ["Transfer", "Deposit"],
   "21009000": ["Transfer", "Payroll"],
   "21010001": ["Transfer", "Third Party", "Venmo"],
   "21012002": ["Transfer", "Withdrawal", "ATM"],
@@ -58,6 +60,8 @@ const PFC_PRIMARIES = [
   "FOOD_AND_DRINK",
   "GENERAL_MERCHANDISE",
   "GENERAL_SERVICES",
+  "GOVERNMENT_AND_NON_PROFIT",
+  "HOME_IMPROVEMENT",
   "INCOME",
   "LOAN_PAYMENTS",
   "MEDICAL",
@@ -69,7 +73,7 @@ const PFC_PRIMARIES = [
   "TRAVEL",
 ];
 
-const NO_LOCATION: Location = {
+export const NO_LOCATION: Location = {
   address: null,
   city: null,
   region: null,
@@ -201,6 +205,16 @@ export function getMerchant(key: string): Merchant {
 export function findMerchantByDescription(description: string): Merchant | null {
   for (const merchant of MERCHANTS.values()) if (merchant.description === description) return merchant;
   return null;
+}
+
+/** Catalogue entries under a merchant name (Venmo has one for paying and one for cashing out). */
+export function findMerchantsByName(merchantName: string): Merchant[] {
+  return [...MERCHANTS.values()].filter((merchant) => merchant.merchantName === merchantName);
+}
+
+/** Whether `detailed` reads as a Plaid personal finance category: a known primary, then more of it. */
+export function isPfcDetailed(detailed: string): boolean {
+  return /^[A-Z_]+$/.test(detailed) && PFC_PRIMARIES.some((primary) => detailed.startsWith(`${primary}_`));
 }
 
 export function pfcPrimaryOf(detailed: string): string {

@@ -1,9 +1,10 @@
 // What changes at the bank between two looks at an item (a /transactions/refresh, or time passing):
 // pending transactions post, now and then an older one is corrected or withdrawn, and the dynamic sandbox
 // user (user_transactions_dynamic) makes new purchases that show up as pending. Balances follow.
-import { type AccountBase, AccountType, type RemovedTransaction, type Transaction } from "plaid";
+import type { AccountBase, RemovedTransaction, Transaction } from "plaid";
 import { buildTransaction, enrichmentFields } from "./build-transaction";
 import { formatDay, parseDay, toDayNumber } from "./dates";
+import { createLedger } from "./ledger";
 import { findMerchantByDescription, getMerchant } from "./merchants";
 import { createRng, type Rng, roundMoney } from "./prng";
 import { drawConfidence, EVERYDAY_MERCHANTS, TIPPED_PFC } from "./spending";
@@ -61,8 +62,13 @@ export function generateRefreshChanges(input: GenerateRefreshChangesInput): Refr
   if (modified) changes.modified.push(modified);
 
   if (rng.chance(0.1)) {
+    // Only what the sandbox itself made (a catalogue merchant under its own statement text): a transaction
+    // a test created with its own merchant stays put.
     const removable = recent.filter(
-      (transaction) => transaction.merchant_name !== null && transaction.transaction_id !== modified?.transaction_id,
+      (transaction) =>
+        transaction.merchant_name !== null &&
+        findMerchantByDescription(transaction.name)?.merchantName === transaction.merchant_name &&
+        transaction.transaction_id !== modified?.transaction_id,
     );
     if (removable.length > 0) {
       const withdrawn = rng.pick(removable);
@@ -143,34 +149,4 @@ function reviseTransaction(recent: Transaction[], rng: Rng): Transaction | null 
   const transaction = structuredClone(rng.pick(unsure));
   const merchant = findMerchantByDescription(transaction.name);
   return merchant ? { ...transaction, ...enrichmentFields(merchant, { confidence: "VERY_HIGH" }) } : null;
-}
-
-// Balances in cents. A positive amount lowers an asset account and raises what is owed on a credit card or
-// loan; pending amounts move only the available balance, posted ones the current balance as well.
-function createLedger(accounts: AccountBase[]) {
-  const deltas = new Map<string, { current: number; available: number }>();
-  return {
-    apply(accountId: string, amount: number, posted: boolean) {
-      const delta = deltas.get(accountId) ?? { current: 0, available: 0 };
-      const cents = Math.round(amount * 100);
-      const account = accounts.find((candidate) => candidate.account_id === accountId);
-      const owed = account?.type === AccountType.Credit || account?.type === AccountType.Loan;
-      delta.available -= cents;
-      if (posted) delta.current += owed ? cents : -cents;
-      deltas.set(accountId, delta);
-    },
-    accounts(): AccountBase[] {
-      return accounts.map((account) => {
-        const delta = deltas.get(account.account_id);
-        const copy = structuredClone(account);
-        if (!delta) return copy;
-        const { current, available } = copy.balances;
-        if (current !== null && delta.current !== 0) copy.balances.current = roundMoney(current + delta.current / 100);
-        if (available !== null && delta.available !== 0) {
-          copy.balances.available = roundMoney(available + delta.available / 100);
-        }
-        return copy;
-      });
-    },
-  };
 }
