@@ -22,5 +22,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Route handlers authorize themselves (and /api/health is public); static files need no session.
-  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|favicon.ico|sw.js).*)"],
 };

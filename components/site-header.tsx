@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NavLink } from "./nav-link";
+import { NotificationBell } from "./notifications/bell";
 import { SignOutButton } from "./sign-out-button";
 
 export async function SiteHeader() {
@@ -36,6 +37,7 @@ export async function SiteHeader() {
         ) : null}
         {user ? (
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <NotificationBell userId={user.id} />
             <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.email}</span>
             <SignOutButton />
           </div>

@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
+import { describeBrowser } from "@/components/notifications/browser-name";
+import { NotificationChannels } from "@/components/notifications/channel-settings";
 import { AccountLinks } from "@/components/preferences/account-links";
 import { DisplayPreview } from "@/components/preferences/display-preview";
 import { toGlobalFormValues } from "@/components/preferences/form-values";
 import { GlobalPreferencesForm } from "@/components/preferences/global-preferences-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
+import { channelStatus, pushPublicKey } from "@/lib/notifications/channels";
+import { getContact, listPushSubscriptions } from "@/lib/notifications/contact";
 import { getGlobalSettings, listAccountLinks } from "@/lib/preferences/load";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [settings, accounts, display] = await Promise.all([
+  const [settings, accounts, display, contact, subscriptions] = await Promise.all([
     getGlobalSettings({ userId: user.id }),
     listAccountLinks({ userId: user.id }),
     getDisplay({ userId: user.id }),
+    getContact({ userId: user.id }),
+    listPushSubscriptions({ userId: user.id }),
   ]);
+  const { values } = settings;
   return (
     <div className="space-y-8">
       <header className="space-y-1">
@@ -25,10 +32,27 @@ export default async function SettingsPage() {
         </p>
       </header>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
-        <GlobalPreferencesForm
-          initial={toGlobalFormValues(settings.values)}
-          currencies={Intl.supportedValuesOf("currency")}
-        />
+        <div className="min-w-0 space-y-8">
+          <div id="preferences" className="scroll-mt-6">
+            <GlobalPreferencesForm
+              initial={toGlobalFormValues(values)}
+              currencies={Intl.supportedValuesOf("currency")}
+            />
+          </div>
+          <NotificationChannels
+            status={channelStatus()}
+            enabled={{ email: values.emailNotifications, push: values.pushNotifications, sms: values.smsNotifications }}
+            email={contact.email}
+            phoneNumber={contact.phoneNumber}
+            pushPublicKey={pushPublicKey()}
+            pushBrowsers={subscriptions.map((subscription) => ({
+              id: subscription.id,
+              endpoint: subscription.endpoint,
+              label: describeBrowser(subscription.userAgent),
+              added: display.date(subscription.createdAt),
+            }))}
+          />
+        </div>
         <aside className="space-y-8 lg:sticky lg:top-6">
           <DisplayPreview display={display} />
           <AccountLinks accounts={accounts} />

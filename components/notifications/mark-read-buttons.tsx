@@ -1,0 +1,46 @@
+"use client";
+// "Mark read" for one notification and "Mark all read": small server-action forms that work without
+// JavaScript too. The outcome is announced beside the button; the list and the bell re-render.
+import { useActionState } from "react";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(app)/notifications/actions";
+
+const SMALL_BUTTON =
+  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-900";
+
+export function MarkReadButton({ id, title }: { id: string; title: string }) {
+  const [state, formAction, pending] = useActionState(markNotificationReadAction, {});
+  return (
+    <form action={formAction} className="ml-auto flex items-center gap-2">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} aria-label={`Mark read: ${title}`} className={SMALL_BUTTON}>
+        Mark read
+      </button>
+      {/* Only a failure stays to be read: on success the item re-renders as read, without this button. */}
+      <span role="status" className="text-xs text-red-700 empty:hidden dark:text-red-400">
+        {state.ok ? "" : state.message}
+      </span>
+    </form>
+  );
+}
+
+export function MarkAllReadButton({ unread }: { unread: number }) {
+  const [state, formAction, pending] = useActionState(markAllNotificationsReadAction, {});
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <button
+        type="submit"
+        disabled={pending || unread === 0}
+        className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
+      >
+        {pending ? "Marking…" : "Mark all read"}
+      </button>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+      >
+        {state.message}
+      </p>
+    </form>
+  );
+}
