@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { SMTPServer } from "smtp-server";
 
 const [backend, port] = process.argv.slice(2);
 const SEEDED_USERS = ["viewer@e2e.test", "editor@e2e.test"];
@@ -24,6 +25,32 @@ const env = {
   ADMIN_EMAILS: "admin@e2e.test",
 };
 let cleanup = async () => {};
+
+// A real SMTP server on loopback, as the app's mail server: every message it accepts is written to
+// .data/e2e-mail-<port>/ (e2e/support/mailbox.ts reads them), so the tests see exactly what was sent.
+const mailDir = path.resolve(".data", `e2e-mail-${port}`);
+fs.rmSync(mailDir, { recursive: true, force: true });
+fs.mkdirSync(mailDir, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.on("end", () => {
+      received += 1;
+      const name = `${String(received).padStart(5, "0")}.eml`;
+      fs.writeFileSync(path.join(mailDir, `${name}.tmp`), Buffer.concat(chunks));
+      fs.renameSync(path.join(mailDir, `${name}.tmp`), path.join(mailDir, name));
+      callback();
+    });
+  },
+});
+await new Promise((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+env.SMTP_URL = `smtp://127.0.0.1:${smtp.server.address().port}`;
+env.MAIL_FROM = "Mingus <alerts@e2e.test>";
 
 if (backend === "embedded") {
   const dataDir = path.resolve(".data", `e2e-${port}`);
@@ -76,6 +103,7 @@ async function stop(code) {
   stopping = true;
   worker?.kill("SIGTERM");
   child.kill("SIGTERM");
+  smtp.close();
   await cleanup().catch((error) => console.error(`cleanup failed: ${error.message}`));
   process.exit(code);
 }

@@ -188,7 +188,7 @@ describe("digests", () => {
     const second = await alertedPersonSecondAlert(user.id);
     expect(second.messageId).toBeUndefined();
     const [digest] = await db.notificationMessage.findMany({ where: { userId: user.id } });
-    expect(await pendingDigests(user.id)).toEqual([
+    expect(await pendingDigests(user.id, { now: morning })).toEqual([
       { channel: "email", frequency: "daily", periodEnd: new Date("2026-11-25T00:00:00Z"), count: 2 },
     ]);
 
@@ -206,7 +206,7 @@ describe("digests", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toMatch(/daily/i);
     expect(mails[0]?.subject).toContain("2");
-    expect(await pendingDigests(user.id)).toEqual([]);
+    expect(await pendingDigests(user.id, { now: morning })).toEqual([]);
   });
 
   it("Send now makes the waiting digest due at once; a later alert starts the next digest", async () => {

@@ -8,13 +8,18 @@ import type { DigestFrequency } from "./periods";
 
 export type PendingDigest = { channel: DeliveryChannel; frequency: DigestFrequency; periodEnd: Date; count: number };
 
-export async function pendingDigests(userId: string): Promise<PendingDigest[]> {
+/** Digests still waiting for their time; one that is due is going out and no longer listed. */
+export async function pendingDigests(
+  userId: string,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<PendingDigest[]> {
   const rows = await db.$queryRaw<
     { channel: DeliveryChannel; frequency: DigestFrequency; period_end: Date; count: number }[]
   >`
     SELECT m.channel, m.frequency, m.period_end, count(d.notification_id)::int AS count
     FROM notification_messages m JOIN notification_deliveries d ON d.message_id = m.id
     WHERE m.user_id = ${userId}::uuid AND m.status = 'pending' AND m.frequency <> 'immediate' AND m.attempts = 0
+      AND m.next_attempt_at > ${now}
     GROUP BY m.id ORDER BY m.period_end, m.channel`;
   return rows.map((row) => ({
     channel: row.channel,
