@@ -38,6 +38,8 @@ async function waitForUnread(page: Page, unread: number) {
       { timeout: ALERT_TIMEOUT, intervals: [500, 1000, 2000] },
     )
     .toBe(`Notifications, ${unread} unread`);
+  // The header and the list render side by side: load once more, so the list is as new as the bell.
+  await page.goto("/notifications");
 }
 
 test("alerts arrive once in the app and by email, and a daily digest arrives once", async ({ page, baseURL }) => {

@@ -69,6 +69,8 @@ if (backend === "embedded") {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
   cleanup = async () => {
+    // E2E_KEEP_DATABASE=1 leaves it for a post-mortem (its name is printed).
+    if (process.env.E2E_KEEP_DATABASE === "1") return console.error(`e2e database kept: ${name}`);
     const client = new pg.Client({ connectionString: server });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

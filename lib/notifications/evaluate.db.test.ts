@@ -18,6 +18,7 @@ async function setUp(account: Partial<Prisma.BankAccountUncheckedCreateInput> = 
     type: "depository",
     currentBalance: "500.00",
     availableBalance: "480.00",
+    lastSyncAt: new Date("2026-11-24T09:00:00Z"),
     ...account,
   });
   const evaluate = () =>
@@ -159,6 +160,35 @@ describe("transactions", () => {
       "transaction:deposit",
       "transaction:exact",
     ]);
+  });
+
+  it("an account's first sync is history, however long it takes to finish", async () => {
+    const t = await setUp({ lastSyncAt: null });
+    await createPreferences({ userId: t.user.id, transactionNotifications: true });
+    // Settings saved (or a webhook) before the initial sync has run: nothing to compare with yet.
+    await t.evaluate();
+    await createTransaction({ bankAccountId: t.account.id, amount: "50.00", date: new Date("2026-11-23") });
+    await db.bankAccount.update({
+      where: { id: t.account.id },
+      data: { lastSyncAt: new Date("2026-11-24T10:30:00Z") },
+    });
+    await t.evaluate();
+    expect(await t.notifications()).toHaveLength(0);
+    await createTransaction({ bankAccountId: t.account.id, amount: "60.00", date: new Date("2026-11-24") });
+    await t.evaluate();
+    expect(await t.notifications()).toHaveLength(1);
+  });
+
+  it("reads the database's microseconds: rows the sync engine wrote are not news twice", async () => {
+    const t = await setUp();
+    await createPreferences({ userId: t.user.id, transactionNotifications: true });
+    // As the engine inserts them: created_at is the database's now(), to the microsecond.
+    await db.$executeRaw`
+      INSERT INTO transactions (bank_account_id, transaction_id, amount, date, name, created_at)
+      VALUES (${t.account.id}::uuid, 'engine-1', 40, '2026-11-23', 'Corner Grocer', '2026-11-24 09:00:00.123456+00')`;
+    await t.evaluate();
+    await t.evaluate();
+    expect(await t.notifications()).toHaveLength(0);
   });
 
   it("ignores history arriving late (older than 30 days)", async () => {

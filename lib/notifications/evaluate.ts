@@ -48,6 +48,7 @@ type AccountRow = {
   currentBalance: Prisma.Decimal | null;
   availableBalance: Prisma.Decimal | null;
   isoCurrencyCode: string;
+  lastSyncAt: Date | null;
 };
 
 type StateRow = {
@@ -99,6 +100,7 @@ export async function evaluateConnectionAlerts({
               currentBalance: true,
               availableBalance: true,
               isoCurrencyCode: true,
+              lastSyncAt: true,
             },
             orderBy: { createdAt: "asc" },
           },
@@ -311,38 +313,38 @@ async function evaluateTransactions(
     now,
   }: { account: AccountRow; label: AccountLabel; preferences: Preferences; state: StateRow | null; now: Date },
 ): Promise<FoundAlert[]> {
-  const [mark] = await tx.$queryRaw<{ newest: Date }[]>`
-    SELECT COALESCE(MAX(created_at), now()) AS newest FROM transactions WHERE bank_account_id = ${account.id}::uuid`;
-  const newest = mark?.newest ?? now;
+  // Timestamps stay in SQL: created_at has microseconds, which a JavaScript Date would round away.
+  const [mark] = await tx.$queryRaw<{ newest: string }[]>`
+    SELECT COALESCE(MAX(created_at), now())::text AS newest FROM transactions
+    WHERE bank_account_id = ${account.id}::uuid`;
+  const newest = mark?.newest ?? now.toISOString();
   if (!state?.watermark) {
-    // The first look at this account: everything already here is its history, not news.
+    // Until its first successful sync has brought its history in, an account has no news to tell:
+    // the initial sync's two years of transactions are history, not alerts.
+    if (!account.lastSyncAt) return [];
+    // The first look after it: everything already here is history.
     await saveState(tx, {
       subject: { bankAccountId: account.id },
       rule: "transactions",
       state: "seen",
-      watermark: newest,
       changed: true,
       now,
     });
+    await moveWatermark(tx, { accountId: account.id, to: newest });
     return [];
   }
-  if (newest <= state.watermark) return [];
+  const since = RECENT_TRANSACTION_DAYS * DAY_MS;
+  const freshIds = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM transactions t, alert_states s
+    WHERE s.id = ${state.id}::uuid AND t.bank_account_id = ${account.id}::uuid
+      AND t.created_at > s.watermark AND t.created_at <= ${newest}::timestamptz
+      AND t.date >= ${new Date(startOfUtcDay(now).getTime() - since)}::date`;
+  await moveWatermark(tx, { accountId: account.id, to: newest });
+  if (freshIds.length === 0) return [];
   const fresh = await tx.transaction.findMany({
-    where: {
-      bankAccountId: account.id,
-      createdAt: { gt: state.watermark, lte: newest },
-      date: { gte: new Date(startOfUtcDay(now).getTime() - RECENT_TRANSACTION_DAYS * DAY_MS) },
-    },
+    where: { id: { in: freshIds.map((row) => row.id) } },
     orderBy: [{ date: "asc" }, { transactionId: "asc" }],
     select: TRANSACTION_FIELDS,
-  });
-  await saveState(tx, {
-    subject: { bankAccountId: account.id },
-    rule: "transactions",
-    state: "seen",
-    watermark: newest,
-    changed: false,
-    now,
   });
   const posted = fresh.filter((transaction) => !transaction.pending);
   if (posted.length === 0) return [];
@@ -384,6 +386,13 @@ async function evaluateTransactions(
   return found;
 }
 
+/** Never backwards: a watermark only moves to a newer transaction. */
+async function moveWatermark(tx: Tx, { accountId, to }: { accountId: string; to: string }): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE alert_states SET watermark = GREATEST(watermark, ${to}::timestamptz)
+    WHERE bank_account_id = ${accountId}::uuid AND rule = 'transactions'`;
+}
+
 const TRANSACTION_FIELDS = {
   id: true,
   transactionId: true,
@@ -423,7 +432,6 @@ async function saveState(
     rule,
     state,
     threshold = null,
-    watermark = null,
     changed,
     now,
   }: {
@@ -431,8 +439,7 @@ async function saveState(
     rule: AlertRule;
     state: string;
     threshold?: Prisma.Decimal | null;
-    watermark?: Date | null;
-    /** Whether the state changed (changed_at moves) or only its watermark. */
+    /** Whether the state changed (changed_at moves). */
     changed: boolean;
     now: Date;
   },
@@ -443,8 +450,8 @@ async function saveState(
       : { plaidConnectionId_rule: { plaidConnectionId: subject.plaidConnectionId, rule } };
   const row = await tx.alertState.upsert({
     where: key,
-    create: { ...subject, rule, state, threshold, watermark, changedAt: now },
-    update: { state, threshold, watermark, ...(changed ? { changedAt: now } : {}) },
+    create: { ...subject, rule, state, threshold, changedAt: now },
+    update: { state, threshold, ...(changed ? { changedAt: now } : {}) },
     select: { changedAt: true },
   });
   return row;

@@ -49,7 +49,12 @@ const NOON = new Date("2026-11-24T12:00:00Z");
 
 /** A person whose checking account is already below their low-balance threshold: one alert. */
 async function alertedPerson(preferences: Record<string, unknown> = {}, now = NOON) {
-  const made = await createUserWithAccount({ availableBalance: "10.00", currentBalance: "10.00", mask: "0000" });
+  const made = await createUserWithAccount({
+    availableBalance: "10.00",
+    currentBalance: "10.00",
+    mask: "0000",
+    lastSyncAt: new Date("2026-11-24T07:00:00Z"),
+  });
   await createPreferences({ userId: made.user.id, lowBalanceAlert: true, lowBalanceThreshold: "100", ...preferences });
   const result = await evaluateConnectionAlerts({
     connectionId: made.connection.id,
