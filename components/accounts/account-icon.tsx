@@ -2,6 +2,8 @@
 // the app does not know, and accounts with no choice, fall back to one that fits the account type, so
 // every row keeps the same shape. Inline SVG, so nothing is fetched; decorative, as the name beside
 // it says what the account is. PATHS covers every name ACCOUNT_ICONS offers (account-icon.test.ts).
+import { StrokeIcon } from "@/components/stroke-icon";
+
 const PATHS: Record<string, React.ReactNode> = {
   bank: <path d="M3 10 12 4l9 6M5 10v8m4.67-8v8m4.66-8v8M19 10v8M3 20h18" />,
   wallet: (
@@ -85,18 +87,7 @@ export function AccountIcon({
         background ? "text-white" : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300"
       }`}
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className={SIZES[size].svg}
-      >
-        {PATHS[resolveAccountIcon({ icon, type })]}
-      </svg>
+      <StrokeIcon className={SIZES[size].svg}>{PATHS[resolveAccountIcon({ icon, type })]}</StrokeIcon>
     </span>
   );
 }

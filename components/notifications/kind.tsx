@@ -1,4 +1,6 @@
 // What each kind of notification is called and the small icon beside it in the list.
+
+import { StrokeIcon } from "@/components/stroke-icon";
 import type { NotificationKind } from "@/lib/db/vocabulary";
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -33,20 +35,11 @@ const TONES: Record<NotificationKind, string> = {
 export function KindIcon({ kind }: { kind: NotificationKind }) {
   return (
     <span aria-hidden="true" className={`grid size-9 shrink-0 place-items-center rounded-full ${TONES[kind]}`}>
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-4.5"
-      >
+      <StrokeIcon className="size-4.5">
         {ICON_PATHS[kind].map((d) => (
           <path key={d} d={d} />
         ))}
-      </svg>
+      </StrokeIcon>
     </span>
   );
 }

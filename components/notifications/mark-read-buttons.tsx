@@ -3,6 +3,7 @@
 // JavaScript too. The outcome is announced beside the button; the list and the bell re-render.
 import { useActionState } from "react";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(app)/notifications/actions";
+import { ActionButton } from "./action-button";
 
 const SMALL_BUTTON =
   "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium whitespace-nowrap text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-900";
@@ -24,23 +25,12 @@ export function MarkReadButton({ id, title }: { id: string; title: string }) {
 }
 
 export function MarkAllReadButton({ unread }: { unread: number }) {
-  const [state, formAction, pending] = useActionState(markAllNotificationsReadAction, {});
   return (
-    <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <button
-        type="submit"
-        disabled={pending || unread === 0}
-        className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-900"
-      >
-        {pending ? "Marking…" : "Mark all read"}
-      </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
-      >
-        {state.message}
-      </p>
-    </form>
+    <ActionButton
+      action={markAllNotificationsReadAction}
+      label="Mark all read"
+      pendingLabel="Marking…"
+      disabled={unread === 0}
+    />
   );
 }

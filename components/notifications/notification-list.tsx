@@ -1,6 +1,7 @@
 // The list on /notifications: one page of notifications, newest first, with a link to the older ones,
 // or what to do when there are none.
 import Link from "next/link";
+import { EmptyPanel } from "@/components/empty-panel";
 import type { Display } from "@/lib/format/display";
 import type { InboxFilter, InboxPage } from "@/lib/notifications/inbox";
 import { notificationsHref } from "./href";
@@ -18,27 +19,17 @@ function Empty({ filter, paged }: { filter: InboxFilter; paged: boolean }) {
       ? ["You're all caught up", "Nothing is unread."]
       : ["No notifications yet", "Alerts about your balances, transactions and bank connections show up here."];
   return (
-    <section
-      aria-labelledby="notifications-empty-heading"
-      className="rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700"
+    <EmptyPanel
+      id="notifications-empty-heading"
+      icon={
+        <>
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </>
+      }
+      heading={heading}
+      text={text}
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="mx-auto size-10 text-slate-400 dark:text-slate-500"
-      >
-        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
-      <h2 id="notifications-empty-heading" className="mt-4 text-lg font-semibold">
-        {heading}
-      </h2>
-      {text ? <p className="mx-auto mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">{text}</p> : null}
       <p className="mt-4 text-sm">
         {paged ? (
           <Link href={notificationsHref({ filter })} className={TEXT_LINK}>
@@ -54,7 +45,7 @@ function Empty({ filter, paged }: { filter: InboxFilter; paged: boolean }) {
           </Link>
         )}
       </p>
-    </section>
+    </EmptyPanel>
   );
 }
 

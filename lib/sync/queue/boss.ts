@@ -101,17 +101,12 @@ export type SyncJob = SyncJobData & { startAfter?: Date };
 
 /** Sends sync jobs for these connections; duplicates of a job already queued are dropped by the policy. */
 export async function sendSyncJobs(boss: PgBoss, jobs: SyncJob[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await boss.insert(
-    jobs.map(({ startAfter, ...data }) => ({
-      name: SYNC_QUEUE,
-      data,
-      singletonKey: data.connectionId,
-      retryLimit: 0,
-      expireInSeconds: SYNC_JOB_EXPIRE_SECONDS,
-      ...(startAfter ? { startAfter } : {}),
-    })),
-  );
+  await insertJobs(boss, {
+    name: SYNC_QUEUE,
+    jobs,
+    key: (data) => data.connectionId,
+    expireInSeconds: SYNC_JOB_EXPIRE_SECONDS,
+  });
 }
 
 export type NotifyJobData = { messageId: string };
@@ -120,15 +115,36 @@ export type NotifyJob = NotifyJobData & { startAfter?: Date };
 
 /** Sends notify jobs; a second job for a message already queued is dropped by the policy. */
 export async function sendNotifyJobs(boss: PgBoss, jobs: NotifyJob[]): Promise<void> {
+  await insertJobs(boss, { name: NOTIFY_QUEUE, jobs, key: (data) => data.messageId, expireInSeconds: 5 * 60 });
+}
+
+/** One insert for many jobs, each keyed (singletonKey) by what it is about; pg-boss never retries them. */
+async function insertJobs<Data extends object>(
+  boss: PgBoss,
+  {
+    name,
+    jobs,
+    key,
+    expireInSeconds,
+  }: {
+    name: string;
+    jobs: (Data & { startAfter?: Date })[];
+    key: (data: Data) => string;
+    expireInSeconds: number;
+  },
+): Promise<void> {
   if (jobs.length === 0) return;
   await boss.insert(
-    jobs.map(({ startAfter, ...data }) => ({
-      name: NOTIFY_QUEUE,
-      data,
-      singletonKey: data.messageId,
-      retryLimit: 0,
-      expireInSeconds: 5 * 60,
-      ...(startAfter ? { startAfter } : {}),
-    })),
+    jobs.map((job) => {
+      const { startAfter, ...data } = job;
+      return {
+        name,
+        data,
+        singletonKey: key(job),
+        retryLimit: 0,
+        expireInSeconds,
+        ...(startAfter ? { startAfter } : {}),
+      };
+    }),
   );
 }
