@@ -63,6 +63,7 @@ describe("runSyncJob", () => {
     const execute = vi.fn(succeed);
     expect(await runSyncJob({ connectionId: idle.id, workerId: "w", leaseMs: LEASE, execute })).toEqual({
       result: "nothing_pending",
+      nextRunAt: null,
     });
     const { connection, run } = await queued({
       syncLeaseOwner: "other",
@@ -180,14 +181,13 @@ describe("runSyncJob", () => {
   it("does not take a retry before its retry_after", async () => {
     const user = await createUser();
     const connection = await createConnection({ userId: user.id });
-    await createSync({
-      plaidConnectionId: connection.id,
-      status: "pending",
-      retryAfter: new Date(Date.now() + 60_000),
-    });
+    const retryAfter = new Date(Date.now() + 60_000);
+    await createSync({ plaidConnectionId: connection.id, status: "pending", retryAfter });
     const execute = vi.fn(succeed);
+    // It says when the retry is due, so the worker can send a job for then.
     expect(await runSyncJob({ connectionId: connection.id, workerId: "w", leaseMs: LEASE, execute })).toEqual({
       result: "nothing_pending",
+      nextRunAt: retryAfter,
     });
     expect(execute).not.toHaveBeenCalled();
   });

@@ -26,7 +26,14 @@ const duePending = () => ({
 });
 
 export type RunSyncJobResult =
-  | { result: "nothing_pending" }
+  | {
+      result: "nothing_pending";
+      /**
+       * A retry still waiting for its retry_after, if any. Its own job may have been dropped as a
+       * duplicate of the one that brought the worker here, so the worker sends one for then.
+       */
+      nextRunAt: Date | null;
+    }
   | { result: "not_claimed"; syncId: string; reason: ClaimRefusal }
   | {
       result: "ran";
@@ -55,7 +62,7 @@ export async function runSyncJob({
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });
-  if (!pending) return { result: "nothing_pending" };
+  if (!pending) return { result: "nothing_pending", nextRunAt: await nextRunAt(connectionId) };
   const claim = await claimSync({ syncId: pending.id, workerId, leaseMs });
   if (!claim.claimed) return { result: "not_claimed", syncId: pending.id, reason: claim.reason };
 

@@ -129,6 +129,29 @@ describe("startSyncWorkers", () => {
     expect(overlaps).toBe(0);
   });
 
+  it("runs a retry at its retry_after even when its own job was dropped as a duplicate", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const execute: ExecuteSync = async ({ syncId }) => finish(syncId);
+    workers = await startSyncWorkers({ execute, concurrency: 1, pollingIntervalSeconds: 0.5 });
+    // Past the workers' first sweep (its queue is polled every 5 s), so only the job below can bring a
+    // worker to this connection before the next minute's sweep.
+    await sleep(6_000);
+    const connection = await newConnection();
+    const retryAfter = new Date(Date.now() + 1_500);
+    await db.transactionSync.create({
+      data: { plaidConnectionId: connection.id, syncType: "manual", status: "pending", retryAfter },
+    });
+    // A job that arrives before the retry is due (a webhook's, say) finds nothing to run yet.
+    expect(await enqueueSync({ connectionId: connection.id })).toBe("sent");
+    const runs = await until(
+      () => runsOf(connection.id),
+      (rows) => rows[0]?.status === "success",
+      10_000,
+    );
+    expect(runs.map((row) => row.status)).toEqual(["success"]);
+    expect(runs[0]?.startedAt?.getTime()).toBeGreaterThanOrEqual(retryAfter.getTime());
+  });
+
   it("on stop, hands back a run that outlasts the grace period: WORKER_STOPPED and requested again", async () => {
     vi.spyOn(console, "log").mockImplementation(() => {});
     const connection = await newConnection();

@@ -93,8 +93,10 @@ export async function startSyncWorkers({
       try {
         const result = await run;
         // A request that arrived during the run can start now that the lease is free; a retry of a
-        // failure is held back until its retry_after (a second's margin for clocks).
-        if (result.result === "ran" && result.nextRunAt && !stopping.signal.aborted) {
+        // failure is held back until its retry_after (a second's margin for clocks). A job that found
+        // only a retry not yet due sends one for it too: the retry's own job may have been dropped as
+        // a duplicate of this one.
+        if (result.result !== "not_claimed" && result.nextRunAt && !stopping.signal.aborted) {
           const startAfter = result.nextRunAt > new Date() ? new Date(result.nextRunAt.getTime() + 1000) : undefined;
           await send([{ connectionId: job.data.connectionId, startAfter }]);
         }
