@@ -140,35 +140,51 @@ function shownNotifications(page: Page) {
   });
 }
 
+/**
+ * Pushes until the notification shows: DevTools can drop a message delivered while a just-activated
+ * worker is still starting. The tag makes a repeat replace, never add, so the list proves one shown.
+ */
+async function pushUntilShown(
+  page: Page,
+  worker: Awaited<ReturnType<typeof installServiceWorker>>,
+  payload: { title: string; body: string; url: string; tag: string },
+  expected: Awaited<ReturnType<typeof shownNotifications>>,
+) {
+  await expect
+    .poll(
+      async () => {
+        await worker.push(JSON.stringify(payload));
+        return shownNotifications(page);
+      },
+      { timeout: 15_000, intervals: [500, 1000, 2000] },
+    )
+    .toEqual(expected);
+}
+
 test("the service worker shows a pushed alert, linking only to this site", async ({ context, page }) => {
   await signUp(page);
   await context.grantPermissions(["notifications"]);
   const worker = await installServiceWorker(context, page);
 
-  await worker.push(
-    JSON.stringify({
-      title: "Everyday is below $500.00",
-      body: "The balance is $312.18.",
-      url: "/accounts",
-      tag: "n-1",
-    }),
-  );
-  await expect
-    .poll(() => shownNotifications(page))
-    .toEqual([
+  await pushUntilShown(
+    page,
+    worker,
+    { title: "Everyday is below $500.00", body: "The balance is $312.18.", url: "/accounts", tag: "n-1" },
+    [
       {
         title: "Everyday is below $500.00",
         body: "The balance is $312.18.",
         tag: "n-1",
         url: `${worker.origin}/accounts`,
       },
-    ]);
+    ],
+  );
 
   // The same tag replaces the notification; a link to another site becomes the inbox.
-  await worker.push(
-    JSON.stringify({ title: "Updated", body: "Now $250.00.", url: "https://evil.example/", tag: "n-1" }),
+  await pushUntilShown(
+    page,
+    worker,
+    { title: "Updated", body: "Now $250.00.", url: "https://evil.example/", tag: "n-1" },
+    [{ title: "Updated", body: "Now $250.00.", tag: "n-1", url: `${worker.origin}/notifications` }],
   );
-  await expect
-    .poll(() => shownNotifications(page))
-    .toEqual([{ title: "Updated", body: "Now $250.00.", tag: "n-1", url: `${worker.origin}/notifications` }]);
 });
