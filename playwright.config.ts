@@ -21,6 +21,9 @@ function server(backend: "embedded" | "postgresql", port: number) {
     reuseExistingServer: false,
     stdout: "ignore" as const,
     stderr: "pipe" as const,
+    // SIGTERM first, so the launcher drops its PostgreSQL database and removes its embedded folder;
+    // without this Playwright SIGKILLs the process group and both are left behind.
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
   };
 }
 
