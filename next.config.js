@@ -7,10 +7,13 @@ const nextConfig = {
   // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle; pg-boss
   // (the sync queue) is Node-only code over pg, loaded from node_modules as it is.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss"],
+  // The Plaid emulator is a workspace package that ships its TypeScript sources.
+  transpilePackages: ["@mingus/plaid-emulator"],
   // The embedded database's folder is data, never part of a build's traced output.
   outputFileTracingExcludes: { "*": [".data/**"] },
-  // Migrations are read at run time (embedded start-up, /api/health), so they ship with the server.
-  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*"] },
+  // Migrations are read at run time (embedded start-up, /api/health, the emulator's first request), so
+  // they ship with the server.
+  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*", "./packages/plaid-emulator/migrations/**/*"] },
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -1,7 +1,17 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { emulatorProjects } from "./packages/plaid-emulator/vitest.projects.ts";
 
 const root = import.meta.dirname;
+
+// The Plaid emulator package runs its tests on the backend Mingus's tests use (it reads its own variables).
+for (const [ours, theirs] of [
+  ["MINGUS_TEST_BACKEND", "PLAID_EMULATOR_TEST_BACKEND"],
+  ["MINGUS_TEST_DATABASE_URL", "PLAID_EMULATOR_TEST_DATABASE_URL"],
+] as const) {
+  const value = process.env[ours];
+  if (value !== undefined) process.env[theirs] ??= value;
+}
 const shared = {
   resolve: {
     alias: {
@@ -19,7 +29,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["{lib,app,components,scripts}/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
           environment: "node",
         },
@@ -28,7 +38,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "db",
-          include: ["lib/**/*.db.test.ts", "app/**/*.db.test.ts"],
+          include: ["{lib,app,scripts}/**/*.db.test.ts"],
           environment: "node",
           // Each test file gets a database of its own on the backend MINGUS_TEST_BACKEND names.
           setupFiles: ["lib/test/database-setup.ts"],
@@ -36,6 +46,8 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The emulator package's own: emulator-unit, and emulator-db (a fresh store per file).
+      ...emulatorProjects,
     ],
   },
 });

@@ -1,5 +1,6 @@
-// Which Plaid Mingus talks to: Plaid itself when PLAID_ENV and both keys are set, otherwise the local
-// emulator the app serves under /api/plaid-emulator. Everything else asks here, never process.env.
+// Which Plaid Mingus talks to: Plaid itself when PLAID_ENV and both keys are set, otherwise the Plaid
+// emulator (@mingus/plaid-emulator), which the app serves under /api/plaid-emulator in development and
+// tests, or anywhere with PLAID_EMULATOR=on. Everything else asks here, never process.env.
 import "server-only";
 import { type Env, env } from "@/lib/env";
 
@@ -49,7 +50,31 @@ export function getPlaidConfig(): PlaidConfig {
   return resolvePlaidConfig(env);
 }
 
-/** True when the app serves the emulator and shows the Link stand-in. */
+/** True when the app talks to an emulator and shows the Link stand-in. */
 export function isPlaidEmulated(): boolean {
   return getPlaidConfig().mode === "emulator";
+}
+
+/**
+ * Whether this server serves the emulator under /api/plaid-emulator: only without Plaid's keys, and
+ * then in development and tests, or in production when PLAID_EMULATOR=on asks for it (a demo).
+ * PLAID_EMULATOR=off leaves it to an emulator elsewhere (PLAID_EMULATOR_URL).
+ */
+export function isEmulatorMounted(settings: Env = env): boolean {
+  if (resolvePlaidConfig(settings).mode !== "emulator" || settings.PLAID_EMULATOR === "off") return false;
+  return settings.PLAID_EMULATOR === "on" || settings.NODE_ENV !== "production";
+}
+
+/**
+ * Why a production server must not start, or null: with neither Plaid's keys nor PLAID_EMULATOR=on it
+ * would send people's bank links to an emulator nobody chose.
+ */
+export function plaidStartupProblem(settings: Env = env): string | null {
+  if (settings.NODE_ENV !== "production" || resolvePlaidConfig(settings).mode !== "emulator") return null;
+  if (settings.PLAID_EMULATOR === "on") return null;
+  return (
+    "Plaid is not configured. Either set PLAID_ENV (sandbox or production) with PLAID_CLIENT_ID and " +
+    "PLAID_SECRET to use Plaid, or set PLAID_EMULATOR=on to run on the built-in Plaid emulator for a demo " +
+    "(anyone who can reach this server can then use the emulator's test endpoints)."
+  );
 }

@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import { parseEnv } from "@/lib/env";
+import { isEmulatorMounted, plaidStartupProblem, resolvePlaidConfig } from "./config";
+
+const KEYS = { PLAID_ENV: "sandbox", PLAID_CLIENT_ID: "client", PLAID_SECRET: "secret" };
+const ELSEWHERE = "http://127.0.0.1:4010";
+
+describe("isEmulatorMounted", () => {
+  test.each([
+    ["development", {}, true],
+    ["test", {}, true],
+    ["production", {}, false],
+    ["production", { PLAID_EMULATOR: "on" }, true],
+    ["development", { PLAID_EMULATOR: "off", PLAID_EMULATOR_URL: ELSEWHERE }, false],
+    ["production", { PLAID_EMULATOR: "off", PLAID_EMULATOR_URL: ELSEWHERE }, false],
+    ["development", KEYS, false],
+    ["production", { ...KEYS, PLAID_EMULATOR: "on" }, false],
+  ])("in %s with %o: %s", (NODE_ENV, settings, mounted) => {
+    expect(isEmulatorMounted(parseEnv({ NODE_ENV, ...settings }))).toBe(mounted);
+  });
+
+  test("an app that does not mount it still talks to an emulator, elsewhere", () => {
+    const settings = parseEnv({
+      NODE_ENV: "development",
+      PLAID_EMULATOR: "off",
+      PLAID_EMULATOR_URL: "http://127.0.0.1:4010",
+    });
+    expect(isEmulatorMounted(settings)).toBe(false);
+    expect(resolvePlaidConfig(settings)).toMatchObject({ mode: "emulator", basePath: "http://127.0.0.1:4010" });
+  });
+});
+
+describe("plaidStartupProblem", () => {
+  test("refuses a production server with neither Plaid's keys nor PLAID_EMULATOR=on, naming both", () => {
+    for (const extra of [
+      {},
+      { PLAID_EMULATOR: "off", PLAID_EMULATOR_URL: ELSEWHERE },
+      { PLAID_EMULATOR_URL: ELSEWHERE },
+    ]) {
+      const problem = plaidStartupProblem(parseEnv({ NODE_ENV: "production", ...extra }));
+      for (const name of ["PLAID_ENV", "PLAID_CLIENT_ID", "PLAID_SECRET", "PLAID_EMULATOR=on"]) {
+        expect(problem).toContain(name);
+      }
+    }
+  });
+
+  test.each([
+    ["production", KEYS],
+    ["production", { PLAID_EMULATOR: "on" }],
+    ["development", {}],
+    ["test", {}],
+  ])("lets %s with %o start", (NODE_ENV, settings) => {
+    expect(plaidStartupProblem(parseEnv({ NODE_ENV, ...settings }))).toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+// Emulator test hooks for callers that never see access tokens (end-to-end tests drive the app, which
+// keeps its tokens sealed), all by item id: list a Link user's items (with their accounts), reset an
+// item's login, create transactions on it and set an account's balances. Not Plaid endpoints; they take
+// the same client_id / secret as every Plaid call.
+import { checkRecentDay, createTransactions, setAccountBalances } from "../account-changes.ts";
+import { defineEndpoint } from "../endpoint.ts";
+import { ITEM_COLUMNS, loadItem, toItem } from "../items.ts";
+import { formatDay, HISTORY_DAYS, toDayNumber } from "../sandbox/index.ts";
+import {
+  emulatorItemSchema,
+  emulatorItemsListSchema,
+  emulatorSetBalanceSchema,
+  emulatorTransactionsCreateSchema,
+} from "../schemas.ts";
+import type { Sql } from "../store/store.ts";
+import { requireLogin } from "./sandbox.ts";
+
+/** Items a client_user_id linked through Link (create mode) or updated (update mode). */
+async function itemIdsOfLinkUser(sql: Sql, clientUserId: string): Promise<string[]> {
+  const tokens = await sql.query<{ item_id: string | null; request: { linked_item_ids?: string[] } }>(
+    "SELECT item_id, request FROM plaid_emulator.link_tokens WHERE client_user_id = $1",
+    [clientUserId],
+  );
+  return tokens.flatMap((token) => [
+    ...(token.item_id ? [token.item_id] : []),
+    ...(token.request.linked_item_ids ?? []),
+  ]);
+}
+
+export const emulatorItemsList = defineEndpoint({
+  schema: emulatorItemsListSchema,
+  run: async ({ body, ctx }) => {
+    const itemIds = body.client_user_id ? await itemIdsOfLinkUser(ctx.store, body.client_user_id) : null;
+    const rows = await ctx.store.query<Parameters<typeof toItem>[0]>(
+      `SELECT ${ITEM_COLUMNS} FROM plaid_emulator.items
+       WHERE removed_at IS NULL AND ($1::text[] IS NULL OR item_id = ANY($1::text[]))
+       ORDER BY created_at, item_id`,
+      [itemIds],
+    );
+    return {
+      items: rows.map(toItem).map((item) => ({
+        item_id: item.itemId,
+        institution_id: item.institutionId,
+        username: item.username,
+        webhook: item.webhook,
+        error_code: item.error?.error_code ?? null,
+        created_at: item.createdAt.toISOString(),
+        // So a test can pick an account (the card, say) for the hooks below.
+        accounts: item.accounts.map(({ account_id, name, mask, type, subtype, balances }) => ({
+          account_id,
+          name,
+          mask,
+          type,
+          subtype,
+          balances,
+        })),
+      })),
+    };
+  },
+});
+
+export const emulatorItemResetLogin = defineEndpoint({
+  schema: emulatorItemSchema,
+  run: async ({ body, ctx }) => {
+    await requireLogin(ctx, await loadItem(ctx.store, body.item_id));
+    return { reset_login: true };
+  },
+});
+
+/**
+ * /sandbox/transactions/create for any item, by item id: an account of choice (default: the first
+ * checking account), a merchant name and category when wanted, pending if asked, dated any day of the
+ * item's history (default today). Works on an item whose login needs repair too: the bank still books.
+ */
+export const emulatorTransactionsCreate = defineEndpoint({
+  schema: emulatorTransactionsCreateSchema,
+  run: async ({ body, ctx }) => {
+    const item = await loadItem(ctx.store, body.item_id);
+    const today = formatDay(toDayNumber(ctx.now));
+    body.transactions.forEach((transaction, index) => {
+      if (transaction.date) {
+        checkRecentDay({
+          day: transaction.date,
+          field: `transactions[${index}].date`,
+          now: ctx.now,
+          maxAgeDays: HISTORY_DAYS,
+        });
+      }
+    });
+    return createTransactions(ctx, {
+      item,
+      accountId: body.account_id,
+      transactions: body.transactions.map((transaction) => ({
+        amount: transaction.amount,
+        description: transaction.description,
+        date: transaction.date ?? today,
+        authorizedDate: transaction.date ?? today,
+        pending: transaction.pending,
+        merchantName: transaction.merchant_name,
+        category: transaction.category,
+      })),
+    });
+  },
+});
+
+/** An account's current and/or available balance set outright, without a transaction. */
+export const emulatorSetBalance = defineEndpoint({
+  schema: emulatorSetBalanceSchema,
+  run: async ({ body, ctx }) => {
+    const account = await setAccountBalances(ctx, {
+      item: await loadItem(ctx.store, body.item_id),
+      accountId: body.account_id,
+      current: body.current,
+      available: body.available,
+      notify: body.fire_webhook,
+    });
+    return { account };
+  },
+});

@@ -1,0 +1,91 @@
+import { inflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { findSandboxInstitution, SANDBOX_INSTITUTIONS, searchSandboxInstitutions } from "./institutions.ts";
+import { LOGO_SIZE } from "./logos.ts";
+import { crc32 } from "./png.ts";
+import { expectPlaidShape, isValidRoutingNumber } from "./test-support.ts";
+
+type Chunk = { type: string; data: Buffer };
+
+function readPng(base64: string): { signature: Buffer; chunks: Chunk[] } {
+  const bytes = Buffer.from(base64, "base64");
+  const chunks: Chunk[] = [];
+  for (let offset = 8; offset < bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    const typeAndData = bytes.subarray(offset + 4, offset + 8 + length);
+    expect(bytes.readUInt32BE(offset + 8 + length), "chunk CRC").toBe(crc32(typeAndData));
+    chunks.push({ type: typeAndData.subarray(0, 4).toString("ascii"), data: typeAndData.subarray(4) });
+    offset += 12 + length;
+  }
+  return { signature: bytes.subarray(0, 8), chunks };
+}
+
+describe("SANDBOX_INSTITUTIONS", () => {
+  it("are Plaid's five sandbox institutions", () => {
+    expect(SANDBOX_INSTITUTIONS.map(({ institution_id, name }) => [institution_id, name])).toEqual([
+      ["ins_109508", "First Platypus Bank"],
+      ["ins_109509", "First Gingham Credit Union"],
+      ["ins_109510", "Tattersall Federal Credit Union"],
+      ["ins_109511", "Tartan Bank"],
+      ["ins_109512", "Houndstooth Bank"],
+    ]);
+  });
+
+  it("have Plaid's Institution shape with the optional metadata filled in", () => {
+    for (const institution of SANDBOX_INSTITUTIONS) {
+      expectPlaidShape(institution, "Institution");
+      expect(institution.country_codes).toEqual(["US"]);
+      expect(institution.oauth).toBe(false);
+      expect(institution.products).toContain("transactions");
+      expect(institution.url).toMatch(/^https:\/\//);
+      expect(institution.primary_color).toMatch(/^#[0-9a-f]{6}$/);
+      expect(institution.routing_numbers.length).toBeGreaterThan(0);
+      for (const routing of institution.routing_numbers) expect(isValidRoutingNumber(routing)).toBe(true);
+    }
+  });
+
+  it("carry a distinct logo each, a base64 RGBA PNG that decodes to its stated size", () => {
+    const logos = SANDBOX_INSTITUTIONS.map((institution) => institution.logo ?? "");
+    expect(new Set(logos).size).toBe(5);
+    for (const logo of logos) {
+      expect(logo.startsWith("data:")).toBe(false);
+      const { signature, chunks } = readPng(logo);
+      expect([...signature]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(chunks.map((chunk) => chunk.type)).toEqual(["IHDR", "IDAT", "IEND"]);
+      const header = chunks[0]?.data as Buffer;
+      expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([
+        LOGO_SIZE,
+        LOGO_SIZE,
+        8,
+        6,
+      ]);
+      const pixels = inflateSync(chunks[1]?.data as Buffer);
+      expect(pixels.length).toBe(LOGO_SIZE * (LOGO_SIZE * 4 + 1));
+    }
+  });
+});
+
+describe("findSandboxInstitution", () => {
+  it("finds by id and returns a copy the caller may change", () => {
+    const found = findSandboxInstitution("ins_109511");
+    expect(found?.name).toBe("Tartan Bank");
+    if (found) found.name = "changed";
+    expect(findSandboxInstitution("ins_109511")?.name).toBe("Tartan Bank");
+  });
+
+  it("returns null for an unknown id", () => {
+    expect(findSandboxInstitution("ins_1")).toBeNull();
+  });
+});
+
+describe("searchSandboxInstitutions", () => {
+  it.each([
+    ["gingham", ["First Gingham Credit Union"]],
+    ["BANK", ["First Platypus Bank", "Tartan Bank", "Houndstooth Bank"]],
+    ["  credit union ", ["First Gingham Credit Union", "Tattersall Federal Credit Union"]],
+    ["", SANDBOX_INSTITUTIONS.map((institution) => institution.name)],
+    ["chase", []],
+  ])("matches %j by name, ignoring case", (query, names) => {
+    expect(searchSandboxInstitutions(query).map((institution) => institution.name)).toEqual(names);
+  });
+});

@@ -1,0 +1,92 @@
+// Each item's transactions are an append-only log of added / modified / removed events numbered by
+// `seq`; the item's transactions_seq is the last number used. Appending bumps the counter and writes
+// the events in one database transaction, so a sync never sees a counter ahead of its events.
+import type { AccountBase, RemovedTransaction, Transaction } from "plaid";
+import { type EmulatorStore, json, type Sql, type SqlTransaction, toNumber } from "./store/store.ts";
+
+export type TransactionEvent =
+  | { kind: "added" | "modified"; transaction: Transaction }
+  | { kind: "removed"; transaction: RemovedTransaction };
+
+/** Writes the events as seq firstSeq, firstSeq + 1, … in one statement, however many there are. */
+export async function insertTransactionEvents(
+  sql: Sql,
+  { itemId, firstSeq, events }: { itemId: string; firstSeq: number; events: TransactionEvent[] },
+): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((event, index) => ({
+    seq: firstSeq + index,
+    transaction_id: event.transaction.transaction_id,
+    account_id: event.transaction.account_id,
+    kind: event.kind,
+    payload: event.kind === "removed" ? null : event.transaction,
+  }));
+  await sql.query(
+    `INSERT INTO plaid_emulator.transactions (item_id, seq, transaction_id, account_id, kind, payload)
+     SELECT $1, e.seq, e.transaction_id, e.account_id, e.kind, e.payload
+     FROM jsonb_to_recordset($2::text::jsonb) AS e(seq bigint, transaction_id text, account_id text, kind text,
+       payload jsonb)`,
+    [itemId, json(rows)],
+  );
+}
+
+/**
+ * Runs `change` in one database transaction holding the item's row lock, so changes to one item take
+ * turns: each reads the log as the previous one left it. Without it, two concurrent refreshes would
+ * compute the same changes from the same state and both append them (a transaction "added" twice).
+ */
+export function withLockedItem<T>(
+  store: EmulatorStore,
+  itemId: string,
+  change: (tx: SqlTransaction) => Promise<T>,
+): Promise<T> {
+  return store.transaction(async (tx) => {
+    // Waiting behind another change of the same item is bounded, as a caller's patience is.
+    await tx.exec("SET LOCAL lock_timeout = '30s'");
+    await tx.query("SELECT item_id FROM plaid_emulator.items WHERE item_id = $1 FOR UPDATE", [itemId]);
+    return change(tx);
+  });
+}
+
+/** Appends the events (and optionally new account balances / a refresh count) inside `tx`. */
+export async function appendTransactionEvents(
+  tx: SqlTransaction,
+  {
+    itemId,
+    events,
+    accounts,
+    countRefresh = false,
+  }: {
+    itemId: string;
+    events: TransactionEvent[];
+    accounts?: AccountBase[];
+    countRefresh?: boolean;
+  },
+): Promise<void> {
+  const [item] = await tx.query<{ transactions_seq: unknown }>(
+    `UPDATE plaid_emulator.items
+     SET transactions_seq = transactions_seq + $2,
+         accounts = COALESCE($3::text::jsonb, accounts),
+         refresh_count = refresh_count + $4
+     WHERE item_id = $1
+     RETURNING transactions_seq`,
+    [itemId, events.length, accounts ? json(accounts) : null, countRefresh ? 1 : 0],
+  );
+  if (!item) throw new Error(`emulator item ${itemId} does not exist`);
+  const firstSeq = toNumber(item.transactions_seq) - events.length + 1;
+  await insertTransactionEvents(tx, { itemId, firstSeq, events });
+}
+
+/** The item's transactions as they stand now: every transaction whose last event is not a removal. */
+export async function loadLiveTransactions(sql: Sql, itemId: string): Promise<Transaction[]> {
+  const rows = await sql.query<{ transaction_id: string; kind: string; payload: Transaction | null }>(
+    "SELECT transaction_id, kind, payload FROM plaid_emulator.transactions WHERE item_id = $1 ORDER BY seq",
+    [itemId],
+  );
+  const live = new Map<string, Transaction>();
+  for (const row of rows) {
+    if (row.kind === "removed") live.delete(row.transaction_id);
+    else live.set(row.transaction_id, row.payload as Transaction);
+  }
+  return [...live.values()];
+}

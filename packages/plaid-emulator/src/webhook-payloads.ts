@@ -1,0 +1,85 @@
+// Plaid's webhook payloads, typed with the plaid package's webhook types, and the one way the
+// emulator sends an item's webhook (only when the item has a webhook URL).
+import {
+  type DefaultUpdateWebhook,
+  type ItemErrorWebhook,
+  type NewAccountsAvailableWebhook,
+  type PendingDisconnectWebhook,
+  PendingDisconnectWebhookReason,
+  type PlaidError,
+  type SyncUpdatesAvailableWebhook,
+  WebhookEnvironmentValues,
+  type WebhookUpdateAcknowledgedWebhook,
+} from "plaid";
+import type { WebhookPayload, WebhookSender } from "./webhooks.ts";
+
+const environment = WebhookEnvironmentValues.Sandbox;
+const DISCONNECT_NOTICE_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function syncUpdatesAvailablePayload(itemId: string): SyncUpdatesAvailableWebhook {
+  return {
+    webhook_type: "TRANSACTIONS",
+    webhook_code: "SYNC_UPDATES_AVAILABLE",
+    item_id: itemId,
+    initial_update_complete: true,
+    historical_update_complete: true,
+    environment,
+  };
+}
+
+export function defaultUpdatePayload(itemId: string, newTransactions: number): DefaultUpdateWebhook {
+  return {
+    webhook_type: "TRANSACTIONS",
+    webhook_code: "DEFAULT_UPDATE",
+    item_id: itemId,
+    error: null,
+    new_transactions: newTransactions,
+    environment,
+  };
+}
+
+export function itemErrorPayload(itemId: string, error: PlaidError): ItemErrorWebhook {
+  return { webhook_type: "ITEM", webhook_code: "ERROR", item_id: itemId, error, environment };
+}
+
+/** ITEM webhooks that carry nothing but the item (LOGIN_REPAIRED, USER_PERMISSION_REVOKED...). */
+export function itemNoticePayload(itemId: string, code: string): WebhookPayload {
+  return { webhook_type: "ITEM", webhook_code: code, item_id: itemId, environment };
+}
+
+export function newAccountsAvailablePayload(itemId: string): NewAccountsAvailableWebhook {
+  return { webhook_type: "ITEM", webhook_code: "NEW_ACCOUNTS_AVAILABLE", item_id: itemId, error: null, environment };
+}
+
+export function pendingDisconnectPayload(itemId: string, now: Date): PendingDisconnectWebhook {
+  return {
+    webhook_type: "ITEM",
+    webhook_code: "PENDING_DISCONNECT",
+    item_id: itemId,
+    reason: PendingDisconnectWebhookReason.TokenExpiration,
+    disconnect_time: new Date(now.getTime() + DISCONNECT_NOTICE_MS).toISOString(),
+    environment,
+  };
+}
+
+export function webhookUpdateAcknowledgedPayload(itemId: string, url: string): WebhookUpdateAcknowledgedWebhook {
+  return {
+    webhook_type: "ITEM",
+    webhook_code: "WEBHOOK_UPDATE_ACKNOWLEDGED",
+    item_id: itemId,
+    new_webhook_url: url,
+    error: null,
+    environment,
+  };
+}
+
+/** Queues the webhook to the item's URL; an item without one gets nothing. Returns whether it was sent. */
+export function sendItemWebhook(
+  webhooks: WebhookSender,
+  item: { itemId: string; webhook: string | null },
+  payload: { webhook_type?: string; webhook_code?: string; item_id?: string },
+): boolean {
+  if (!item.webhook) return false;
+  webhooks.queue({ itemId: item.itemId, url: item.webhook, payload: payload as WebhookPayload });
+  return true;
+}
