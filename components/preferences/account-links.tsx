@@ -1,5 +1,7 @@
 // From /settings to each account's own settings: alias first, the bank's name and mask beside it.
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { LONG_NAME } from "@/components/ui/long-name";
 import type { AccountLink } from "@/lib/preferences/load";
 
 export function AccountLinks({ accounts }: { accounts: AccountLink[] }) {
@@ -18,13 +20,14 @@ export function AccountLinks({ accounts }: { accounts: AccountLink[] }) {
                 href={`/accounts/${account.id}/settings`}
                 className="flex flex-col gap-0.5 px-4 py-2.5 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500 dark:hover:bg-slate-900"
               >
-                <span className="font-medium text-brand-700 dark:text-brand-100">
-                  {account.alias ?? account.name}
-                  {account.hidden ? (
-                    <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-normal text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-                      Hidden
-                    </span>
-                  ) : null}
+                <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <span
+                    title={account.alias ?? account.name}
+                    className={`${LONG_NAME} font-medium text-brand-700 dark:text-brand-100`}
+                  >
+                    {account.alias ?? account.name}
+                  </span>
+                  {account.hidden ? <Badge tone="muted">Hidden</Badge> : null}
                 </span>
                 <span className="text-xs text-slate-600 dark:text-slate-400">
                   {account.alias ? `${account.name} · ` : ""}

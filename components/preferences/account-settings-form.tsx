@@ -3,39 +3,46 @@
 // setting either "inherit" (shown with its current value and source) or an override.
 
 import { useState } from "react";
-import { saveAccountSettingsAction } from "@/app/(app)/accounts/[id]/settings/actions";
-import {
-  ALERT_HINTS,
-  ALERT_TOGGLES,
-  CHANNELS,
-  NOTIFICATION_FREQUENCIES,
-  NOTIFICATION_FREQUENCY_LABELS,
-  SYNC_FREQUENCIES,
-  SYNC_FREQUENCY_LABELS,
-} from "@/lib/preferences/options";
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
+import { CHANNELS } from "@/lib/preferences/options";
 import { AccountAppearanceFields } from "./account-appearance-fields";
+import { CHOICE_FIELDS } from "./choices";
 import { Section } from "./fields";
 import { InheritSelect, ON_OFF, ThresholdOverride } from "./inherit-fields";
-import { CHOICES, type InheritedDescriptions, SWITCHES, THRESHOLDS } from "./inheritable";
-import { SaveBar, SECONDARY_BUTTON_CLASS } from "./save-bar";
-import { type FormValues, useSettingsForm } from "./use-settings-form";
+import { type AlertField, CHOICES, type InheritedDescriptions, SWITCHES, THRESHOLDS } from "./inheritable";
+import { SaveBar } from "./save-bar";
+import { type FormValues, type SettingsForm, useSettingsForm } from "./use-settings-form";
 
-const SYNC_OPTIONS = SYNC_FREQUENCIES.map((value) => ({ value, label: SYNC_FREQUENCY_LABELS[value] }));
-const NOTIFY_OPTIONS = NOTIFICATION_FREQUENCIES.map((value) => ({
-  value,
-  label: NOTIFICATION_FREQUENCY_LABELS[value],
-}));
+/** A setting chosen from a list (CHOICES), inheriting until overridden. */
+function InheritChoice({
+  form,
+  name,
+  inherited,
+}: {
+  form: SettingsForm;
+  name: (typeof CHOICES)[number];
+  inherited: InheritedDescriptions;
+}) {
+  return <InheritSelect form={form} name={name} inherited={inherited[name]} {...CHOICE_FIELDS[name]} />;
+}
 
 export function AccountSettingsForm({
   initial,
   inherited,
   bankName,
+  action,
+  alerts,
 }: {
   initial: FormValues;
   inherited: InheritedDescriptions;
   bankName: string;
+  /** Saves the account's settings and details, all or nothing. */
+  action: FormAction;
+  /** The alert rules' fields, in the registry's order (toAlertFields). */
+  alerts: AlertField[];
 }) {
-  const form = useSettingsForm(saveAccountSettingsAction, initial);
+  const form = useSettingsForm(action, initial);
   const [resetNote, setResetNote] = useState(false);
 
   // Only the form changes here; nothing is written until Save, so a misclick costs nothing.
@@ -64,31 +71,25 @@ export function AccountSettingsForm({
       <AccountAppearanceFields form={form} bankName={bankName} />
 
       <Section title="Sync">
-        <InheritSelect
-          form={form}
-          name="syncFrequency"
-          label="Sync frequency"
-          inherited={inherited.syncFrequency}
-          choices={SYNC_OPTIONS}
-        />
+        <InheritChoice form={form} name="syncFrequency" inherited={inherited} />
       </Section>
 
       <Section title="Alerts" description="Each one inherits your defaults unless you override it here.">
-        {ALERT_TOGGLES.map((alert) => (
+        {alerts.map((alert) => (
           <div key={alert.field} className="grid gap-4 sm:grid-cols-2 sm:items-start">
             <InheritSelect
               form={form}
               name={alert.field}
               label={alert.label}
-              hint={ALERT_HINTS[alert.field]}
+              hint={alert.hint}
               inherited={inherited[alert.field]}
-              choices={ON_OFF}
+              options={ON_OFF}
             />
             {alert.threshold ? (
               <ThresholdOverride
                 form={form}
                 name={alert.threshold}
-                label={alert.amountLabel}
+                label={alert.amountLabel ?? alert.label}
                 inherited={inherited[alert.threshold]}
               />
             ) : null}
@@ -105,23 +106,17 @@ export function AccountSettingsForm({
               name={channel.field}
               label={channel.label}
               inherited={inherited[channel.field]}
-              choices={ON_OFF}
+              options={ON_OFF}
             />
           ))}
         </div>
-        <InheritSelect
-          form={form}
-          name="notificationFrequency"
-          label="Notification frequency"
-          inherited={inherited.notificationFrequency}
-          choices={NOTIFY_OPTIONS}
-        />
+        <InheritChoice form={form} name="notificationFrequency" inherited={inherited} />
       </Section>
 
       <SaveBar form={form} label="Save settings">
-        <button type="button" onClick={resetAll} className={SECONDARY_BUTTON_CLASS}>
+        <Button variant="secondary" onClick={resetAll}>
           Reset all to inherited
-        </button>
+        </Button>
       </SaveBar>
       <p aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
         {resetNote ? "Sync, alerts and notifications now inherit your defaults. Save to keep this." : ""}

@@ -1,37 +1,13 @@
-// The settings forms' labelled controls, bound to a SettingsForm by name. Each error sits in its own
-// element, linked by aria-describedby and announced politely.
+// The settings forms' controls, bound to a SettingsForm by name: each a components/ui Field (label,
+// hint, and its error linked and announced) around the form's current value.
+import { CHECKBOX_CLASS, Field, INPUT_CLASS } from "@/components/ui/field";
 import type { SettingsForm } from "./use-settings-form";
-
-export const INPUT_CLASS =
-  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-900 dark:disabled:bg-slate-800 dark:disabled:text-slate-400";
 
 interface FieldProps {
   form: SettingsForm;
   name: string;
   label: string;
   hint?: string;
-}
-
-/** aria-describedby for a field: its hint, any extra note, and its error element when it has an error. */
-export function describedBy(form: SettingsForm, name: string, ...extra: (string | false | undefined)[]) {
-  const ids = [...extra, form.errors(name)?.length ? `${name}-error` : false].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-export function FieldError({ form, name }: { form: SettingsForm; name: string }) {
-  return (
-    <p id={`${name}-error`} aria-live="polite" className="text-sm text-red-700 empty:hidden dark:text-red-400">
-      {form.errors(name)?.join(" ")}
-    </p>
-  );
-}
-
-export function Hint({ id, children }: { id: string; children: React.ReactNode }) {
-  return (
-    <p id={id} className="text-xs text-slate-500 dark:text-slate-400">
-      {children}
-    </p>
-  );
 }
 
 export function Section({
@@ -44,7 +20,7 @@ export function Section({
   children: React.ReactNode;
 }) {
   return (
-    <fieldset className="rounded-xl border border-slate-200 px-4 pt-1 pb-5 sm:px-6 dark:border-slate-800">
+    <fieldset className="min-w-0 rounded-xl border border-slate-200 px-4 pt-1 pb-5 sm:px-6 dark:border-slate-800">
       <legend className="px-1 text-base font-semibold">{title}</legend>
       {description ? <p className="text-sm text-slate-600 dark:text-slate-400">{description}</p> : null}
       <div className="mt-4 space-y-4">{children}</div>
@@ -62,30 +38,24 @@ export function TextInput({
   className,
   children,
 }: FieldProps & { list?: string; inputMode?: "decimal" | "text"; className?: string; children?: React.ReactNode }) {
-  const invalid = Boolean(form.errors(name)?.length);
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <div className="flex items-center gap-2">
-        <input
-          id={name}
-          name={name}
-          type="text"
-          list={list}
-          inputMode={inputMode}
-          value={form.values[name] ?? ""}
-          onChange={(event) => form.set(name, event.target.value)}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy(form, name, hint && `${name}-hint`)}
-          className={`${INPUT_CLASS} ${className ?? ""}`}
-        />
-        {children}
-      </div>
-      {hint ? <Hint id={`${name}-hint`}>{hint}</Hint> : null}
-      <FieldError form={form} name={name} />
-    </div>
+    <Field id={name} label={label} hint={hint} errors={form.errors(name)}>
+      {(control) => (
+        <div className="flex items-center gap-2">
+          <input
+            {...control}
+            name={name}
+            type="text"
+            list={list}
+            inputMode={inputMode}
+            value={form.values[name] ?? ""}
+            onChange={(event) => form.set(name, event.target.value)}
+            className={`${INPUT_CLASS} ${className ?? ""}`}
+          />
+          {children}
+        </div>
+      )}
+    </Field>
   );
 }
 
@@ -96,79 +66,69 @@ export function SelectInput({
   hint,
   options,
   note,
-}: FieldProps & { options: readonly { value: string; label: string }[]; note?: React.ReactNode }) {
-  const invalid = Boolean(form.errors(name)?.length);
+}: FieldProps & {
+  options: readonly { value: string; label: string }[];
+  /** Under the select, with the id `${name}-source` (where an inherited value comes from). */
+  note?: React.ReactNode;
+}) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={name}
-        name={name}
-        value={form.values[name] ?? ""}
-        onChange={(event) => form.set(name, event.target.value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(form, name, hint && `${name}-hint`, note ? `${name}-source` : undefined)}
-        className={INPUT_CLASS}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {note}
-      {hint ? <Hint id={`${name}-hint`}>{hint}</Hint> : null}
-      <FieldError form={form} name={name} />
-    </div>
+    <Field
+      id={name}
+      label={label}
+      hint={hint}
+      note={note}
+      describedBy={[note ? `${name}-source` : null]}
+      errors={form.errors(name)}
+    >
+      {(control) => (
+        <select
+          {...control}
+          name={name}
+          value={form.values[name] ?? ""}
+          onChange={(event) => form.set(name, event.target.value)}
+          className={INPUT_CLASS}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
 export function CheckboxInput({ form, name, label, hint }: FieldProps) {
   return (
-    <div className="space-y-1">
-      <div className="flex items-start gap-3">
+    <Field id={name} label={label} hint={hint} errors={form.errors(name)} checkbox>
+      {(control) => (
         <input
-          id={name}
+          {...control}
           name={name}
           type="checkbox"
           checked={form.values[name] === "on"}
           onChange={(event) => form.set(name, event.target.checked ? "on" : "")}
-          aria-invalid={Boolean(form.errors(name)?.length) || undefined}
-          aria-describedby={describedBy(form, name, hint && `${name}-hint`)}
-          className="mt-0.5 size-4 rounded border-slate-300 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-600"
+          className={CHECKBOX_CLASS}
         />
-        <div className="space-y-0.5">
-          <label htmlFor={name} className="block text-sm font-medium">
-            {label}
-          </label>
-          {hint ? <Hint id={`${name}-hint`}>{hint}</Hint> : null}
-        </div>
-      </div>
-      <FieldError form={form} name={name} />
-    </div>
+      )}
+    </Field>
   );
 }
 
 export function TextArea({ form, name, label, hint, rows = 3 }: FieldProps & { rows?: number }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={name}
-        name={name}
-        rows={rows}
-        value={form.values[name] ?? ""}
-        onChange={(event) => form.set(name, event.target.value)}
-        aria-invalid={Boolean(form.errors(name)?.length) || undefined}
-        aria-describedby={describedBy(form, name, hint && `${name}-hint`)}
-        className={INPUT_CLASS}
-      />
-      {hint ? <Hint id={`${name}-hint`}>{hint}</Hint> : null}
-      <FieldError form={form} name={name} />
-    </div>
+    <Field id={name} label={label} hint={hint} errors={form.errors(name)}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          rows={rows}
+          value={form.values[name] ?? ""}
+          onChange={(event) => form.set(name, event.target.value)}
+          className={INPUT_CLASS}
+        />
+      )}
+    </Field>
   );
 }

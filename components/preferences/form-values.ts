@@ -2,9 +2,10 @@
 // and describes what an account inherits, on the server, for the pages to hand to the forms.
 import "server-only";
 import { createDisplay, type Display } from "@/lib/format/display";
+import type { RuleSettings } from "@/lib/notifications/rules/types";
 import type { AccountSettings, PreferenceValues } from "@/lib/preferences/load";
 import { NOTIFICATION_FREQUENCY_LABELS, SYNC_FREQUENCY_LABELS } from "@/lib/preferences/options";
-import { CHOICES, type InheritedDescriptions, SWITCHES, THRESHOLDS } from "./inheritable";
+import { type AlertField, CHOICES, type InheritedDescriptions, SWITCHES, THRESHOLDS } from "./inheritable";
 import type { FormValues } from "./use-settings-form";
 
 const GLOBAL_CHECKBOXES = [
@@ -78,4 +79,21 @@ export function describeInherited({ values, sources }: AccountSettings["inherite
     source: sources.notificationFrequency,
   };
   return described as InheritedDescriptions;
+}
+
+/**
+ * The alert rules' settings (the registry's order) as the forms' fields. A rule naming a preference the
+ * forms cannot show is a mistake in its file, caught here rather than by a field that silently is not there.
+ */
+export function toAlertFields(settings: readonly RuleSettings[]): AlertField[] {
+  return settings.map((rule) => {
+    const field = SWITCHES.find((name) => name === rule.toggle);
+    const threshold = rule.threshold === null ? null : THRESHOLDS.find((name) => name === rule.threshold);
+    if (!field || threshold === undefined) {
+      throw new Error(
+        `The settings forms have no field for ${rule.toggle}/${rule.threshold}: add it to inheritable.ts`,
+      );
+    }
+    return { field, label: rule.label, hint: rule.hint, threshold, amountLabel: rule.amountLabel };
+  });
 }

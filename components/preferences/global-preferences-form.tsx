@@ -1,35 +1,46 @@
 "use client";
+
 // /settings: the user's defaults for every account (alerts, channels, sync) and how the app shows
 // amounts and dates, and what they share. Saved all at once, or not at all.
 
-import { saveGlobalPreferencesAction } from "@/app/(app)/settings/actions";
-import {
-  ALERT_HINTS,
-  ALERT_TOGGLES,
-  CHANNELS,
-  DATE_FORMATS,
-  NOTIFICATION_FREQUENCIES,
-  NOTIFICATION_FREQUENCY_LABELS,
-  PRIVACY_TOGGLES,
-  SYNC_FREQUENCIES,
-  SYNC_FREQUENCY_LABELS,
-  TIME_FORMAT_LABELS,
-  TIME_FORMATS,
-} from "@/lib/preferences/options";
+import type { FormAction } from "@/components/form-action";
+import { CHANNELS, DATE_FORMATS, PRIVACY_TOGGLES, TIME_FORMAT_LABELS, TIME_FORMATS } from "@/lib/preferences/options";
+import { CHOICE_FIELDS } from "./choices";
 import { CheckboxInput, Section, SelectInput, TextInput } from "./fields";
+import type { AlertField } from "./inheritable";
 import { SaveBar } from "./save-bar";
 import { type FormValues, useSettingsForm } from "./use-settings-form";
 
 const DATE_OPTIONS = DATE_FORMATS.map(({ pattern, example }) => ({ value: pattern, label: `${example} (${pattern})` }));
 const TIME_OPTIONS = TIME_FORMATS.map((value) => ({ value, label: TIME_FORMAT_LABELS[value] }));
-const SYNC_OPTIONS = SYNC_FREQUENCIES.map((value) => ({ value, label: SYNC_FREQUENCY_LABELS[value] }));
-const NOTIFY_OPTIONS = NOTIFICATION_FREQUENCIES.map((value) => ({
-  value,
-  label: NOTIFICATION_FREQUENCY_LABELS[value],
-}));
+// How amounts look, beside the formats: switches that each say what "off" does.
+const DISPLAY_TOGGLES = [
+  {
+    field: "showBalances",
+    label: "Show balances",
+    hint: "Off: every amount shows as •••••• (handy when sharing your screen).",
+  },
+  {
+    field: "showTransactionDetails",
+    label: "Show transaction details",
+    hint: "Merchant, category and location beside each transaction.",
+  },
+];
 
-export function GlobalPreferencesForm({ initial, currencies }: { initial: FormValues; currencies: string[] }) {
-  const form = useSettingsForm(saveGlobalPreferencesAction, initial);
+export function GlobalPreferencesForm({
+  initial,
+  currencies,
+  action,
+  alerts,
+}: {
+  initial: FormValues;
+  currencies: string[];
+  /** Saves every field at once. */
+  action: FormAction;
+  /** The alert rules' fields, in the registry's order (toAlertFields). */
+  alerts: AlertField[];
+}) {
+  const form = useSettingsForm(action, initial);
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-6">
       <Section title="Display" description="How amounts, dates and times look on every page.">
@@ -50,29 +61,20 @@ export function GlobalPreferencesForm({ initial, currencies }: { initial: FormVa
           <SelectInput form={form} name="dateFormat" label="Date format" options={DATE_OPTIONS} />
           <SelectInput form={form} name="timeFormat" label="Time format" options={TIME_OPTIONS} />
         </div>
-        <CheckboxInput
-          form={form}
-          name="showBalances"
-          label="Show balances"
-          hint="Off: every amount shows as •••••• (handy when sharing your screen)."
-        />
-        <CheckboxInput
-          form={form}
-          name="showTransactionDetails"
-          label="Show transaction details"
-          hint="Merchant, category and location beside each transaction."
-        />
+        {DISPLAY_TOGGLES.map((toggle) => (
+          <CheckboxInput key={toggle.field} form={form} name={toggle.field} label={toggle.label} hint={toggle.hint} />
+        ))}
       </Section>
 
       <Section title="Alerts" description="Defaults for every account; an account can override each one.">
-        {ALERT_TOGGLES.map((alert) => (
+        {alerts.map((alert) => (
           <div key={alert.field} className="grid gap-3 sm:grid-cols-2 sm:items-start">
-            <CheckboxInput form={form} name={alert.field} label={alert.label} hint={ALERT_HINTS[alert.field]} />
+            <CheckboxInput form={form} name={alert.field} label={alert.label} hint={alert.hint} />
             {alert.threshold ? (
               <TextInput
                 form={form}
                 name={alert.threshold}
-                label={alert.amountLabel}
+                label={alert.amountLabel ?? alert.label}
                 inputMode="decimal"
                 className="sm:max-w-48"
               />
@@ -87,16 +89,15 @@ export function GlobalPreferencesForm({ initial, currencies }: { initial: FormVa
             <CheckboxInput key={channel.field} form={form} name={channel.field} label={channel.label} />
           ))}
         </div>
-        <SelectInput form={form} name="notificationFrequency" label="Notification frequency" options={NOTIFY_OPTIONS} />
+        <SelectInput form={form} name="notificationFrequency" {...CHOICE_FIELDS.notificationFrequency} />
       </Section>
 
       <Section title="Sync">
         <SelectInput
           form={form}
           name="syncFrequency"
-          label="Sync frequency"
           hint="How often Mingus asks your banks for new balances and transactions."
-          options={SYNC_OPTIONS}
+          {...CHOICE_FIELDS.syncFrequency}
         />
       </Section>
 

@@ -1,6 +1,8 @@
 // Controls for an account setting that either inherits (from the user's defaults or Mingus's) or is
 // overridden on the account, with a note saying which and what the inherited value is.
-import { describedBy, FieldError, INPUT_CLASS, SelectInput } from "./fields";
+import { Badge } from "@/components/ui/badge";
+import { CHECKBOX_CLASS, Field, INPUT_CLASS } from "@/components/ui/field";
+import { SelectInput } from "./fields";
 import type { SettingsForm } from "./use-settings-form";
 
 export interface InheritedInfo {
@@ -23,15 +25,13 @@ export function SourceNote({
   inherited: InheritedInfo;
 }) {
   return (
-    <p id={id} className="text-xs">
+    <p id={id}>
       {overridden ? (
-        <span className="inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-700 dark:bg-brand-700/30 dark:text-brand-100">
-          Set on this account
-        </span>
+        <Badge tone="brand">Set on this account</Badge>
       ) : (
-        <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+        <Badge tone="muted">
           Inherited from {SOURCE_TEXT[inherited.source]}: {inherited.text}
-        </span>
+        </Badge>
       )}
     </p>
   );
@@ -43,14 +43,15 @@ export function InheritSelect({
   label,
   hint,
   inherited,
-  choices,
+  options,
 }: {
   form: SettingsForm;
   name: string;
   label: string;
   hint?: string;
   inherited: InheritedInfo;
-  choices: readonly { value: string; label: string }[];
+  /** The choices after "Inherit". */
+  options: readonly { value: string; label: string }[];
 }) {
   return (
     <SelectInput
@@ -58,7 +59,7 @@ export function InheritSelect({
       name={name}
       label={label}
       hint={hint}
-      options={[{ value: "inherit", label: `Inherit (${inherited.text})` }, ...choices]}
+      options={[{ value: "inherit", label: `Inherit (${inherited.text})` }, ...options]}
       note={<SourceNote id={`${name}-source`} overridden={form.values[name] !== "inherit"} inherited={inherited} />}
     />
   );
@@ -84,11 +85,10 @@ export function ThresholdOverride({
   const overrideName = `${name}Override`;
   const overriding = form.values[overrideName] === "on";
   return (
-    <div className="space-y-1">
-      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-        <label htmlFor={name} className="block text-sm font-medium">
-          {label}
-        </label>
+    <Field
+      id={name}
+      label={label}
+      labelAside={
         <label className="flex items-center gap-2 text-sm">
           <input
             id={overrideName}
@@ -96,26 +96,28 @@ export function ThresholdOverride({
             type="checkbox"
             checked={overriding}
             onChange={(event) => form.set(overrideName, event.target.checked ? "on" : "")}
-            className="size-4 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+            className={CHECKBOX_CLASS}
           />
           Override<span className="sr-only"> {label.toLowerCase()}</span>
         </label>
-      </div>
-      <input
-        id={name}
-        name={name}
-        type="text"
-        inputMode="decimal"
-        disabled={!overriding}
-        value={overriding ? (form.values[name] ?? "") : inherited.raw}
-        placeholder={overriding ? "0.00" : "none"}
-        onChange={(event) => form.set(name, event.target.value)}
-        aria-invalid={Boolean(form.errors(name)?.length) || undefined}
-        aria-describedby={describedBy(form, name, `${name}-source`)}
-        className={`${INPUT_CLASS} sm:max-w-48`}
-      />
-      <SourceNote id={`${name}-source`} overridden={overriding} inherited={inherited} />
-      <FieldError form={form} name={name} />
-    </div>
+      }
+      note={<SourceNote id={`${name}-source`} overridden={overriding} inherited={inherited} />}
+      describedBy={[`${name}-source`]}
+      errors={form.errors(name)}
+    >
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="text"
+          inputMode="decimal"
+          disabled={!overriding}
+          value={overriding ? (form.values[name] ?? "") : inherited.raw}
+          placeholder={overriding ? "0.00" : "none"}
+          onChange={(event) => form.set(name, event.target.value)}
+          className={`${INPUT_CLASS} sm:max-w-48`}
+        />
+      )}
+    </Field>
   );
 }

@@ -17,3 +17,12 @@ export const CHOICES = ["syncFrequency", "notificationFrequency"] as const;
 
 export type InheritableField = (typeof SWITCHES)[number] | (typeof THRESHOLDS)[number] | (typeof CHOICES)[number];
 export type InheritedDescriptions = Record<InheritableField, InheritedInfo>;
+
+/** One alert rule's fields on a settings form: its switch and, when it has one, the amount that tunes it. */
+export type AlertField = {
+  field: (typeof SWITCHES)[number];
+  label: string;
+  hint: string;
+  threshold: (typeof THRESHOLDS)[number] | null;
+  amountLabel: string | null;
+};

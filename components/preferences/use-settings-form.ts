@@ -3,12 +3,11 @@
 // "Saved." only until the next change. Submitting by hand keeps React from resetting the fields.
 
 import { type FormEvent, startTransition, useActionState, useEffect, useRef, useState } from "react";
-import type { ActionState } from "@/lib/auth/action";
+import type { FormAction } from "@/components/form-action";
 
 export type FormValues = Record<string, string>;
-export type SettingsAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function useSettingsForm(action: SettingsAction, initial: FormValues) {
+export function useSettingsForm(action: FormAction, initial: FormValues) {
   const [state, formAction, pending] = useActionState(action, {});
   const [values, setValues] = useState(initial);
   const [dirty, setDirty] = useState(false);

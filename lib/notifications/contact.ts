@@ -2,8 +2,8 @@
 // E.164) and the browsers they turned Web Push on in (push_subscriptions, one row per endpoint).
 import "server-only";
 import { z } from "zod";
+import { findOwnedPushSubscription } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
-import { isUuid } from "@/lib/db/vocabulary";
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 // What people type between digits: spaces (also non-breaking), dashes, dots, brackets, slashes.
@@ -132,7 +132,8 @@ export async function savePushSubscription({
 
 /** Removes one of the user's push subscriptions; false when it is not theirs or already gone. */
 export async function removePushSubscription({ userId, id }: { userId: string; id: string }): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const { count } = await db.pushSubscription.deleteMany({ where: { id: id.toLowerCase(), userId } });
+  const subscription = await findOwnedPushSubscription({ userId, subscriptionId: id });
+  if (!subscription) return false;
+  const { count } = await db.pushSubscription.deleteMany({ where: { id: subscription.id, userId } });
   return count === 1;
 }

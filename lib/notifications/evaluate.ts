@@ -1,34 +1,22 @@
-// The alert rules, run against one connection after each of its syncs (and its ITEM webhooks): the
-// balance and low-balance thresholds, new posted transactions, unusual activity, and "needs
-// reconnecting". Each account is judged with its effective preferences (account row, global row,
+// Runs the alert rules (rules/registry.ts) against one connection after each of its syncs and its ITEM
+// webhooks. Each account is judged with its effective preferences (account row, global row,
 // defaults). What each rule last saw is kept in alert_states, so a rule fires once per crossing and a
 // transaction is looked at once; the notifications and their messages are written in the same
 // transaction as the states, under a lock on the connection, so two evaluations never both fire.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import type { AlertRule, DeliveryChannel } from "@/lib/db/vocabulary";
-import type { Preferences } from "@/lib/preferences/defaults";
-import { resolvePreferences } from "@/lib/preferences/resolve";
+import { lockConnection } from "@/lib/db/locks";
+import type { DeliveryChannel } from "@/lib/db/vocabulary";
+import type { Preferences } from "@/lib/preferences";
+import { resolvePreferences } from "@/lib/preferences";
+import { asRuleState, keepState, loadStates, type StateRow } from "./alert-states";
 import { type AlertToRecord, recordAlerts } from "./delivery/record";
-import {
-  type AccountLabel,
-  balanceThresholdContent,
-  lowBalanceContent,
-  reconnectContent,
-  transactionContent,
-  unusualContent,
-} from "./render";
-import { evaluateBalanceThreshold, evaluateLowBalance, type ThresholdState } from "./rules/thresholds";
-import { type AlertTransaction, selectTransactionAlerts } from "./rules/transactions";
-import { detectUnusualActivity } from "./rules/unusual";
+import { loadHistory, TRANSACTIONS_STATE, takeNewTransactions } from "./new-transactions";
+import type { AlertTransaction } from "./rules/alert-transaction";
+import { ALERT_RULES } from "./rules/registry";
+import type { AccountLabel, AlertAccount, AlertRuleDefinition } from "./rules/types";
 
 type Tx = Prisma.TransactionClient;
-
-/** Transactions dated earlier than this are history arriving late (a backfill), never an alert. */
-export const RECENT_TRANSACTION_DAYS = 30;
-/** How far back unusual activity looks for what is usual. */
-export const HISTORY_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export type EvaluationResult = {
   /** Notifications created by this evaluation (a repeat evaluation of the same events creates none). */
@@ -39,29 +27,10 @@ export type EvaluationResult = {
 
 const NOTHING: EvaluationResult = { notifications: 0, dueMessageIds: [] };
 
-type AccountRow = {
-  id: string;
-  name: string;
-  mask: string | null;
-  type: string;
-  isActive: boolean;
-  currentBalance: Prisma.Decimal | null;
-  availableBalance: Prisma.Decimal | null;
-  isoCurrencyCode: string;
-  lastSyncAt: Date | null;
-};
-
-type StateRow = {
-  id: string;
-  bankAccountId: string | null;
-  rule: string;
-  state: string;
-  threshold: Prisma.Decimal | null;
-  watermark: Date | null;
-};
+type AccountRow = AlertAccount & { name: string; mask: string | null; lastSyncAt: Date | null };
 
 /**
- * Runs every rule for the connection's accounts and the reconnect rule for the connection. Safe to
+ * Runs every rule for the connection's accounts and the connection rules for the connection. Safe to
  * call any number of times: what was already seen or notified is not notified again.
  */
 export async function evaluateConnectionAlerts({
@@ -69,19 +38,20 @@ export async function evaluateConnectionAlerts({
   now = new Date(),
   accounts: evaluateAccounts = true,
   channels,
+  rules = ALERT_RULES,
 }: {
   connectionId: string;
   now?: Date;
-  /** false: the reconnect rule only (an ITEM webhook changed the connection, not its data). */
+  /** false: the connection rules only (an ITEM webhook changed the connection, not its data). */
   accounts?: boolean;
   /** The channels this server sends on (default: as configured). */
   channels?: ReadonlySet<DeliveryChannel>;
+  /** The rules to run (default: the registry). */
+  rules?: readonly AlertRuleDefinition[];
 }): Promise<EvaluationResult> {
   return db.$transaction(
     async (tx) => {
-      const [locked] = await tx.$queryRaw<{ user_id: string }[]>`
-        SELECT user_id FROM plaid_connections WHERE id = ${connectionId}::uuid FOR UPDATE`;
-      if (!locked) return NOTHING;
+      if (!(await lockConnection(tx, connectionId))) return NOTHING;
       const connection = await tx.plaidConnection.findUniqueOrThrow({
         where: { id: connectionId },
         select: {
@@ -113,31 +83,31 @@ export async function evaluateConnectionAlerts({
           account: accountId ? (preferenceRows.find((row) => row.bankAccountId === accountId) ?? null) : null,
           global: globalRow,
         }).values;
-      const states = await tx.alertState.findMany({
-        where: {
-          OR: [
-            { plaidConnectionId: connectionId },
-            { bankAccountId: { in: connection.bankAccounts.map((account) => account.id) } },
-          ],
-        },
+      const states = await loadStates(tx, {
+        connectionId,
+        accountIds: connection.bankAccounts.map((account) => account.id),
       });
 
       const alerts: AlertToRecord[] = [];
-      const reconnect = await evaluateReconnect(tx, {
-        connection,
-        state: states.find((state) => state.bankAccountId === null && state.rule === "reconnect") ?? null,
-        now,
-      });
-      if (reconnect) alerts.push({ ...reconnect, preferences: preferencesOf(null) });
+      const globalPreferences = preferencesOf(null);
+      for (const rule of rules) {
+        if (rule.scope !== "connection") continue;
+        const row = states.find((state) => state.bankAccountId === null && state.rule === rule.stateKey) ?? null;
+        const { next, alert } = rule.evaluate({ connection, previous: asRuleState(row), now });
+        await keepState(tx, { subject: { plaidConnectionId: connectionId }, rule: rule.stateKey, row, next, now });
+        if (alert && switchedOn(rule, globalPreferences)) {
+          alerts.push({ ...alert, accountId: null, connectionId, preferences: globalPreferences });
+        }
+      }
 
       if (evaluateAccounts && connection.isActive) {
         for (const account of connection.bankAccounts) {
           const preferences = preferencesOf(account.id);
           const accountStates = states.filter((state) => state.bankAccountId === account.id);
-          const found = await evaluateAccount(tx, { account, preferences, states: accountStates, now });
+          const found = await evaluateAccount(tx, { account, preferences, states: accountStates, rules, now });
           // Hidden and inactive accounts keep their states moving but stay silent.
           if (preferences.hideAccount || !account.isActive) continue;
-          for (const alert of found) alerts.push({ ...alert, preferences });
+          for (const alert of found) alerts.push({ ...alert, accountId: account.id, connectionId: null, preferences });
         }
       }
       if (alerts.length === 0) return NOTHING;
@@ -147,47 +117,9 @@ export async function evaluateConnectionAlerts({
   );
 }
 
-type FoundAlert = Omit<AlertToRecord, "preferences">;
-
-function labelOf(account: AccountRow, preferences: Preferences): AccountLabel {
-  return {
-    id: account.id,
-    name: preferences.accountAlias ?? account.name,
-    mask: account.mask,
-    currency: account.isoCurrencyCode,
-  };
-}
-
-/** "Needs reconnecting" fires once each time the connection starts needing it, whatever the alert toggles say. */
-async function evaluateReconnect(
-  tx: Tx,
-  {
-    connection,
-    state,
-    now,
-  }: {
-    connection: { id: string; institutionName: string; isActive: boolean; requiresReauth: boolean };
-    state: StateRow | null;
-    now: Date;
-  },
-): Promise<FoundAlert | null> {
-  const wanted = connection.isActive && connection.requiresReauth ? "active" : "clear";
-  if (state?.state === wanted) return null;
-  const saved = await saveState(tx, {
-    subject: { plaidConnectionId: connection.id },
-    rule: "reconnect",
-    state: wanted,
-    changed: true,
-    now,
-  });
-  if (wanted === "clear") return null;
-  return {
-    content: reconnectContent({ institutionName: connection.institutionName }),
-    accountId: null,
-    connectionId: connection.id,
-    // One alert per episode: the state's change time names it.
-    dedupeKey: `reconnect:${connection.id}:${saved.changedAt.toISOString()}`,
-  };
+/** A rule with no switch is always on; otherwise its preference decides whether its alerts go out. */
+function switchedOn(rule: AlertRuleDefinition, preferences: Preferences): boolean {
+  return rule.settings === null || preferences[rule.settings.toggle];
 }
 
 async function evaluateAccount(
@@ -196,263 +128,49 @@ async function evaluateAccount(
     account,
     preferences,
     states,
+    rules,
     now,
-  }: { account: AccountRow; preferences: Preferences; states: StateRow[]; now: Date },
-): Promise<FoundAlert[]> {
-  const found: FoundAlert[] = [];
-  const label = labelOf(account, preferences);
-  const stateOf = (rule: AlertRule) => states.find((state) => state.rule === rule) ?? null;
+  }: {
+    account: AccountRow;
+    preferences: Preferences;
+    states: StateRow[];
+    rules: readonly AlertRuleDefinition[];
+    now: Date;
+  },
+): Promise<Pick<AlertToRecord, "content" | "dedupeKey">[]> {
+  const found: Pick<AlertToRecord, "content" | "dedupeKey">[] = [];
+  const label: AccountLabel = {
+    id: account.id,
+    name: preferences.accountAlias ?? account.name,
+    mask: account.mask,
+    currency: account.isoCurrencyCode,
+  };
+  const rowOf = (key: string) => states.find((state) => state.rule === key) ?? null;
 
-  // Balance threshold: the current balance, either way across.
-  const balanceState = stateOf("balance_threshold");
-  const balance = evaluateBalanceThreshold({
-    previous: asThresholdState(balanceState),
-    balance: account.currentBalance,
-    threshold: preferences.balanceThreshold,
-  });
-  await keepThresholdState(tx, {
-    accountId: account.id,
-    rule: "balance_threshold",
-    row: balanceState,
-    next: balance.next,
-    now,
-  });
-  if (balance.crossed && preferences.balanceAlerts && account.currentBalance && balance.next) {
-    found.push({
-      content: balanceThresholdContent({
-        account: label,
-        balance: account.currentBalance,
-        threshold: balance.next.threshold,
-        direction: balance.crossed,
-      }),
-      accountId: account.id,
-      connectionId: null,
-      dedupeKey: `balance_threshold:${account.id}:${now.toISOString()}`,
-    });
+  for (const rule of rules) {
+    if (rule.scope !== "account") continue;
+    const row = rowOf(rule.stateKey);
+    const { next, alert } = rule.evaluate({ account, label, preferences, previous: asRuleState(row), now });
+    await keepState(tx, { subject: { bankAccountId: account.id }, rule: rule.stateKey, row, next, now });
+    if (alert && switchedOn(rule, preferences)) found.push(alert);
   }
 
-  // Low balance: the available balance, else the current one, dropping below.
-  const lowState = stateOf("low_balance");
-  const lowBalanceValue = lowBalanceOf(account);
-  const low = evaluateLowBalance({
-    previous: asThresholdState(lowState),
-    balance: lowBalanceValue,
-    threshold: preferences.lowBalanceThreshold,
-  });
-  await keepThresholdState(tx, { accountId: account.id, rule: "low_balance", row: lowState, next: low.next, now });
-  if (low.fell && preferences.lowBalanceAlert && lowBalanceValue && low.next) {
-    found.push({
-      content: lowBalanceContent({
-        account: label,
-        balance: lowBalanceValue,
-        balanceKind: account.availableBalance ? "available" : "current",
-        threshold: low.next.threshold,
-      }),
-      accountId: account.id,
-      connectionId: null,
-      dedupeKey: `low_balance:${account.id}:${now.toISOString()}`,
-    });
-  }
-
-  found.push(...(await evaluateTransactions(tx, { account, label, preferences, state: stateOf("transactions"), now })));
-  return found;
-}
-
-/**
- * The figure a low-balance alert watches: what can still be spent. On a credit card that is the
- * available credit (its current balance is what is owed, where lower is better); a loan has nothing
- * to run low on; anything else uses the available balance, else the current one.
- */
-export function lowBalanceOf(
-  account: Pick<AccountRow, "type" | "availableBalance" | "currentBalance">,
-): Prisma.Decimal | null {
-  if (account.type === "loan") return null;
-  if (account.type === "credit") return account.availableBalance;
-  return account.availableBalance ?? account.currentBalance;
-}
-
-function asThresholdState(row: StateRow | null): ThresholdState | null {
-  if (!row?.threshold || (row.state !== "above" && row.state !== "below")) return null;
-  return { state: row.state, threshold: row.threshold };
-}
-
-async function keepThresholdState(
-  tx: Tx,
-  {
-    accountId,
-    rule,
-    row,
-    next,
-    now,
-  }: { accountId: string; rule: AlertRule; row: StateRow | null; next: ThresholdState | null; now: Date },
-): Promise<void> {
-  if (!next) {
-    if (row) await tx.alertState.delete({ where: { id: row.id } });
-    return;
-  }
-  const changed = row?.state !== next.state || !row.threshold?.equals(next.threshold);
-  if (!changed) return;
-  await saveState(tx, {
-    subject: { bankAccountId: accountId },
-    rule,
-    state: next.state,
-    threshold: next.threshold,
-    changed,
-    now,
-  });
-}
-
-/** New posted transactions since the watermark: transaction alerts and unusual activity. */
-async function evaluateTransactions(
-  tx: Tx,
-  {
-    account,
-    label,
-    preferences,
-    state,
-    now,
-  }: { account: AccountRow; label: AccountLabel; preferences: Preferences; state: StateRow | null; now: Date },
-): Promise<FoundAlert[]> {
-  // Timestamps stay in SQL: created_at has microseconds, which a JavaScript Date would round away.
-  const [mark] = await tx.$queryRaw<{ newest: string }[]>`
-    SELECT COALESCE(MAX(created_at), now())::text AS newest FROM transactions
-    WHERE bank_account_id = ${account.id}::uuid`;
-  const newest = mark?.newest ?? now.toISOString();
-  if (!state?.watermark) {
-    // Until its first successful sync has brought its history in, an account has no news to tell:
-    // the initial sync's two years of transactions are history, not alerts.
-    if (!account.lastSyncAt) return [];
-    // The first look after it: everything already here is history.
-    await saveState(tx, {
-      subject: { bankAccountId: account.id },
-      rule: "transactions",
-      state: "seen",
-      changed: true,
-      now,
-    });
-    await moveWatermark(tx, { accountId: account.id, to: newest });
-    return [];
-  }
-  const since = RECENT_TRANSACTION_DAYS * DAY_MS;
-  const freshIds = await tx.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM transactions t, alert_states s
-    WHERE s.id = ${state.id}::uuid AND t.bank_account_id = ${account.id}::uuid
-      AND t.created_at > s.watermark AND t.created_at <= ${newest}::timestamptz
-      AND t.date >= ${new Date(startOfUtcDay(now).getTime() - since)}::date`;
-  await moveWatermark(tx, { accountId: account.id, to: newest });
-  if (freshIds.length === 0) return [];
-  const fresh = await tx.transaction.findMany({
-    where: { id: { in: freshIds.map((row) => row.id) } },
-    orderBy: [{ date: "asc" }, { transactionId: "asc" }],
-    select: TRANSACTION_FIELDS,
-  });
-  const posted = fresh.filter((transaction) => !transaction.pending);
-  if (posted.length === 0) return [];
-
-  const unusual = preferences.unusualActivityAlerts
-    ? detectUnusualActivity({
-        transactions: posted,
-        history: await loadHistory(tx, { accountId: account.id, exclude: posted, now }),
-      })
-    : new Map();
-  const found: FoundAlert[] = [];
-  for (const [transactionId, finding] of unusual) {
-    const transaction = posted.find((candidate) => candidate.transactionId === transactionId);
-    if (!transaction) continue;
-    found.push({
-      content: unusualContent({ account: label, transaction, finding }),
-      accountId: account.id,
-      connectionId: null,
-      dedupeKey: `unusual:${transactionId}`,
-    });
-  }
-  if (preferences.transactionNotifications) {
-    const selected = selectTransactionAlerts({
-      transactions: posted,
-      threshold: preferences.largeTransactionThreshold,
-    });
-    for (const transaction of selected) {
-      // The unusual-activity alert already says everything about this transaction, and why.
-      if (unusual.has(transaction.transactionId)) continue;
-      found.push({
-        content: transactionContent({ account: label, transaction, threshold: preferences.largeTransactionThreshold }),
-        accountId: account.id,
-        connectionId: null,
-        // The posted transaction's own id: a pending one that posts never alerted, so this is its one alert.
-        dedupeKey: `transaction:${transaction.transactionId}`,
-      });
+  const fresh = await takeNewTransactions(tx, { account, state: rowOf(TRANSACTIONS_STATE), now });
+  if (fresh.length === 0) return found;
+  let history: Promise<AlertTransaction[]> | undefined;
+  const loadOnce = () => {
+    history ??= loadHistory(tx, { accountId: account.id, exclude: fresh, now });
+    return history;
+  };
+  const taken = new Set<string>();
+  for (const rule of rules) {
+    if (rule.scope !== "transaction" || !switchedOn(rule, preferences)) continue;
+    const open = fresh.filter((transaction) => !taken.has(transaction.transactionId));
+    if (open.length === 0) break;
+    for (const alert of await rule.evaluate({ label, preferences, transactions: open, history: loadOnce })) {
+      taken.add(alert.transactionId);
+      found.push({ content: alert.content, dedupeKey: alert.dedupeKey });
     }
   }
   return found;
-}
-
-/** Never backwards: a watermark only moves to a newer transaction. */
-async function moveWatermark(tx: Tx, { accountId, to }: { accountId: string; to: string }): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE alert_states SET watermark = GREATEST(watermark, ${to}::timestamptz)
-    WHERE bank_account_id = ${accountId}::uuid AND rule = 'transactions'`;
-}
-
-const TRANSACTION_FIELDS = {
-  id: true,
-  transactionId: true,
-  amount: true,
-  date: true,
-  name: true,
-  merchantName: true,
-  categoryPrimary: true,
-  pending: true,
-  isoCurrencyCode: true,
-} as const;
-
-async function loadHistory(
-  tx: Tx,
-  { accountId, exclude, now }: { accountId: string; exclude: AlertTransaction[]; now: Date },
-): Promise<AlertTransaction[]> {
-  const earliest = exclude.reduce((min, transaction) => (transaction.date < min ? transaction.date : min), now);
-  return tx.transaction.findMany({
-    where: {
-      bankAccountId: accountId,
-      pending: false,
-      date: { gte: new Date(startOfUtcDay(earliest).getTime() - HISTORY_DAYS * DAY_MS) },
-      id: { notIn: exclude.map((transaction) => transaction.id) },
-    },
-    select: TRANSACTION_FIELDS,
-  });
-}
-
-function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
-
-async function saveState(
-  tx: Tx,
-  {
-    subject,
-    rule,
-    state,
-    threshold = null,
-    changed,
-    now,
-  }: {
-    subject: { bankAccountId: string } | { plaidConnectionId: string };
-    rule: AlertRule;
-    state: string;
-    threshold?: Prisma.Decimal | null;
-    /** Whether the state changed (changed_at moves). */
-    changed: boolean;
-    now: Date;
-  },
-): Promise<{ changedAt: Date }> {
-  const key =
-    "bankAccountId" in subject
-      ? { bankAccountId_rule: { bankAccountId: subject.bankAccountId, rule } }
-      : { plaidConnectionId_rule: { plaidConnectionId: subject.plaidConnectionId, rule } };
-  const row = await tx.alertState.upsert({
-    where: key,
-    create: { ...subject, rule, state, threshold, changedAt: now },
-    update: { state, threshold, ...(changed ? { changedAt: now } : {}) },
-    select: { changedAt: true },
-  });
-  return row;
 }

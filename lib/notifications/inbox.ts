@@ -1,9 +1,10 @@
 // The in-app inbox: the bell's unread count, the /notifications list a page at a time, and marking
 // read. Only in-app notifications (in_app = true) are counted or listed, and only the owner's.
 import "server-only";
+import { getOwnedNotification } from "@/lib/auth/ownership";
 import { db, Prisma } from "@/lib/db";
-import { isUuid, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/db/vocabulary";
-import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/db/vocabulary";
+import { isNotificationKind, type NotificationKind } from "./rules/registry";
 
 export const INBOX_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
@@ -69,7 +70,7 @@ async function pageIds({
 
 function toKind(value: string): NotificationKind {
   // notifications.kind has a CHECK constraint over the same list; this only narrows the type.
-  return (NOTIFICATION_KINDS as readonly string[]).includes(value) ? (value as NotificationKind) : "transaction";
+  return isNotificationKind(value) ? value : "transaction";
 }
 
 /**
@@ -141,17 +142,12 @@ export async function listNotifications({
  * Another user's, or an unknown id, is "not found", so ids cannot be probed.
  */
 export async function markRead({ userId, id }: { userId: string; id: string }): Promise<"marked" | "already_read"> {
-  const notFound = () => new AppError("notification:not_found", "That notification was not found.");
-  if (!isUuid(id)) throw notFound();
-  const where = { id: id.toLowerCase(), userId, inApp: true };
+  const notification = await getOwnedNotification({ userId, notificationId: id });
   const { count } = await db.notification.updateMany({
-    where: { ...where, readAt: null },
+    where: { id: notification.id, userId, readAt: null },
     data: { readAt: new Date() },
   });
-  if (count === 1) return "marked";
-  const exists = await db.notification.findFirst({ where, select: { id: true } });
-  if (!exists) throw notFound();
-  return "already_read";
+  return count === 1 ? "marked" : "already_read";
 }
 
 /** Marks every unread in-app notification of the user read; returns how many it marked. */

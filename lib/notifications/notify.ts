@@ -3,7 +3,7 @@
 // rules run again at the next sync or webhook, and what they have not yet seen is not lost.
 import "server-only";
 import { db } from "@/lib/db";
-import { enqueueNotifications } from "@/lib/sync/queue/enqueue";
+import { enqueueNotifications } from "@/lib/jobs/enqueue";
 import { evaluateConnectionAlerts } from "./evaluate";
 
 export async function notifyConnectionAlerts({

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
-import {
-  type AlertContent,
-  describePeriod,
-  lowBalanceContent,
-  type NotificationForMessage,
-  reconnectContent,
-  renderDigest,
-  renderSingle,
-  transactionContent,
-} from "./render";
+import { describePeriod, type NotificationForMessage, renderDigest, renderSingle } from "./render";
+import { lowBalanceContent } from "./rules/low-balance";
+import { reconnectContent } from "./rules/reconnect";
+import { transactionContent } from "./rules/transaction";
+import type { AlertContent } from "./rules/types";
 
 const APP = "https://mingus.test/";
 const d = (value: string) => new Prisma.Decimal(value);

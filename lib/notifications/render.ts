@@ -1,28 +1,19 @@
 // Notifications as messages for each channel: one alert on its own, or a period's digest. Email gets
 // plain text and a simple accessible HTML part (every stored string escaped), push a short title and
-// body with a link, SMS one compact line. The alerts' own words come from rules/content.ts.
+// body with a link, SMS one compact line. The alerts' own words come from each rule (rules/).
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { type DeliveryChannel, NOTIFICATION_KINDS, type NotificationKind } from "@/lib/db/vocabulary";
+import type { DeliveryChannel } from "@/lib/db/vocabulary";
 import type { OutboundMessage } from "./channels/types";
 import type { DigestFrequency } from "./delivery/periods";
 
-export {
-  type AccountLabel,
-  type AlertContent,
-  type AlertData,
-  balanceThresholdContent,
-  lowBalanceContent,
-  reconnectContent,
-  transactionContent,
-  unusualContent,
-} from "./rules/content";
+import { ALERT_RULES } from "./rules/registry";
 
 /** A stored notification, as much of it as a message needs. */
 export type NotificationForMessage = {
   /** The notification's id: push uses it as the tag, so two alerts never replace each other. */
   id?: string;
-  kind: NotificationKind;
+  kind: string;
   title: string;
   body: string;
   reason: string | null;
@@ -38,15 +29,7 @@ export const DIGEST_EMAIL_LIMIT = 50;
 /** An SMS line's own words are cut here so the link after them always fits the SMS channel's limit. */
 const SMS_SUMMARY_MAX = 140;
 
-const KIND_NOUNS: Record<NotificationKind, [string, string]> = {
-  balance_threshold: ["balance alert", "balance alerts"],
-  low_balance: ["low-balance alert", "low-balance alerts"],
-  transaction: ["transaction", "transactions"],
-  unusual_activity: ["unusual activity alert", "unusual activity alerts"],
-  reconnect_required: ["connection to reconnect", "connections to reconnect"],
-};
-
-function count(n: number, [one, many]: [string, string]): string {
+function count(n: number, [one, many]: readonly [string, string]): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -207,11 +190,11 @@ export function describePeriod({
   return `${frequency === "weekly" ? "the week of " : ""}${plainSpaces(days.formatRange(periodStart, lastDay))} (UTC)`;
 }
 
-/** "2 low-balance alerts, 1 transaction", in the vocabulary's order. */
+/** "2 low-balance alerts, 1 transaction", in the registry's order. */
 function countsByKind(notifications: NotificationForMessage[]): string {
-  return NOTIFICATION_KINDS.map((kind) => [kind, notifications.filter((n) => n.kind === kind).length] as const)
+  return ALERT_RULES.map((rule) => [rule, notifications.filter((n) => n.kind === rule.kind).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([kind, n]) => count(n, KIND_NOUNS[kind]))
+    .map(([rule, n]) => count(n, rule.nouns))
     .join(", ");
 }
 

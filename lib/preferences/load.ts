@@ -1,8 +1,8 @@
 // What the settings pages show: the user's effective global preferences, and for one account its own
 // stored overrides beside what it would inherit (and from where). Scoped by the user throughout.
 import "server-only";
+import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
-import { isUuid } from "@/lib/db/vocabulary";
 import { PREFERENCE_FIELDS, type PreferenceField } from "./defaults";
 import { getEffectivePreferences, type PreferenceSource, resolvePreferences } from "./resolve";
 import { type SerializedResolvedPreferences, serializePreferences, serializeResolvedPreferences } from "./serialize";
@@ -38,10 +38,11 @@ export async function getAccountSettings({
   userId: string;
   bankAccountId: string;
 }): Promise<AccountSettings | null> {
-  if (!isUuid(bankAccountId)) return null;
+  const owned = await findOwnedAccount({ userId, accountId: bankAccountId });
+  if (!owned) return null;
   const [account, global] = await Promise.all([
     db.bankAccount.findFirst({
-      where: { id: bankAccountId, userId },
+      where: { id: owned.id, userId },
       select: {
         id: true,
         name: true,

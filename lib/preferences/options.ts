@@ -53,30 +53,6 @@ export const ACCOUNT_ICONS = {
 export type AccountIcon = keyof typeof ACCOUNT_ICONS;
 export const ACCOUNT_ICON_NAMES = Object.keys(ACCOUNT_ICONS) as [AccountIcon, ...AccountIcon[]];
 
-export const ALERT_TOGGLES = [
-  { field: "balanceAlerts", label: "Balance alerts", threshold: "balanceThreshold", amountLabel: "Balance threshold" },
-  {
-    field: "lowBalanceAlert",
-    label: "Low balance alert",
-    threshold: "lowBalanceThreshold",
-    amountLabel: "Low balance threshold",
-  },
-  {
-    field: "transactionNotifications",
-    label: "Transaction notifications",
-    threshold: "largeTransactionThreshold",
-    amountLabel: "Large transaction threshold",
-  },
-  { field: "unusualActivityAlerts", label: "Unusual activity alerts", threshold: null, amountLabel: null },
-] as const;
-
-export const ALERT_HINTS: Record<(typeof ALERT_TOGGLES)[number]["field"], string> = {
-  balanceAlerts: "When the balance crosses the threshold, up or down.",
-  lowBalanceAlert: "When the balance drops below the threshold.",
-  transactionNotifications: "When a transaction at or above the threshold posts.",
-  unusualActivityAlerts: "When a transaction looks unlike the account's usual activity.",
-};
-
 export const CHANNELS = [
   { field: "inAppNotifications", label: "In-app" },
   { field: "emailNotifications", label: "Email" },

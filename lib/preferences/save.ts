@@ -1,9 +1,8 @@
 // Writing settings: the user's one global preferences row, one row per account (NULL is "inherit"),
 // and an account's own notes and tags. Every write is scoped by the user and runs in one transaction.
 import "server-only";
+import { getOwnedAccount } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
-import { isUuid } from "@/lib/db/vocabulary";
-import { AppError } from "@/lib/errors";
 import { toMoney } from "@/lib/money/decimal";
 import type { AccountDetailsInput, AccountPreferencesInput, GlobalPreferencesInput } from "./schema";
 
@@ -23,12 +22,8 @@ function toRowData(input: Partial<GlobalPreferencesInput> | Partial<AccountPrefe
 }
 
 async function assertOwnAccount(tx: Tx, { userId, bankAccountId }: { userId: string; bankAccountId: string }) {
-  // A malformed id is "not found", the same answer as another user's account: nothing is revealed.
-  const account = isUuid(bankAccountId)
-    ? await tx.bankAccount.findFirst({ where: { id: bankAccountId, userId }, select: { id: true } })
-    : null;
-  if (!account) throw new AppError("account:not_found", "This account does not exist.");
-  return account.id;
+  // Inside the transaction, so an unlink that lands meanwhile is seen.
+  return (await getOwnedAccount({ userId, accountId: bankAccountId, client: tx })).id;
 }
 
 async function writeAccountPreferences(

@@ -6,9 +6,8 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import type { DeliveryChannel, NotificationFrequency } from "@/lib/db/vocabulary";
 import { env } from "@/lib/env";
-import { resolvePreferences } from "@/lib/preferences/resolve";
-import { getNotificationChannels } from "@/lib/preferences/rules";
-import { computeBackoffMs } from "@/lib/sync/backoff";
+import { computeBackoffMs } from "@/lib/jobs/backoff";
+import { getNotificationChannels, resolvePreferences } from "@/lib/preferences";
 import { channelSendersFromEnv } from "../channels";
 import { type ChannelSender, DeliveryError, type SendResult } from "../channels/types";
 import { type NotificationForMessage, renderDigest, renderSingle } from "../render";
@@ -249,4 +248,10 @@ function channelName(channel: DeliveryChannel): string {
 // unexpected one is cut short rather than dumped.
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : "unknown failure";
+}
+
+/** A "notify" job as a worker runs it: the message sent, or its retry's time. */
+export async function handleNotifyJob({ messageId }: { messageId: string }): Promise<{ retryAt: Date } | null> {
+  const result = await deliverMessage({ messageId });
+  return result.outcome === "retry" ? { retryAt: result.retryAt } : null;
 }

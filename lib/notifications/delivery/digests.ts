@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { DeliveryChannel } from "@/lib/db/vocabulary";
-import { enqueueNotifications } from "@/lib/sync/queue/enqueue";
+import { enqueueNotifications } from "@/lib/jobs/enqueue";
 import type { DigestFrequency } from "./periods";
 
 export type PendingDigest = { channel: DeliveryChannel; frequency: DigestFrequency; periodEnd: Date; count: number };

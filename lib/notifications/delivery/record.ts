@@ -4,11 +4,12 @@
 // transaction, so states, notifications and messages are written together or not at all.
 import "server-only";
 import type { Prisma } from "@/lib/db";
+import { lockUser } from "@/lib/db/locks";
 import { DELIVERY_CHANNELS, type DeliveryChannel } from "@/lib/db/vocabulary";
-import type { Preferences } from "@/lib/preferences/defaults";
-import { getNotificationChannels } from "@/lib/preferences/rules";
+import type { Preferences } from "@/lib/preferences";
+import { getNotificationChannels } from "@/lib/preferences";
 import { channelStatus } from "../channels";
-import type { AlertContent } from "../render";
+import type { AlertContent } from "../rules/types";
 import { type DigestFrequency, digestPeriod, isDigestFrequency } from "./periods";
 
 type Tx = Prisma.TransactionClient;
@@ -48,7 +49,7 @@ export async function recordAlerts(
 ): Promise<RecordResult> {
   if (alerts.length === 0) return { notifications: 0, dueMessageIds: [] };
   // One writer of a person's digests at a time: two connections syncing together share one digest.
-  await tx.$queryRaw`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;
+  await lockUser(tx, userId);
 
   const wanted = alerts.map((alert) => ({ alert, channels: getNotificationChannels(alert.preferences) }));
   const created = await tx.notification.createManyAndReturn({

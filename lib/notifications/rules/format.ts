@@ -3,6 +3,7 @@
 // "Nov 23, 2026") rather than a reader's display preferences.
 import type { Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money/decimal";
+import type { AccountLabel, AlertData } from "./types";
 
 const LOCALE = "en-US";
 
@@ -40,4 +41,9 @@ export type AccountName = { name: string; alias?: string | null; mask: string | 
 export function accountDisplayName(account: AccountName): string {
   const name = account.alias?.trim() || account.name;
   return account.mask ? `${name} ••${account.mask}` : name;
+}
+
+/** The account facts every account alert's data carries. */
+export function accountData(account: AccountLabel): AlertData {
+  return { account_id: account.id, account_name: accountDisplayName(account), currency: account.currency };
 }

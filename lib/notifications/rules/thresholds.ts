@@ -2,6 +2,7 @@
 // the balance now, the state to store next and whether this sync is the moment to alert. Firing on a
 // change of side, not on a side, is what makes an alert come once per crossing rather than every sync.
 import type { Prisma } from "@/lib/db";
+import type { RuleState } from "./types";
 
 export type ThresholdSide = "above" | "below";
 export type ThresholdState = { state: ThresholdSide; threshold: Prisma.Decimal };
@@ -11,6 +12,12 @@ type ThresholdInput = {
   balance: Prisma.Decimal | null;
   threshold: Prisma.Decimal | null;
 };
+
+/** A stored state as a threshold state, when it is one (a side and the threshold it was measured against). */
+export function asThresholdState(row: RuleState | null): ThresholdState | null {
+  if (!row?.threshold || (row.state !== "above" && row.state !== "below")) return null;
+  return { state: row.state, threshold: row.threshold };
+}
 
 /** A state only compares with a balance measured against the same threshold. */
 function sameThreshold(previous: ThresholdState | null, threshold: Prisma.Decimal): previous is ThresholdState {

@@ -2,8 +2,8 @@
 // each explainable in one sentence that becomes the alert's reason. Only charges (amount > 0) are
 // judged; money coming in is never "unusual". The limits are in the account's currency units.
 import type { Prisma } from "@/lib/db";
+import { type AlertTransaction, isCharge, merchantKey, merchantLabel } from "./alert-transaction";
 import { categoryWords, dayKey, formatAmount, formatDay, formatRatio } from "./format";
-import { type AlertTransaction, isCharge, merchantKey, merchantLabel } from "./transactions";
 
 /** How far back the history the caller passes reaches; the reasons say so. */
 export const UNUSUAL_HISTORY_DAYS = 90;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db";
-import type { AlertTransaction } from "./transactions";
-import { detectUnusualActivity } from "./unusual";
+import type { AlertTransaction } from "./alert-transaction";
+import { detectUnusualActivity } from "./unusual-detector";
 
 let sequence = 0;
 

@@ -1,0 +1,9 @@
+// The notifications capability's public face for other capabilities and the worker composition:
+// evaluating a connection's alerts after its sync or webhook, and the notify jobs' handlers.
+import "server-only";
+
+export { closeChannelSenders } from "./channels";
+export { handleNotifyJob } from "./delivery/deliver";
+export { sweepNotificationMessages } from "./delivery/sweep";
+export { type EvaluationResult, evaluateConnectionAlerts } from "./evaluate";
+export { notifyConnectionAlerts, notifyUserAlerts } from "./notify";
