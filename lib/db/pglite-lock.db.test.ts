@@ -20,7 +20,7 @@ afterAll(async () => {
 
 function migrateIn(dataDir: string) {
   const env = { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" };
-  return run("npx", ["tsx", "--conditions=react-server", "lib/db/cli/migrate.ts"], { env, cwd: process.cwd() });
+  return run("npx", ["tsx", "--conditions=react-server", "scripts/migrate.ts"], { env, cwd: process.cwd() });
 }
 
 test("a second opener in this process is refused while the folder is held", async () => {

@@ -219,8 +219,7 @@ describe("owner consistency", () => {
       "fk_account_balances_account fk_bank_accounts_connection fk_bank_accounts_user fk_banking_preferences_account " +
       "fk_banking_preferences_user fk_plaid_connections_user fk_sync_stats_totals_account " +
       "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account " +
-      "fk_plaid_emulator_link_tokens_item fk_plaid_emulator_public_tokens_item fk_plaid_emulator_transactions_item " +
-      "fk_plaid_emulator_webhooks_item fk_alert_states_account fk_alert_states_connection fk_notifications_user " +
+      "fk_alert_states_account fk_alert_states_connection fk_notifications_user " +
       "fk_notification_messages_user fk_notification_deliveries_notification fk_notification_deliveries_message " +
       "fk_notification_delivery_attempts_message fk_push_subscriptions_user"
     ).split(" ");

@@ -2,14 +2,21 @@
 // notice when they do not.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { migrateEmulatorStore } from "@mingus/plaid-emulator";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
-import { compareSchema, type Introspection, introspect, loadSchema, readSchema } from "./schema-drift";
+import { createEmulatorStore } from "@/lib/plaid/emulator-mount";
+import { compareSchema, loadSchema, readSchema } from "./schema-drift";
+import { type Introspection, introspect } from "./schema-introspection";
 
 let database: Introspection;
 let schemaText: string;
 
 beforeAll(async () => {
+  // The emulator's schema sits beside the app's, as on any server that mounted it; it is not the app's.
+  const emulatorStore = createEmulatorStore();
+  await migrateEmulatorStore(emulatorStore);
+  await emulatorStore.close();
   database = await introspect((sql) => db.$queryRawUnsafe(sql));
   schemaText = await fs.readFile(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
 });

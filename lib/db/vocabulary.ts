@@ -20,15 +20,7 @@ export const BALANCE_SOURCES = ["plaid", "manual", "calculated"] as const;
 export const SYNC_FREQUENCIES = ["real_time", "hourly", "daily", "weekly", "manual"] as const;
 export const NOTIFICATION_FREQUENCIES = ["immediate", "hourly", "daily", "weekly"] as const;
 export const TIME_FORMATS = ["12h", "24h"] as const;
-export const ALERT_RULES = ["balance_threshold", "low_balance", "transactions", "reconnect"] as const;
 export const ALERT_STATES = ["above", "below", "seen", "active", "clear"] as const;
-export const NOTIFICATION_KINDS = [
-  "balance_threshold",
-  "low_balance",
-  "transaction",
-  "unusual_activity",
-  "reconnect_required",
-] as const;
 /** The channels a message is sent on; in-app is the notification row itself. */
 export const DELIVERY_CHANNELS = ["email", "push", "sms"] as const;
 export const MESSAGE_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
@@ -48,9 +40,7 @@ export type BalanceSource = (typeof BALANCE_SOURCES)[number];
 export type SyncFrequency = (typeof SYNC_FREQUENCIES)[number];
 export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
 export type TimeFormat = (typeof TIME_FORMATS)[number];
-export type AlertRule = (typeof ALERT_RULES)[number];
 export type AlertStateValue = (typeof ALERT_STATES)[number];
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];

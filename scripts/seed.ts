@@ -2,9 +2,9 @@
 // then writes the demo user (or each named user) and a year of demo data (replacing that user's previous
 // demo data, never anything else) and prints the login.
 import "./load-env";
-import { closeBackend, databaseKind } from "../client";
-import { seedDemoData } from "../seed/seed-demo-data";
-import { migrateDatabase } from "../setup";
+import { closeBackend, databaseKind } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/setup";
+import { seedDemoData } from "./seed/seed-demo-data";
 
 async function main(): Promise<number> {
   const kind = databaseKind();

@@ -1,13 +1,17 @@
-// The demo user's settings: one global preferences row, and per-account rows that give a few accounts an
+// The demo user's settings: one global preferences row with the alerts on, and per-account rows that give a few accounts an
 // alias, a colour and an icon, and hide one.
 import "server-only";
 import type { Prisma } from "@/lib/db";
+import { DEFAULT_PREFERENCES } from "@/lib/preferences/defaults";
 import type { AccountKey } from "./catalog";
 
+// Mingus's defaults (lib/preferences/defaults.ts) written out as the demo person's own choices, with the
+// alerts they turned on: a seeded settings page shows every value as "set", as a real person's does
+// after saving. The account-only fields (alias, colour, icon, hide) never go on the global row.
+const { accountAlias, accountColor, accountIcon, hideAccount, ...globalDefaults } = DEFAULT_PREFERENCES;
+
 export const GLOBAL_PREFERENCES = {
-  syncFrequency: "daily",
-  autoSync: true,
-  syncOnLogin: true,
+  ...globalDefaults,
   balanceAlerts: true,
   balanceThreshold: "10000.00",
   lowBalanceAlert: true,
@@ -15,19 +19,7 @@ export const GLOBAL_PREFERENCES = {
   transactionNotifications: true,
   largeTransactionThreshold: "750.00",
   unusualActivityAlerts: true,
-  emailNotifications: true,
-  pushNotifications: false,
-  smsNotifications: false,
-  inAppNotifications: true,
   notificationFrequency: "daily",
-  shareAnalytics: false,
-  shareAggregatedData: false,
-  allowMarketingEmails: false,
-  defaultCurrency: "USD",
-  dateFormat: "MMM d, yyyy",
-  timeFormat: "12h",
-  showBalances: true,
-  showTransactionDetails: true,
   metadata: { demo: true },
 } satisfies Omit<Prisma.BankingPreferencesCreateManyInput, "userId">;
 

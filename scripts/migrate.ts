@@ -1,8 +1,8 @@
 // `npm run db:migrate`: applies pending migrations to the configured backend (PostgreSQL with
 // DATABASE_URL, the embedded database otherwise) and exits non-zero, saying why, when it cannot.
 import "./load-env";
-import { closeBackend, databaseKind } from "../client";
-import { migrateDatabase } from "../setup";
+import { closeBackend, databaseKind } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/setup";
 
 async function main(): Promise<number> {
   const kind = databaseKind();

@@ -1,0 +1,54 @@
+// `npm run worker`: a sync worker process on PostgreSQL. Any number of them (and web servers) share the
+// queue; each runs --concurrency syncs at once, logs one line per run, and on SIGTERM or SIGINT stops
+// taking jobs, lets its current syncs finish (or stops and re-requests them after a grace period).
+import "@/scripts/load-env";
+import { closeBackend, databaseKind } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { DEFAULT_LEASE_MS, startWorkers } from "@/lib/workers";
+import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
+
+const GRACE_MS = 25_000;
+
+async function main(): Promise<number> {
+  const parsed = parseWorkerArgs(process.argv.slice(2), {
+    concurrency: env.WORKER_CONCURRENCY,
+    leaseMs: DEFAULT_LEASE_MS,
+  });
+  if ("help" in parsed) {
+    console.log(WORKER_USAGE);
+    return 0;
+  }
+  if ("error" in parsed) {
+    console.error(`${parsed.error}\n\n${WORKER_USAGE}`);
+    return 2;
+  }
+  if (databaseKind() === "embedded") {
+    console.error(
+      "npm run worker needs PostgreSQL (set DATABASE_URL). On the embedded database the web server " +
+        "(npm run dev or npm start) runs the sync jobs itself: PGlite allows one process per data folder.",
+    );
+    return 1;
+  }
+  const { concurrency, leaseMs } = parsed.options;
+  const workers = await startWorkers({ concurrency, leaseMs });
+  console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);
+
+  await new Promise<void>((resolve) => {
+    process.once("SIGTERM", () => resolve());
+    process.once("SIGINT", () => resolve());
+  });
+  // A second signal does not wait: the runs left in progress are reaped and retried by other workers.
+  const force = () => process.exit(130);
+  process.once("SIGTERM", force);
+  process.once("SIGINT", force);
+  console.log(`Stopping: finishing the current syncs (up to ${GRACE_MS / 1000} s)…`);
+  await workers.stop({ graceMs: GRACE_MS });
+  await closeBackend();
+  console.log("Sync worker stopped.");
+  return 0;
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(`Sync worker failed: ${(error as Error).message}`);
+  return 1;
+});
