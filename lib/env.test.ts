@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   test("defaults to the embedded database", () => {
@@ -23,6 +23,8 @@ describe("parseEnv", () => {
     [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
     [{ DATABASE_POOL_SIZE: "many" }, "DATABASE_POOL_SIZE"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
+    [{ PLAID_EMULATOR: "yes" }, "PLAID_EMULATOR: must be on or off"],
+    [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
   ])("rejects %o, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);

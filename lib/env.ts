@@ -42,6 +42,9 @@ const schema = z
     PLAID_CLIENT_ID: optionalString,
     PLAID_SECRET: optionalString,
     PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // Serve the emulator under /api/plaid-emulator: "on" lets a production server do it (a demo),
+    // "off" keeps even development from doing it (an emulator elsewhere, at PLAID_EMULATOR_URL).
+    PLAID_EMULATOR: optionalString.pipe(z.enum(["on", "off"], "must be on or off").optional()),
     // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
     TOKEN_ENCRYPTION_KEY: optionalString,
     // Syncs one worker process runs at once (`npm run worker`; the embedded web server runs at most 2).
@@ -95,7 +98,17 @@ const schema = z
         }
       }
     }
-    if (!value.PLAID_ENV) return;
+    if (!value.PLAID_ENV) {
+      // Emulated Plaid that this server does not serve must be served somewhere else.
+      if (value.PLAID_EMULATOR === "off" && !value.PLAID_EMULATOR_URL) {
+        context.addIssue({
+          code: "custom",
+          path: ["PLAID_EMULATOR_URL"],
+          message: "is required with PLAID_EMULATOR=off (where the emulator is), unless PLAID_ENV is set",
+        });
+      }
+      return;
+    }
     for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
       if (!value[name])
         context.addIssue({ code: "custom", path: [name], message: `is required when PLAID_ENV is set` });

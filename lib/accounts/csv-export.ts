@@ -2,11 +2,11 @@
 // history. Money is a plain two-place decimal, dates ISO, so a spreadsheet or script reads them exactly.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
-import { getBalanceHistory, type HistoryRange } from "@/lib/balances/history";
+import { getBalanceHistory, type HistoryRange } from "@/lib/accounts/balances/history";
+import { iterateTransactions } from "@/lib/accounts/transactions/list";
+import { findOwnedAccount, type OwnedAccount } from "@/lib/auth/ownership";
 import type { TransactionModel } from "@/lib/db";
 import { toMoneyString, toNullableMoneyString } from "@/lib/money/decimal";
-import { iterateTransactions } from "@/lib/transactions/list";
-import { findOwnedAccount, type OwnedAccount } from "./detail";
 
 export const TRANSACTION_CSV_COLUMNS = [
   "date",

@@ -2,7 +2,7 @@
 // colour, icon and hide preference applied), sync badges, and totals over the visible accounts.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { resolvePreferences } from "@/lib/preferences/resolve";
+import { resolvePreferences } from "@/lib/preferences";
 
 const SYNC_RUNNING = ["pending", "in_progress"];
 // Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPreferences, createUser, createUserWithAccount } from "@/lib/test/factories";
-import { findOwnedAccount, getAccountDetail } from "./detail";
+import { getAccountDetail } from "./detail";
 
 describe("getAccountDetail", () => {
   it("shows the alias, colour and icon of the account's preferences over the bank's name", async () => {
@@ -56,7 +56,6 @@ describe("getAccountDetail", () => {
     const { account } = await createUserWithAccount();
     const stranger = await createUser();
     expect(await getAccountDetail({ userId: stranger.id, accountId: account.id })).toBeNull();
-    expect(await findOwnedAccount({ userId: stranger.id, accountId: account.id })).toBeNull();
     expect(await getAccountDetail({ userId: stranger.id, accountId: randomUUID() })).toBeNull();
     expect(await getAccountDetail({ userId: stranger.id, accountId: "not-a-uuid'--" })).toBeNull();
   });

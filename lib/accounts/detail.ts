@@ -2,9 +2,9 @@
 // alias, colour and icon from the account's preferences. Every lookup is scoped by the owner.
 import "server-only";
 import { cache } from "react";
+import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
-import { isUuid } from "@/lib/db/vocabulary";
-import { getEffectivePreferences } from "@/lib/preferences/resolve";
+import { getEffectivePreferences } from "@/lib/preferences";
 
 export type AccountDetail = {
   id: string;
@@ -38,32 +38,6 @@ export type AccountDetail = {
   lastSyncAt: Date | null;
 };
 
-export type OwnedAccount = {
-  id: string;
-  plaidConnectionId: string;
-  name: string;
-  mask: string | null;
-  isoCurrencyCode: string;
-};
-
-/**
- * The account's key fields when it exists and belongs to userId, else null. A malformed id is "not found" too,
- * rather than a database error, so a hand-edited URL gives a 404.
- */
-export async function findOwnedAccount({
-  userId,
-  accountId,
-}: {
-  userId: string;
-  accountId: string;
-}): Promise<OwnedAccount | null> {
-  if (!isUuid(accountId)) return null;
-  return db.bankAccount.findFirst({
-    where: { id: accountId.toLowerCase(), userId },
-    select: { id: true, plaidConnectionId: true, name: true, mask: true, isoCurrencyCode: true },
-  });
-}
-
 export async function getAccountDetail({
   userId,
   accountId,
@@ -71,8 +45,9 @@ export async function getAccountDetail({
   userId: string;
   accountId: string;
 }): Promise<AccountDetail | null> {
-  if (!isUuid(accountId)) return null;
-  const id = accountId.toLowerCase();
+  const owned = await findOwnedAccount({ userId, accountId });
+  if (!owned) return null;
+  const { id } = owned;
   const [account, preferences] = await Promise.all([
     db.bankAccount.findFirst({
       where: { id, userId },

@@ -1,12 +1,11 @@
 // What an admin may do to a connection: queue a retry of its sync, pause it, resume it. Each checks
 // the actor's role from the database again, whatever the caller already checked.
 import "server-only";
-import { getUserById } from "@/lib/auth/users";
-import { calculateNextSync } from "@/lib/connections/model";
+import { getUserById } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
 import { AppError } from "@/lib/errors";
-import { requestAndEnqueueSync } from "@/lib/sync/queue/enqueue";
+import { calculateNextSync, requestAndEnqueueSync } from "@/lib/sync";
 
 export type RetryResult = "queued" | "already_queued" | "paused" | "inactive";
 export type PauseResult = "paused" | "already_paused";
@@ -38,62 +37,45 @@ async function findConnection(connectionId: string) {
   return connection;
 }
 
+type AdminConnection = Awaited<ReturnType<typeof findConnection>>;
+type ActionInput = { actorId: string; connectionId: string; now?: Date };
+
+/** An admin's action on one connection: the actor's role and the connection are checked first, every time. */
+function adminAction<Result>(
+  work: (connection: AdminConnection, context: { actorId: string; now: Date }) => Promise<Result>,
+) {
+  return async ({ actorId, connectionId, now = new Date() }: ActionInput): Promise<Result> => {
+    await assertAdmin(actorId);
+    return work(await findConnection(connectionId), { actorId, now });
+  };
+}
+
 /**
  * Records a pending manual sync for the sync engine, marked as an admin's retry, and makes the
  * connection due now. One queued sync per connection is enough: a second request changes nothing.
  */
-export async function retryConnectionSync({
-  actorId,
-  connectionId,
-  now = new Date(),
-}: {
-  actorId: string;
-  connectionId: string;
-  now?: Date;
-}): Promise<RetryResult> {
-  await assertAdmin(actorId);
-  await findConnection(connectionId);
-  return requestAndEnqueueSync({
-    connectionId,
+export const retryConnectionSync = adminAction<RetryResult>((connection, { actorId, now }) =>
+  requestAndEnqueueSync({
+    connectionId: connection.id,
     syncType: "manual",
     trigger: "admin_retry",
     details: { requested_by: actorId },
     now,
-  });
-}
+  }),
+);
 
 /** Stops scheduling: paused_at marks it for the scheduler, and no next sync is due. */
-export async function pauseConnection({
-  actorId,
-  connectionId,
-  now = new Date(),
-}: {
-  actorId: string;
-  connectionId: string;
-  now?: Date;
-}): Promise<PauseResult> {
-  await assertAdmin(actorId);
-  await findConnection(connectionId);
+export const pauseConnection = adminAction<PauseResult>(async (connection, { now }) => {
   // The condition keeps the first pause's time when two admins press Pause.
   const { count } = await db.plaidConnection.updateMany({
-    where: { id: connectionId, pausedAt: null },
+    where: { id: connection.id, pausedAt: null },
     data: { pausedAt: now, nextSyncAt: null },
   });
   return count === 1 ? "paused" : "already_paused";
-}
+});
 
 /** Schedules again from the last sync: a connection overdue while paused is due at once. */
-export async function resumeConnection({
-  actorId,
-  connectionId,
-  now = new Date(),
-}: {
-  actorId: string;
-  connectionId: string;
-  now?: Date;
-}): Promise<ResumeResult> {
-  await assertAdmin(actorId);
-  const connection = await findConnection(connectionId);
+export const resumeConnection = adminAction<ResumeResult>(async (connection, { now }) => {
   const nextSyncAt = calculateNextSync({
     syncFrequency: connection.syncFrequency,
     lastSyncAt: connection.lastSyncAt,
@@ -101,8 +83,8 @@ export async function resumeConnection({
     maintenanceUntil: connection.maintenanceUntil,
   });
   const { count } = await db.plaidConnection.updateMany({
-    where: { id: connectionId, pausedAt: { not: null } },
+    where: { id: connection.id, pausedAt: { not: null } },
     data: { pausedAt: null, nextSyncAt },
   });
   return count === 1 ? "resumed" : "not_paused";
-}
+});

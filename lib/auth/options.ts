@@ -8,7 +8,7 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { env } from "@/lib/env";
-import { syncOnSignIn } from "@/lib/sync/queue/login";
+import { syncOnSignIn } from "@/lib/sync";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { getAuthSecret } from "./secret";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
@@ -63,7 +63,7 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(),
   ],
   events: {
-    // sync_on_login: fresh data for the person's connections (lib/sync/queue/login.ts); never fails the sign-in.
+    // sync_on_login: fresh data for the person's connections (lib/sync/sign-in.ts); never fails the sign-in.
     async signIn({ user, account }) {
       const ours = !account || account.provider === "credentials";
       await syncOnSignIn(ours ? { userId: user.id } : { email: user.email });

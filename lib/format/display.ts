@@ -5,7 +5,7 @@ import { format as formatDateFns, formatDistanceStrict } from "date-fns";
 import { cache } from "react";
 import type { Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money/decimal";
-import { getEffectivePreferences } from "@/lib/preferences/resolve";
+import { getEffectivePreferences } from "@/lib/preferences";
 
 export interface DisplaySettings {
   currency: string;

@@ -1,7 +1,7 @@
 // One account's sync history: its own syncs and the connection-wide syncs of its connection (which
 // refreshed it too), newest first, with what each did and why it failed.
 import "server-only";
-import { findOwnedAccount } from "@/lib/accounts/detail";
+import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
 
 export const SYNC_HISTORY_LIMIT = 20;

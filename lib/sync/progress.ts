@@ -2,9 +2,8 @@
 // finished one, for the connection's owner only. Another user's connection is the same "not found" as
 // one that does not exist, so ids cannot be probed.
 import "server-only";
+import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
-import { isUuid } from "@/lib/db/vocabulary";
-import { AppError } from "@/lib/errors";
 
 export const RUNNING_SYNC_STATUSES = ["pending", "in_progress"] as const;
 
@@ -41,20 +40,6 @@ const SELECT = {
   retryAfter: true,
 } as const satisfies Prisma.TransactionSyncSelect;
 
-const notFound = () => new AppError("connection:not_found", "This connection could not be found.");
-
-/** The connection's owner-scoped row; throws connection:not_found for a malformed, unknown or foreign id. */
-export async function findOwnedConnection({ userId, connectionId }: { userId: string; connectionId: string }) {
-  const connection = isUuid(connectionId)
-    ? await db.plaidConnection.findFirst({
-        where: { id: connectionId.toLowerCase(), userId },
-        select: { id: true, isActive: true, pausedAt: true, requiresReauth: true, institutionName: true },
-      })
-    : null;
-  if (!connection) throw notFound();
-  return connection;
-}
-
 /**
  * The run to show for a connection: one in progress, else one queued, else the latest finished one.
  * Null when the connection never had a run. Throws connection:not_found unless userId owns it.
@@ -66,7 +51,7 @@ export async function getLatestSyncForConnection({
   userId: string;
   connectionId: string;
 }): Promise<SyncProgress | null> {
-  const connection = await findOwnedConnection({ userId, connectionId });
+  const connection = await getOwnedConnection({ userId, connectionId });
   // Scoped by the owner again, so this query alone could not read another person's runs.
   const owned = { plaidConnectionId: connection.id, plaidConnection: { userId } };
   const running = await db.transactionSync.findMany({

@@ -3,6 +3,7 @@
 // here, so one connection never has two requests waiting.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { enqueueSyncJob } from "@/lib/jobs/enqueue";
 
 export type SyncRequestResult = "queued" | "already_queued" | "paused" | "inactive";
 
@@ -49,4 +50,15 @@ export async function requestSync({
     });
     return "queued";
   });
+}
+
+/**
+ * requestSync, then the job when a run is waiting, so the run starts within seconds instead of at the
+ * next sweep. A failed send never fails the request. Call it outside any database transaction: on the
+ * embedded database the send waits for the connection.
+ */
+export async function requestAndEnqueueSync(request: Parameters<typeof requestSync>[0]): Promise<SyncRequestResult> {
+  const result = await requestSync(request);
+  if (result === "queued" || result === "already_queued") await enqueueSyncJob({ connectionId: request.connectionId });
+  return result;
 }

@@ -1,9 +1,10 @@
 // "Sync now" for a connection's owner: joins the run already queued or going, or queues a manual one and
 // hands it to the queue at once, so the person watches one run rather than starting a second.
 import "server-only";
+import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
-import { enqueueSync } from "@/lib/sync/queue";
-import { findOwnedConnection, RUNNING_SYNC_STATUSES } from "./progress";
+import { enqueueSyncJob } from "@/lib/jobs/enqueue";
+import { RUNNING_SYNC_STATUSES } from "./progress";
 import { requestSync } from "./request-sync";
 
 export type SyncNowResult = "started" | "joined" | "paused" | "needs_reconnect" | "inactive";
@@ -20,7 +21,7 @@ export async function startManualSync({
   connectionId: string;
   now?: Date;
 }): Promise<SyncNowOutcome> {
-  const connection = await findOwnedConnection({ userId, connectionId });
+  const connection = await getOwnedConnection({ userId, connectionId });
   const outcome = (result: SyncNowResult, syncId: string | null = null): SyncNowOutcome => ({
     result,
     syncId,
@@ -63,8 +64,8 @@ async function findRunningSync(connectionId: string) {
 }
 
 // The job makes a worker start within seconds instead of at the scheduler's next sweep. Best effort
-// (enqueueSync never throws): the pending row is the request whatever happens to the job, and a run
+// (enqueueSyncJob never throws): the pending row is the request whatever happens to the job, and a run
 // waiting out a retry_after is not started early by it.
 async function sendToQueue(connectionId: string): Promise<void> {
-  await enqueueSync({ connectionId });
+  await enqueueSyncJob({ connectionId });
 }

@@ -4,7 +4,7 @@ import "server-only";
 import { db, Prisma, type TransactionSyncModel as TransactionSync } from "@/lib/db";
 import { isTerminalSyncStatus, isUuid, TERMINAL_SYNC_STATUSES, type TerminalSyncStatus } from "@/lib/db/vocabulary";
 import { AppError } from "@/lib/errors";
-import { computeBackoffMs } from "./backoff";
+import { computeBackoffMs } from "@/lib/jobs/backoff";
 
 export type SyncCounts = { processed: number; added: number; updated: number; deleted: number; failed: number };
 

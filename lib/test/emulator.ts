@@ -1,13 +1,13 @@
-// Database tests against the Plaid emulator over HTTP, through the app's own Plaid client. A test file
-// writes
+// Database tests against the Plaid emulator (@mingus/plaid-emulator) over HTTP, through the app's own
+// Plaid client, the emulator keeping its state in the test's own database. A test file writes
 //   vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 //   const server = setUpEmulatorServer();
 // The mock is this module: Plaid's configuration as the app resolves it, with the emulator's address
 // swapped for the test server's. (vi.mock is hoisted per file, so that one line stays in each file.)
+import { type EmulatorServer, startEmulatorServer } from "@mingus/plaid-emulator/testing";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import type * as PlaidConfigModule from "@/lib/plaid/config";
-import { type EmulatorServer, startEmulatorServer } from "@/lib/plaid-emulator/test-server";
-import { flushWebhooks } from "@/lib/plaid-emulator/webhooks";
+import { createEmulatorStore } from "@/lib/plaid/emulator-mount";
 
 const actual = await vi.importActual<typeof PlaidConfigModule>("@/lib/plaid/config");
 let started: EmulatorServer | null = null;
@@ -15,10 +15,28 @@ let started: EmulatorServer | null = null;
 export type { PlaidConfig, PlaidMode } from "@/lib/plaid/config";
 export const resolvePlaidConfig = actual.resolvePlaidConfig;
 export const isPlaidEmulated = actual.isPlaidEmulated;
+export const isEmulatorMounted = actual.isEmulatorMounted;
+export const plaidStartupProblem = actual.plaidStartupProblem;
 
 export function getPlaidConfig(): PlaidConfigModule.PlaidConfig {
   if (!started) throw new Error("the test emulator is not running: call setUpEmulatorServer() in the test file");
   return { ...actual.getPlaidConfig(), basePath: started.url };
+}
+
+/**
+ * An emulator on a free port, on the test's database (migrated before it answers). Its close() waits
+ * for its webhooks, stops it and lets go of its connections.
+ */
+export async function startTestEmulator(): Promise<EmulatorServer> {
+  const store = createEmulatorStore();
+  const server = await startEmulatorServer({ store });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 /**
@@ -28,13 +46,12 @@ export function getPlaidConfig(): PlaidConfigModule.PlaidConfig {
  */
 export function setUpEmulatorServer(): EmulatorServer {
   beforeAll(async () => {
-    started = await startEmulatorServer();
+    started = await startTestEmulator();
   });
   afterEach(async () => {
     await started?.post("/emulator/faults/clear", {});
   });
   afterAll(async () => {
-    await flushWebhooks();
     await started?.close();
     started = null;
   });

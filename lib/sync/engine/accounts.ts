@@ -3,8 +3,8 @@
 // Link's update mode) created from Plaid's own description, so their transactions are not lost.
 import "server-only";
 import type { AccountBase } from "plaid";
+import { toLinkedAccountRows } from "@/lib/accounts";
 import { db } from "@/lib/db";
-import { toLinkedAccountRows } from "@/lib/plaid/link-accounts";
 
 export type AccountMap = Map<string, string>;
 

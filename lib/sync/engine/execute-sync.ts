@@ -4,7 +4,7 @@
 // never thrown; only a failure to record it (the database gone) throws.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { notifyConnectionAlerts } from "@/lib/notifications/notify";
+import { notifyConnectionAlerts } from "@/lib/notifications";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 import { classifySyncError, type SyncFailure } from "./classify-error";
 import { finishRun, lostOutcome, type SyncOutcome } from "./finish-run";

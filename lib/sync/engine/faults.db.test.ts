@@ -160,9 +160,12 @@ describe("a transaction id already held by another connection", () => {
     if (!taken) throw new Error("expected a transaction");
     const attacker = await linkConnection(server);
     // The attacker's item reports a transaction with the victim's id (a Plaid id collision).
-    await db.$executeRaw`UPDATE plaid_emulator_transactions SET transaction_id = ${taken.transactionId},
-        payload = jsonb_set(payload, '{transaction_id}', to_jsonb(${taken.transactionId}::text))
-      WHERE item_id = ${attacker.itemId} AND seq = 1`;
+    await server.emulator.store.query(
+      `UPDATE plaid_emulator.transactions SET transaction_id = $1,
+         payload = jsonb_set(payload, '{transaction_id}', to_jsonb($1::text))
+       WHERE item_id = $2 AND seq = 1`,
+      [taken.transactionId, attacker.itemId],
+    );
     const outcome = await runSync({ connectionId: attacker.connectionId });
     expect(outcome.status).toBe("partial");
     expect(outcome.counts.failed).toBe(1);

@@ -2,11 +2,11 @@
 // connection's counters and schedule updated (updateSyncStatus), and, after a failure worth retrying,
 // a pending request left with retry_after, so the queue runs it again then.
 import "server-only";
-import { avoidMaintenance } from "@/lib/connections/model";
-import { updateSyncStatus } from "@/lib/connections/update-sync-status";
 import { db, type Prisma } from "@/lib/db";
-import { computeBackoffMs } from "@/lib/sync/backoff";
+import { computeBackoffMs } from "@/lib/jobs/backoff";
+import { avoidMaintenance } from "@/lib/sync/schedule";
 import type { SyncCounts } from "@/lib/sync/sync-record";
+import { updateSyncStatus } from "@/lib/sync/update-sync-status";
 import { isConnectionFailure, type SyncFailure, shouldRetry } from "./classify-error";
 import type { SyncRun } from "./sync-run";
 

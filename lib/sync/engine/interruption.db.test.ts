@@ -1,9 +1,9 @@
 // Runs that stop in the middle: a crash between pages (the cursor stays with the committed pages and
 // the next run converges, even when the bank changed meanwhile), a run reaped or overtaken by another,
 // a worker shutting down, a connection paused, and failures that are not Plaid's.
+import { removeTransactions } from "@mingus/plaid-emulator/testing";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { appendTransactionEvents, withLockedItem } from "@/lib/plaid-emulator/transactions-log";
 import { setUpEmulatorServer } from "@/lib/test/emulator";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
@@ -74,17 +74,10 @@ describe("a crash in the middle of a pagination", () => {
       take: 1,
     });
     if (!withdrawn) throw new Error("expected a stored transaction");
-    await withLockedItem(connection.itemId, (tx) =>
-      appendTransactionEvents(tx, {
-        itemId: connection.itemId,
-        events: [
-          {
-            kind: "removed",
-            transaction: { transaction_id: withdrawn.transactionId, account_id: withdrawn.bankAccount.accountId },
-          },
-        ],
-      }),
-    );
+    await removeTransactions(server.emulator.store, {
+      itemId: connection.itemId,
+      transactions: [{ transaction_id: withdrawn.transactionId, account_id: withdrawn.bankAccount.accountId }],
+    });
     await server.api.transactionsRefresh({ access_token: connection.accessToken });
 
     const next = await runSync({ connectionId: connection.connectionId, pageSize: PAGE });

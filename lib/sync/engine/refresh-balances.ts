@@ -8,7 +8,7 @@
 // the ones Plaid cached at its last update of the item, free and not rate-limited the same way.
 import "server-only";
 import type { AccountBase } from "plaid";
-import { updateBalance } from "@/lib/accounts/update-balance";
+import { updateBalance } from "@/lib/accounts";
 import { db } from "@/lib/db";
 import type { BalanceType } from "@/lib/db/vocabulary";
 import { toMoney } from "@/lib/money/decimal";

@@ -1,12 +1,12 @@
 // For the engine's tests: real connections linked through the app's own Link code against a test
 // emulator, runs claimed the way the queue's claimSync claims them, and the emulator's truth to
 // compare the database with. Test files point the app's Plaid config at the emulator (vi.mock).
+import type { EmulatorServer } from "@mingus/plaid-emulator/testing";
 import { Products } from "plaid";
 import { expect } from "vitest";
+import { exchangePublicToken } from "@/lib/connections/link";
 import { db } from "@/lib/db";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
-import { exchangePublicToken } from "@/lib/plaid/link";
-import type { EmulatorServer } from "@/lib/plaid-emulator/test-server";
 import { createUser } from "@/lib/test/factories";
 import { executeSync } from "./execute-sync";
 

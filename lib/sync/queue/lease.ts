@@ -1,7 +1,7 @@
 // The connection lease that keeps one sync per connection at a time across every worker process: taken
 // with the run's move to in_progress in one transaction, renewed by the heartbeat, given back at the end.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
 
 export type ClaimResult =
@@ -11,8 +11,28 @@ export type ClaimResult =
 /** not_due: a retry waiting out its retry_after. not_runnable: inactive, paused or needing re-authentication. */
 export type ClaimRefusal = "not_pending" | "not_due" | "busy" | "not_runnable";
 
+/** A worker asking to take, or keep, a run's lease for leaseMs from now. */
+type LeaseRequest = { syncId: string; workerId: string; leaseMs: number; now?: Date };
+
 // Rolls a claim (or a heartbeat) back. An unclaimed run stays pending: the scheduler sends it again.
 class NotClaimed extends Error {}
+
+/**
+ * Runs both halves of a lease change (the connection's lease, then the run) in one transaction; when
+ * the second half finds the run gone it throws NotClaimed, the first half rolls back, and the caller
+ * gets `refused` instead.
+ */
+async function leaseTransaction<Result>(
+  work: (tx: Prisma.TransactionClient) => Promise<Result>,
+  refused: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await db.$transaction(work);
+  } catch (error) {
+    if (!(error instanceof NotClaimed)) throw error;
+    return refused();
+  }
+}
 
 /**
  * Claims a pending run for `workerId`. The lease is free when nobody holds it, it has expired, or this
@@ -21,21 +41,11 @@ class NotClaimed extends Error {}
  * its retry_after, and a connection that is inactive, paused or waiting for re-authentication is not
  * run, except a reconnect's own run.
  */
-export async function claimSync({
-  syncId,
-  workerId,
-  leaseMs,
-  now = new Date(),
-}: {
-  syncId: string;
-  workerId: string;
-  leaseMs: number;
-  now?: Date;
-}): Promise<ClaimResult> {
+export async function claimSync({ syncId, workerId, leaseMs, now = new Date() }: LeaseRequest): Promise<ClaimResult> {
   if (!isUuid(syncId)) return { claimed: false, reason: "not_pending" };
   const expiresAt = new Date(now.getTime() + leaseMs);
-  try {
-    return await db.$transaction(async (tx) => {
+  return leaseTransaction<ClaimResult>(
+    async (tx) => {
       // The connection row is locked first, as requestSync locks it, so the two never deadlock. A
       // concurrent claimer waits here and then finds the lease taken.
       const leased = await tx.$queryRaw<{ id: string; sync_type: string }[]>`
@@ -60,11 +70,9 @@ export async function claimSync({
       // Cancelled or deleted between the two statements: give the lease back with the rollback.
       if (started !== 1) throw new NotClaimed();
       return { claimed: true as const, syncId, connectionId: lease.id, syncType: lease.sync_type };
-    });
-  } catch (error) {
-    if (!(error instanceof NotClaimed)) throw error;
-    return { claimed: false, reason: await whyNotClaimed(syncId, now) };
-  }
+    },
+    async () => ({ claimed: false, reason: await whyNotClaimed(syncId, now) }),
+  );
 }
 
 async function whyNotClaimed(syncId: string, now: Date): Promise<ClaimRefusal> {
@@ -94,20 +102,10 @@ async function whyNotClaimed(syncId: string, now: Date): Promise<ClaimRefusal> {
  * never deadlocks with the engine. False when the lease went to another worker or the run is no longer
  * this worker's (the reaper ended it): the caller must stop.
  */
-export async function heartbeatSync({
-  syncId,
-  workerId,
-  leaseMs,
-  now = new Date(),
-}: {
-  syncId: string;
-  workerId: string;
-  leaseMs: number;
-  now?: Date;
-}): Promise<boolean> {
+export async function heartbeatSync({ syncId, workerId, leaseMs, now = new Date() }: LeaseRequest): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + leaseMs);
-  try {
-    return await db.$transaction(async (tx) => {
+  return leaseTransaction(
+    async (tx) => {
       const leases = await tx.$executeRaw`
         UPDATE plaid_connections SET sync_lease_expires_at = ${expiresAt}
         WHERE sync_lease_owner = ${workerId}
@@ -119,11 +117,9 @@ export async function heartbeatSync({
       // The run is gone: the renewed lease is rolled back with it.
       if (runs !== 1) throw new NotClaimed();
       return true;
-    });
-  } catch (error) {
-    if (error instanceof NotClaimed) return false;
-    throw error;
-  }
+    },
+    async () => false,
+  );
 }
 
 /** Gives the lease back, only if this worker still holds it. */

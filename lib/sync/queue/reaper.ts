@@ -2,6 +2,7 @@
 // them as failed with WORKER_LOST, gives their connection's lease back and requests the sync again.
 import "server-only";
 import { db } from "@/lib/db";
+import { lockConnection } from "@/lib/db/locks";
 import { requestSync } from "@/lib/sync/request-sync";
 
 export const WORKER_LOST = "WORKER_LOST";
@@ -32,7 +33,7 @@ export async function failOpenRun({
   now?: Date;
 }): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM plaid_connections WHERE id = ${run.plaid_connection_id}::uuid FOR UPDATE`;
+    await lockConnection(tx, run.plaid_connection_id);
     const count = await tx.$executeRaw`
       UPDATE transaction_syncs
       SET status = 'failed', error_code = ${errorCode}, error_message = ${errorMessage},

@@ -1,8 +1,8 @@
 // One "sync" job: claim the connection's pending run, keep its lease alive while the engine runs it,
 // make sure it ends (the engine finishes it; a crash or a shutdown is recorded here), give the lease back.
 import "server-only";
-import { updateSyncStatus } from "@/lib/connections/update-sync-status";
 import { db } from "@/lib/db";
+import { updateSyncStatus } from "@/lib/sync/update-sync-status";
 import { type ClaimRefusal, claimSync, heartbeatSync, releaseSync } from "./lease";
 import { failOpenRun, requestAgain } from "./reaper";
 
@@ -193,4 +193,32 @@ async function endUnfinishedRun({
 function describeError(error: unknown): string {
   const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
   return [typeof name === "string" ? name : "Error", typeof code === "string" ? code : null].filter(Boolean).join(" ");
+}
+
+/** How long a run may go without a heartbeat before another worker may take its connection. */
+export const DEFAULT_LEASE_MS = 60_000;
+
+/**
+ * A "sync" job as a worker slot runs it: the run, then the job to send for what waits behind it. A
+ * request that arrived during the run can start now that the lease is free; a retry of a failure is
+ * held back until its retry_after (a second's margin for clocks). A job that found only a retry not yet
+ * due sends one for it too: the retry's own job may have been dropped as a duplicate of this one.
+ */
+export async function handleSyncJob({
+  connectionId,
+  workerId,
+  leaseMs = DEFAULT_LEASE_MS,
+  execute,
+  stopping,
+}: {
+  connectionId: string;
+  workerId: string;
+  leaseMs?: number;
+  execute: ExecuteSync;
+  stopping?: AbortSignal;
+}): Promise<{ connectionId: string; startAfter?: Date } | null> {
+  const result = await runSyncJob({ connectionId, workerId, leaseMs, execute, stopping });
+  if (result.result === "not_claimed" || !result.nextRunAt) return null;
+  const startAfter = result.nextRunAt > new Date() ? new Date(result.nextRunAt.getTime() + 1000) : undefined;
+  return { connectionId, startAfter };
 }

@@ -2,8 +2,8 @@
 // (every minute, and at start) turns the first into requests and hands the second to the queue.
 import "server-only";
 import { db } from "@/lib/db";
+import type { SyncJobData } from "@/lib/jobs/boss";
 import { requestSync } from "@/lib/sync/request-sync";
-import type { SyncJobData } from "./boss";
 
 /** A real_time connection syncs on Plaid's webhook; this is how long it may go without one. */
 export const REAL_TIME_SAFETY_NET_MS = 24 * 3600_000;

@@ -1,0 +1,6 @@
+// The accounts capability's public face for other capabilities: Plaid's accounts as rows, and the one
+// way a balance changes. Pages and components read the rest (lists, details, history, exports) directly.
+import "server-only";
+
+export { type LinkedAccountRows, toAppAccountType, toLinkedAccountRows } from "./from-plaid";
+export { updateBalance } from "./update-balance";

@@ -1,0 +1,5 @@
+// The auth capability's public face for other capabilities: who a user is. Ownership checks are
+// lib/auth/ownership.ts, which sits below every capability and is imported directly.
+import "server-only";
+
+export { getUserById, type SessionUser } from "./users";

@@ -1,0 +1,188 @@
+// Linking a bank: the link token Link opens with (new item, or update mode for an existing one), and the
+// exchange that turns Link's public token into a connection with its accounts, first balances and a
+// queued first sync. The access token is sealed before it reaches the database and never leaves here.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { CountryCode, Products } from "plaid";
+import { toLinkedAccountRows } from "@/lib/accounts";
+import { getOwnedConnection } from "@/lib/auth/ownership";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { callPlaid, isPlaidError } from "@/lib/plaid/client";
+import { getPlaidConfig } from "@/lib/plaid/config";
+import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
+import { getInstitutionDetails, removeItem } from "@/lib/plaid/item";
+import { sealAccessToken } from "@/lib/plaid/token-crypto";
+import { getEffectivePreferences } from "@/lib/preferences";
+import { requestAndEnqueueSync } from "@/lib/sync";
+
+/** Link's onSuccess metadata, as far as the server reads it. */
+export type LinkSuccessMetadata = {
+  institution: { institution_id: string; name: string } | null;
+  link_session_id?: string;
+};
+
+/** What of a new connection may go back to the browser: an allowlist, never the row. */
+export type LinkedConnection = { connectionId: string; institutionName: string; accountCount: number };
+
+/** A second item for a bank the user already linked: the UI offers update mode on `connectionId`. */
+export class InstitutionAlreadyLinkedError extends AppError {
+  constructor(
+    readonly connectionId: string,
+    readonly institutionName: string,
+  ) {
+    super(
+      "plaid:institution_already_linked",
+      `${institutionName} is already linked. Reconnect it instead of linking it a second time.`,
+    );
+  }
+}
+
+export async function createLinkToken({
+  userId,
+  connectionId,
+}: {
+  userId: string;
+  connectionId?: string;
+}): Promise<{ linkToken: string; expiration: string; mode: "create" | "update" }> {
+  const { webhookUrl } = getPlaidConfig();
+  const common = {
+    client_name: "Mingus",
+    user: { client_user_id: userId },
+    country_codes: [CountryCode.Us],
+    language: "en",
+    webhook: webhookUrl,
+  };
+  if (connectionId) {
+    await getOwnedConnection({ userId, connectionId });
+    const accessToken = await getConnectionAccessToken({ connectionId });
+    // Update mode: the access token names the item to repair; products are the item's own.
+    const response = await callPlaid({ endpoint: "/link/token/create", connectionId }, (api) =>
+      api.linkTokenCreate({ ...common, access_token: accessToken }),
+    );
+    return { linkToken: response.link_token, expiration: response.expiration, mode: "update" };
+  }
+  const response = await callPlaid({ endpoint: "/link/token/create" }, (api) =>
+    // Plaid fetches 90 days unless asked; the dashboard shows two years.
+    api.linkTokenCreate({ ...common, products: [Products.Transactions], transactions: { days_requested: 730 } }),
+  );
+  return { linkToken: response.link_token, expiration: response.expiration, mode: "create" };
+}
+
+async function findLinkedInstitution({ userId, institutionId }: { userId: string; institutionId: string }) {
+  return db.plaidConnection.findFirst({
+    where: { userId, institutionId, isActive: true },
+    select: { id: true, institutionName: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export async function exchangePublicToken({
+  userId,
+  publicToken,
+  metadata,
+}: {
+  userId: string;
+  publicToken: string;
+  metadata: LinkSuccessMetadata;
+}): Promise<LinkedConnection> {
+  // Refused before the exchange, so no second item (and no second bill at Plaid) is ever created.
+  if (metadata.institution) {
+    const existing = await findLinkedInstitution({ userId, institutionId: metadata.institution.institution_id });
+    if (existing) throw new InstitutionAlreadyLinkedError(existing.id, existing.institutionName);
+  }
+
+  const exchanged = await exchange(publicToken);
+  const accessToken = exchanged.access_token;
+  let linked: LinkedConnection;
+  try {
+    linked = await storeConnection({ userId, accessToken, itemId: exchanged.item_id, metadata });
+  } catch (error) {
+    // Nothing of this item stays at Plaid when Mingus could not keep it.
+    await removeItem({ accessToken }).catch((removal) => {
+      const code = isPlaidError(removal) ? removal.plaid.error_code : "unknown";
+      console.error(`plaid: could not remove item ${exchanged.item_id} after a failed link (${code})`);
+    });
+    if (error instanceof AppError) throw error;
+    console.error("plaid: storing a new connection failed", error instanceof Error ? error.name : "unknown");
+    throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
+  }
+  await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
+  return linked;
+}
+
+async function exchange(publicToken: string) {
+  try {
+    return await callPlaid({ endpoint: "/item/public_token/exchange" }, (api) =>
+      api.itemPublicTokenExchange({ public_token: publicToken }),
+    );
+  } catch (error) {
+    if (isPlaidError(error, "INVALID_PUBLIC_TOKEN")) {
+      throw new AppError("plaid:invalid_public_token", "This bank sign-in has expired. Open Link and try again.");
+    }
+    throw error;
+  }
+}
+
+async function storeConnection({
+  userId,
+  accessToken,
+  itemId,
+  metadata,
+}: {
+  userId: string;
+  accessToken: string;
+  itemId: string;
+  metadata: LinkSuccessMetadata;
+}): Promise<LinkedConnection> {
+  const { accounts, item } = await callPlaid({ endpoint: "/accounts/get" }, (api) =>
+    api.accountsGet({ access_token: accessToken }),
+  );
+  const institutionId = item.institution_id ?? metadata.institution?.institution_id;
+  if (!institutionId) throw new AppError("plaid:error", "Plaid did not say which bank this is. Try linking again.");
+  const institution = await getInstitutionDetails({ institutionId, fallbackName: metadata.institution?.name ?? null });
+  const sealed = sealAccessToken(accessToken);
+  const { values: preferences } = await getEffectivePreferences({ userId });
+  const connectionId = randomUUID();
+  const now = new Date();
+  const rows = toLinkedAccountRows({ accounts, userId, connectionId, asOf: now });
+
+  await db.$transaction(async (tx) => {
+    // Serializes links of one bank by one user: two tabs finishing Link at once make one connection.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${userId}:${institutionId}`}))`;
+    const existing = await tx.plaidConnection.findFirst({
+      where: { userId, institutionId, isActive: true },
+      select: { id: true, institutionName: true },
+    });
+    if (existing) throw new InstitutionAlreadyLinkedError(existing.id, existing.institutionName);
+    await tx.plaidConnection.create({
+      data: {
+        id: connectionId,
+        userId,
+        accessToken: sealed.ciphertext,
+        accessTokenKeyId: sealed.keyId,
+        itemId,
+        institutionId,
+        institutionName: institution.name,
+        institutionLogo: institution.logo,
+        institutionPrimaryColor: institution.primaryColor,
+        institutionUrl: institution.url,
+        syncFrequency: preferences.syncFrequency,
+        nextSyncAt: now,
+        metadata: { link_session_id: metadata.link_session_id ?? null },
+      },
+    });
+    await tx.bankAccount.createMany({ data: rows.accounts });
+    await tx.accountBalance.createMany({ data: rows.balances });
+  });
+  return toLinkedConnection({ connectionId, institutionName: institution.name, accountCount: rows.accounts.length });
+}
+
+/** The allowlist of what the browser learns about a new connection. */
+export function toLinkedConnection(connection: LinkedConnection): LinkedConnection {
+  return {
+    connectionId: connection.connectionId,
+    institutionName: connection.institutionName,
+    accountCount: connection.accountCount,
+  };
+}

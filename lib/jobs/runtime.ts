@@ -1,0 +1,190 @@
+// A process's job workers on pg-boss, whatever the jobs do: N "sync" slots, a "notify" worker, the
+// scheduler's sweep (cron every minute, and once at start) and the reaper (every 30 s, or sooner with a
+// short lease), plus a graceful stop that lets the current jobs finish, or stops them, before the
+// process goes. What each job does is the caller's: lib/workers hands in the sync and alert handlers.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type PgBoss from "pg-boss";
+import {
+  createBoss,
+  createQueues,
+  NOTIFY_QUEUE,
+  type NotifyJob,
+  type NotifyJobData,
+  REAP_QUEUE,
+  SCHEDULE_QUEUE,
+  SYNC_QUEUE,
+  type SyncJob,
+  type SyncJobData,
+  sendNotifyJobs,
+  sendSyncJobs,
+} from "./boss";
+import { registerJobQueue, unregisterJobQueue } from "./enqueue";
+
+const MAX_REAP_EVERY_MS = 30_000;
+/** Alert messages one worker process sends at once. */
+const NOTIFY_BATCH = 4;
+
+export type JobHandlers = {
+  /**
+   * Runs one sync job in a slot. Returns the job to send when it is done (a request that arrived during
+   * the run, or a retry held back to its time), or null.
+   */
+  sync: (job: SyncJobData, context: { slotId: string; stopping: AbortSignal }) => Promise<SyncJob | null>;
+  /** Sends one alert message; a retry comes back with its time. */
+  notify: (job: NotifyJobData) => Promise<{ retryAt: Date } | null>;
+  /** The minute sweep: the sync and notify jobs now due. */
+  sweep: () => Promise<{ sync: SyncJob[]; notify: NotifyJob[] }>;
+  /** Ends the runs of dead workers; returns the sync jobs that request them again. */
+  reap: () => Promise<SyncJob[]>;
+  /** After the runtime stopped taking and running jobs (close pooled connections, say). */
+  onStop?: () => Promise<void>;
+};
+
+export type JobWorkers = {
+  /** This process's worker id; each concurrent sync slot is `${workerId}/${slot}`. */
+  workerId: string;
+  boss: PgBoss;
+  /** One scheduler sweep now. */
+  sweep: () => Promise<void>;
+  /** Stops taking jobs, waits up to graceMs for the current ones, then aborts them. */
+  stop: (options?: { graceMs?: number }) => Promise<void>;
+};
+
+export function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+export async function startJobWorkers({
+  handlers,
+  concurrency,
+  reapEveryMs = MAX_REAP_EVERY_MS,
+  pollingIntervalSeconds = 2,
+}: {
+  handlers: JobHandlers;
+  concurrency: number;
+  /** How often the reaper runs (at most every 30 s). */
+  reapEveryMs?: number;
+  pollingIntervalSeconds?: number;
+}): Promise<JobWorkers> {
+  const workerId = newWorkerId();
+  const boss = createBoss({ role: "worker" });
+  await boss.start();
+  await createQueues(boss);
+
+  const stopping = new AbortController();
+  const running = new Set<Promise<unknown>>();
+  const syncWorkers: string[] = [];
+  const send = async (jobs: SyncJob[]) => {
+    await sendSyncJobs(boss, jobs);
+    // Idle local workers poll every few seconds; a nudge starts the new job now.
+    if (jobs.length > 0) for (const id of syncWorkers) boss.notifyWorker(id);
+  };
+  let notifyWorker = "";
+  const notify = async (jobs: NotifyJob[]) => {
+    await sendNotifyJobs(boss, jobs);
+    if (jobs.some((job) => !job.startAfter) && notifyWorker) boss.notifyWorker(notifyWorker);
+  };
+
+  for (let slot = 1; slot <= concurrency; slot++) {
+    const slotId = `${workerId}/${slot}`;
+    let id = "";
+    id = await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return;
+      const run = handlers.sync(job.data, { slotId, stopping: stopping.signal });
+      running.add(run);
+      try {
+        const next = await run;
+        if (next && !stopping.signal.aborted) await send([next]);
+      } finally {
+        running.delete(run);
+        // pg-boss waits out the polling interval after every fetch, even one that found a job; with a
+        // backlog that would cap each slot at one run per interval. Asking again at once lets the runs
+        // set the pace; an empty queue then waits the interval as usual.
+        if (!stopping.signal.aborted) boss.notifyWorker(id);
+      }
+    });
+    syncWorkers.push(id);
+  }
+
+  // Alert messages: a few at a time, each a network call to a mail server, push service or SMS API.
+  notifyWorker = await boss.work<NotifyJobData>(
+    NOTIFY_QUEUE,
+    { batchSize: NOTIFY_BATCH, pollingIntervalSeconds },
+    async (jobs) => {
+      const retries: NotifyJob[] = [];
+      await Promise.all(
+        jobs.map(async (job) => {
+          const result = await handlers.notify(job.data);
+          if (result) retries.push({ ...job.data, startAfter: result.retryAt });
+        }),
+      );
+      await sendNotifyJobs(boss, retries);
+    },
+  );
+
+  const sweep = async () => {
+    const due = await handlers.sweep();
+    await send(due.sync);
+    await notify(due.notify);
+  };
+  await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
+  await boss.work(REAP_QUEUE, { pollingIntervalSeconds: 5 }, async () => send(await handlers.reap()));
+  // Every minute, whichever worker process the cron job reaches; one queued sweep at a time.
+  await boss.schedule(SCHEDULE_QUEUE, "* * * * *", {}, { singletonKey: SCHEDULE_QUEUE });
+  await boss.send(SCHEDULE_QUEUE, {}, { singletonKey: SCHEDULE_QUEUE });
+
+  // pg-boss's cron has minute resolution; the reaper is throttled to one job per interval instead,
+  // however many processes send it.
+  const reapEverySeconds = Math.max(1, Math.round(Math.min(MAX_REAP_EVERY_MS, reapEveryMs) / 1000));
+  const sendReap = () =>
+    boss
+      .send(REAP_QUEUE, {}, { singletonKey: REAP_QUEUE, singletonSeconds: reapEverySeconds })
+      .catch((error: Error) => console.error(`job queue: could not send the reaper job: ${error.message}`));
+  await sendReap();
+  const reapTimer = setInterval(sendReap, reapEverySeconds * 1000);
+  reapTimer.unref();
+
+  registerJobQueue(async () => ({ send, notify }));
+
+  const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
+    clearInterval(reapTimer);
+    await unregisterJobQueue();
+    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
+    await settle(running, graceMs);
+    // Still running: the handlers see the abort and stop (a sync stops at its next page).
+    stopping.abort();
+    await settle(running, 10_000);
+    await boss.stop({ graceful: true, timeout: 1_000, wait: true });
+    await handlers.onStop?.();
+  };
+
+  return { workerId, boss, sweep, stop };
+}
+
+async function settle(running: Set<Promise<unknown>>, timeoutMs: number): Promise<void> {
+  if (running.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...running]),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
+/** A send-only pg-boss for a process without workers (the web server on PostgreSQL), opened on first use. */
+export function registerJobSender(): void {
+  registerJobQueue(async () => {
+    const boss = createBoss({ role: "sender" });
+    await boss.start();
+    await createQueues(boss);
+    return {
+      send: (jobs) => sendSyncJobs(boss, jobs),
+      notify: (jobs) => sendNotifyJobs(boss, jobs),
+      close: () => boss.stop({ graceful: false }),
+    };
+  });
+}

@@ -1,0 +1,61 @@
+// What a worker process runs, composed from the capabilities: sync jobs (lib/sync), alert messages
+// (lib/notifications), and the minute sweep and reaper over both, on the jobs layer's runtime. The one
+// place that knows every kind of job; `npm run worker` and the web server start it.
+import "server-only";
+import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
+import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
+import {
+  DEFAULT_LEASE_MS,
+  type ExecuteSync,
+  executeSync,
+  findRunnablePendingSyncs,
+  handleSyncJob,
+  reapLostSyncs,
+  requestDueSyncs,
+} from "@/lib/sync";
+
+export { DEFAULT_LEASE_MS } from "@/lib/sync";
+export type Workers = JobWorkers;
+
+export function workerHandlers({
+  execute = executeSync,
+  leaseMs = DEFAULT_LEASE_MS,
+}: {
+  execute?: ExecuteSync;
+  leaseMs?: number;
+} = {}): JobHandlers {
+  return {
+    sync: (job, { slotId, stopping }) =>
+      handleSyncJob({ connectionId: job.connectionId, workerId: slotId, leaseMs, execute, stopping }),
+    notify: (job) => handleNotifyJob({ messageId: job.messageId }),
+    sweep: async () => {
+      await requestDueSyncs();
+      const sync = await findRunnablePendingSyncs();
+      const notify = (await sweepNotificationMessages()).map((messageId) => ({ messageId }));
+      return { sync, notify };
+    },
+    reap: async () => (await reapLostSyncs({ leaseMs })).requested.map((connectionId) => ({ connectionId })),
+    // The pooled SMTP connections the notify jobs opened.
+    onStop: closeChannelSenders,
+  };
+}
+
+/** Starts this process's workers: `concurrency` sync slots, alert delivery, the sweep and the reaper. */
+export function startWorkers({
+  concurrency,
+  leaseMs = DEFAULT_LEASE_MS,
+  execute,
+  pollingIntervalSeconds,
+}: {
+  concurrency: number;
+  leaseMs?: number;
+  execute?: ExecuteSync;
+  pollingIntervalSeconds?: number;
+}): Promise<Workers> {
+  return startJobWorkers({
+    handlers: workerHandlers({ execute, leaseMs }),
+    concurrency,
+    reapEveryMs: leaseMs / 2,
+    pollingIntervalSeconds,
+  });
+}

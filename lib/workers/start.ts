@@ -1,0 +1,47 @@
+// What the web server does with the job queue when it starts (instrumentation.ts). The embedded
+// database is one process, so the server runs the workers itself; on PostgreSQL it only sends jobs to
+// `npm run worker` processes, unless MINGUS_WEB_WORKERS=1 makes it a worker too.
+import "server-only";
+import { databaseKind } from "@/lib/db";
+import { env } from "@/lib/env";
+import { registerJobSender } from "@/lib/jobs/runtime";
+import { failQuietRuns, requestAgain, WORKER_LOST } from "@/lib/sync";
+import { startWorkers, type Workers } from "./index";
+
+/** The embedded server shares one PGlite with the web requests: two syncs at a time at most. */
+export const EMBEDDED_CONCURRENCY = 2;
+
+const started = globalThis as typeof globalThis & { __mingusQueueStarted?: boolean };
+
+/** Never throws: a queue that cannot start leaves the pending rows for the next start. Once per process. */
+export async function startWorkersOnServer(): Promise<void> {
+  if (started.__mingusQueueStarted) return;
+  started.__mingusQueueStarted = true;
+  try {
+    if (databaseKind() === "embedded") {
+      await startEmbeddedWorkers();
+    } else if (env.MINGUS_WEB_WORKERS) {
+      const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY });
+      console.log(`Sync workers: ${env.WORKER_CONCURRENCY} in the web server (${workers.workerId})`);
+    } else {
+      registerJobSender();
+    }
+  } catch (error) {
+    console.error(`The sync queue did not start: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Workers inside the web process. Nothing else can hold the embedded database, so a run still
+ * in_progress belonged to this server's previous life: it is ended (WORKER_LOST) and requested again
+ * now rather than after a lease.
+ */
+export async function startEmbeddedWorkers({
+  concurrency = Math.min(EMBEDDED_CONCURRENCY, env.WORKER_CONCURRENCY),
+}: {
+  concurrency?: number;
+} = {}): Promise<Workers> {
+  const lost = await failQuietRuns({ staleBefore: new Date() });
+  await requestAgain({ runs: lost, reason: WORKER_LOST });
+  return startWorkers({ concurrency });
+}
