@@ -1,13 +1,4 @@
 "use client";
-import { ErrorState } from "@/components/error-state";
+import { errorBoundary } from "@/components/error-state";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <ErrorState
-      title="Something went wrong"
-      advice="This page could not be loaded. Try again"
-      error={error}
-      reset={reset}
-    />
-  );
-}
+export default errorBoundary("Something went wrong", "This page could not be loaded. Try again");

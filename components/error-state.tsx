@@ -1,6 +1,7 @@
 "use client";
 // What every error boundary shows: what failed, what to do, a reference for the logs and a retry.
 // The reference is Next's digest of the logged error, so support can find it without showing internals.
+import { Button } from "./ui/button";
 
 export function ErrorState({
   title,
@@ -22,13 +23,16 @@ export function ErrorState({
         {advice}; if it keeps happening, quote reference{" "}
         <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">{error.digest ?? "unknown"}</code>.
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
-      >
-        Try again
-      </button>
+      <Button onClick={reset}>Try again</Button>
     </div>
   );
+}
+
+export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => void };
+
+/** A route's error.tsx in one line: `export default errorBoundary("Your settings could not be loaded")`. */
+export function errorBoundary(title: string, advice?: string) {
+  return function RouteError({ error, reset }: ErrorBoundaryProps) {
+    return <ErrorState title={title} advice={advice} error={error} reset={reset} />;
+  };
 }

@@ -1,30 +1,9 @@
 // The admin area: hidden from everyone else, and for an admin the seeded users' sync statistics,
 // sorting, filtering, connection actions (on the EDITOR's connection) and how it looks.
 import { expect, type Page, test } from "@playwright/test";
-import { EDITOR, formAlert, PASSWORD, signIn, signUp, VIEWER } from "./support/auth";
+import { EDITOR, signInAsAdmin, signUp, VIEWER } from "./support/auth";
 
-// In ADMIN_EMAILS of the e2e servers (e2e/support/start-server.mjs).
-const ADMIN = { email: "admin@e2e.test", password: PASSWORD };
 const TATTERSALL = "Tattersall Federal Credit Union";
-
-/** Signs up as the admin, or signs in when an earlier test already made the account. */
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Admin");
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await Promise.race([
-    page.waitForURL(/\/accounts$/),
-    formAlert(page)
-      .getByText(/couldn't create/)
-      .waitFor(),
-  ]);
-  if (!page.url().endsWith("/accounts")) {
-    await signIn(page, ADMIN);
-    await expect(page).toHaveURL(/\/accounts$/);
-  }
-}
 
 /** The Failed column of the statistics table: each institution's roll-up row, then its accounts. */
 function failedByGroup(page: Page) {

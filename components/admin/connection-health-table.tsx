@@ -1,21 +1,20 @@
 // Connection health: each connection's state, error counters, last error, maintenance window and
 // schedule, with Retry, Pause and Resume. Worst first, as lib/admin/connection-health orders it.
+
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ColumnHeader, DataTable, RowHeader, TableBody } from "@/components/ui/data-table";
 import {
   type ConnectionHealth,
   type ConnectionHealthPage,
   type HealthState,
   healthState,
 } from "@/lib/admin/connection-health";
-import { type AdminQuery, adminHref } from "@/lib/admin/params";
+import type { AdminQuery } from "@/lib/admin/params";
 import type { Display } from "@/lib/format/display";
-import { Badge, type BadgeTone } from "./badge";
+import { AdminSection } from "./admin-section";
 import { type ConnectionActionHandlers, ConnectionActions } from "./connection-actions";
 import { formatCount } from "./format";
 import { Pagination } from "./pagination";
-import { ScrollRegion } from "./scroll-region";
-
-// The connection column stays in view while the rest scrolls sideways on a narrow screen.
-const STICKY = "sticky left-0 z-10";
 
 const STATE: Record<HealthState, [BadgeTone, string]> = {
   inactive: ["muted", "Inactive"],
@@ -62,110 +61,93 @@ export function ConnectionHealthTable({
 }) {
   const cell = "px-2.5 py-2 align-top";
   return (
-    <section aria-labelledby="connection-health-heading" className="space-y-3">
-      <div>
-        <h2 id="connection-health-heading" className="text-lg font-semibold">
-          Connection health
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <AdminSection
+      headingId="connection-health-heading"
+      title="Connection health"
+      description={
+        <>
           Connections needing reconnection or failing come first. Retry queues a sync the sync engine runs at once;
           Pause stops scheduled syncs until Resume. {formatCount(health.matching)} connections match.
-        </p>
-      </div>
-      <ScrollRegion label="Connection health, scrollable">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Connection health</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-            <tr>
-              {["Connection", "Status", "Errors", "Last error", "Maintenance", "Schedule", "Syncs", "Actions"].map(
-                (label, index) => (
-                  <th
-                    key={label}
-                    scope="col"
-                    className={`px-2.5 py-2 font-medium whitespace-nowrap ${index === 0 ? `${STICKY} bg-slate-50 dark:bg-slate-900` : ""}`}
-                  >
-                    {label}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800/70">
-            {health.rows.map((row) => (
-              <tr key={row.connectionId}>
-                <th scope="row" className={`${cell} ${STICKY} bg-white text-left font-normal dark:bg-slate-950`}>
-                  <span className="block min-w-40 font-medium">{row.institutionName}</span>
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">{row.email}</span>
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    {formatCount(row.accounts)} {row.accounts === 1 ? "account" : "accounts"}, {row.syncFrequency}
-                  </span>
-                </th>
-                <td className={cell}>
-                  <Flags row={row} now={now} display={display} />
-                </td>
-                <td className={`${cell} tabular-nums whitespace-nowrap`}>
-                  {formatCount(row.errorCount)} {row.errorCount === 1 ? "error" : "errors"}
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    {formatCount(row.retryCount)} retries
-                  </span>
-                </td>
-                <td className={`${cell} min-w-48 max-w-64`}>
-                  {row.lastError ? (
-                    <>
-                      <span className="line-clamp-2 break-words" title={row.lastError}>
-                        {row.lastError}
+        </>
+      }
+    >
+      <DataTable
+        label="Connection health"
+        caption="Connection health"
+        columns={["Connection", "Status", "Errors", "Last error", "Maintenance", "Schedule", "Syncs", "Actions"].map(
+          (label, index) => (
+            <ColumnHeader key={label} sticky={index === 0} className="px-2.5 py-2">
+              {label}
+            </ColumnHeader>
+          ),
+        )}
+        empty={health.rows.length === 0 ? "No connections match these filters." : null}
+      >
+        <TableBody>
+          {health.rows.map((row) => (
+            <tr key={row.connectionId}>
+              <RowHeader sticky className={cell}>
+                <span className="block min-w-40 font-medium">{row.institutionName}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">{row.email}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {formatCount(row.accounts)} {row.accounts === 1 ? "account" : "accounts"}, {row.syncFrequency}
+                </span>
+              </RowHeader>
+              <td className={cell}>
+                <Flags row={row} now={now} display={display} />
+              </td>
+              <td className={`${cell} tabular-nums whitespace-nowrap`}>
+                {formatCount(row.errorCount)} {row.errorCount === 1 ? "error" : "errors"}
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {formatCount(row.retryCount)} retries
+                </span>
+              </td>
+              <td className={`${cell} min-w-48 max-w-64`}>
+                {row.lastError ? (
+                  <>
+                    <span className="line-clamp-2 break-words" title={row.lastError}>
+                      {row.lastError}
+                    </span>
+                    {row.lastErrorAt ? (
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">
+                        {display.relative(row.lastErrorAt, now)}
                       </span>
-                      {row.lastErrorAt ? (
-                        <span className="block text-xs text-slate-600 dark:text-slate-400">
-                          {display.relative(row.lastErrorAt, now)}
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="text-slate-500 dark:text-slate-400">None</span>
-                  )}
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>
-                  {row.maintenanceUntil && row.maintenanceUntil > now
-                    ? `until ${display.dateTime(row.maintenanceUntil)}`
-                    : "—"}
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>
-                  <span className="block">Last {row.lastSyncAt ? display.relative(row.lastSyncAt, now) : "never"}</span>
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    Next {row.nextSyncAt ? display.dateTime(row.nextSyncAt) : "not scheduled"}
-                  </span>
-                </td>
-                <td className={`${cell} tabular-nums whitespace-nowrap`}>
-                  {formatCount(row.totalSyncs)} finished
-                  <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    {formatCount(row.failedSyncs)} failed, {formatCount(row.queued)} queued
-                  </span>
-                </td>
-                <td className={cell}>
-                  <ConnectionActions
-                    connectionId={row.connectionId}
-                    name={`${row.institutionName} for ${row.email}`}
-                    paused={row.pausedAt !== null}
-                    actions={actions}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {health.rows.length === 0 ? (
-          <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
-            No connections match these filters.
-          </p>
-        ) : null}
-      </ScrollRegion>
-      <Pagination
-        label="Connection health pages"
-        page={query.healthPage}
-        pageCount={health.pageCount}
-        href={(healthPage) => adminHref(query, { healthPage })}
-      />
-    </section>
+                    ) : null}
+                  </>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">None</span>
+                )}
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>
+                {row.maintenanceUntil && row.maintenanceUntil > now
+                  ? `until ${display.dateTime(row.maintenanceUntil)}`
+                  : "—"}
+              </td>
+              <td className={`${cell} whitespace-nowrap`}>
+                <span className="block">Last {row.lastSyncAt ? display.relative(row.lastSyncAt, now) : "never"}</span>
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  Next {row.nextSyncAt ? display.dateTime(row.nextSyncAt) : "not scheduled"}
+                </span>
+              </td>
+              <td className={`${cell} tabular-nums whitespace-nowrap`}>
+                {formatCount(row.totalSyncs)} finished
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  {formatCount(row.failedSyncs)} failed, {formatCount(row.queued)} queued
+                </span>
+              </td>
+              <td className={cell}>
+                <ConnectionActions
+                  connectionId={row.connectionId}
+                  name={`${row.institutionName} for ${row.email}`}
+                  paused={row.pausedAt !== null}
+                  actions={actions}
+                />
+              </td>
+            </tr>
+          ))}
+        </TableBody>
+      </DataTable>
+      <Pagination label="Connection health pages" query={query} pageKey="healthPage" pageCount={health.pageCount} />
+    </AdminSection>
   );
 }

@@ -1,20 +1,24 @@
 // Previous / next links for one of the admin tables, as plain links that keep every other parameter.
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { type AdminQuery, adminHref } from "@/lib/admin/params";
 
-const LINK =
-  "rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900";
+const LINK = buttonClass({ variant: "secondary", size: "sm" });
 
 export function Pagination({
   label,
-  page,
+  query,
+  pageKey,
   pageCount,
-  href,
 }: {
   label: string;
-  page: number;
+  query: AdminQuery;
+  /** Which of the address's page numbers this table's is. */
+  pageKey: "page" | "healthPage";
   pageCount: number;
-  href: (page: number) => string;
 }) {
+  const page = query[pageKey];
+  const href = (to: number) => adminHref(query, { [pageKey]: to });
   if (pageCount <= 1 && page <= 1) return null;
   return (
     <nav aria-label={label} className="flex items-center justify-end gap-3 text-sm">

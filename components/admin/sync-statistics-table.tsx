@@ -1,12 +1,13 @@
 // Sync statistics per account, grouped under a roll-up row per institution, sortable by any column
 // through links. The table scrolls sideways on narrow screens rather than squeezing its figures.
+
+import { DataTable, RowHeader, STICKY, TableBody } from "@/components/ui/data-table";
 import type { AdminQuery, SortKey } from "@/lib/admin/params";
-import { adminHref } from "@/lib/admin/params";
 import type { AccountSyncStats, SyncFigures, SyncStatistics } from "@/lib/admin/sync-stats";
 import type { Display } from "@/lib/format/display";
+import { AdminSection } from "./admin-section";
 import { formatCount, formatRate, formatSeconds } from "./format";
 import { Pagination } from "./pagination";
-import { ScrollRegion } from "./scroll-region";
 import { SortHeader } from "./sort-header";
 
 const FIGURES: [SortKey, string][] = [
@@ -19,9 +20,6 @@ const FIGURES: [SortKey, string][] = [
   ["recordsFailed", "Records failed"],
   ["lastSync", "Last success"],
 ];
-
-// The first column stays in view while the figures scroll sideways on a narrow screen.
-const STICKY = "sticky left-0 z-10";
 
 function FigureCells({ row, display, now }: { row: SyncFigures; display: Display; now: Date }) {
   const cell = "px-2.5 py-2 text-right tabular-nums whitespace-nowrap";
@@ -66,78 +64,66 @@ export function SyncStatisticsTable({
     else groups.push({ institutionId: account.institutionId, accounts: [account] });
   }
   return (
-    <section aria-labelledby="sync-statistics-heading" className="space-y-3">
-      <div>
-        <h2 id="sync-statistics-heading" className="text-lg font-semibold">
-          Sync statistics
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <AdminSection
+      headingId="sync-statistics-heading"
+      title="Sync statistics"
+      description={
+        <>
           Finished syncs per account. A connection-wide sync counts for every account of its connection; the institution
           rows count each sync once. {formatCount(statistics.matching)} accounts match.
-        </p>
-      </div>
-      <ScrollRegion label="Sync statistics, scrollable">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Sync statistics per account, grouped by institution</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300">
-            <tr>
-              <SortHeader query={query} sort="account" sticky>
-                Account
+        </>
+      }
+    >
+      <DataTable
+        label="Sync statistics"
+        caption="Sync statistics per account, grouped by institution"
+        columns={
+          <>
+            <SortHeader query={query} sort="account" sticky>
+              Account
+            </SortHeader>
+            {FIGURES.map(([key, label]) => (
+              <SortHeader key={key} query={query} sort={key} numeric>
+                {label}
               </SortHeader>
-              {FIGURES.map(([key, label]) => (
-                <SortHeader key={key} query={query} sort={key} numeric>
-                  {label}
-                </SortHeader>
+            ))}
+          </>
+        }
+        empty={groups.length === 0 ? "No accounts match these filters." : null}
+      >
+        {groups.map((group) => {
+          const institution = institutions.get(group.institutionId);
+          return (
+            <TableBody key={group.institutionId}>
+              {institution ? (
+                <tr className="bg-slate-50/70 font-medium dark:bg-slate-900/50">
+                  <th scope="rowgroup" className={`${STICKY} bg-slate-50 px-3 py-2 text-left dark:bg-slate-900`}>
+                    {institution.institutionName}
+                    <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                      {formatCount(institution.connections)}{" "}
+                      {institution.connections === 1 ? "connection" : "connections"}, each sync once
+                    </span>
+                  </th>
+                  <FigureCells row={institution} display={display} now={now} />
+                </tr>
+              ) : null}
+              {group.accounts.map((account) => (
+                <tr key={account.accountId}>
+                  <RowHeader sticky className="py-2 pr-3 pl-6 whitespace-nowrap">
+                    {account.accountName}
+                    {account.mask ? (
+                      <span className="ml-1 text-slate-500 dark:text-slate-400">••{account.mask}</span>
+                    ) : null}
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">{account.email}</span>
+                  </RowHeader>
+                  <FigureCells row={account} display={display} now={now} />
+                </tr>
               ))}
-            </tr>
-          </thead>
-          {groups.map((group) => {
-            const institution = institutions.get(group.institutionId);
-            return (
-              <tbody key={group.institutionId} className="divide-y divide-slate-100 dark:divide-slate-800/70">
-                {institution ? (
-                  <tr className="bg-slate-50/70 font-medium dark:bg-slate-900/50">
-                    <th scope="rowgroup" className={`${STICKY} bg-slate-50 px-3 py-2 text-left dark:bg-slate-900`}>
-                      {institution.institutionName}
-                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                        {formatCount(institution.connections)}{" "}
-                        {institution.connections === 1 ? "connection" : "connections"}, each sync once
-                      </span>
-                    </th>
-                    <FigureCells row={institution} display={display} now={now} />
-                  </tr>
-                ) : null}
-                {group.accounts.map((account) => (
-                  <tr key={account.accountId}>
-                    <th
-                      scope="row"
-                      className={`${STICKY} bg-white py-2 pr-3 pl-6 text-left font-normal whitespace-nowrap dark:bg-slate-950`}
-                    >
-                      {account.accountName}
-                      {account.mask ? (
-                        <span className="ml-1 text-slate-500 dark:text-slate-400">••{account.mask}</span>
-                      ) : null}
-                      <span className="block text-xs text-slate-600 dark:text-slate-400">{account.email}</span>
-                    </th>
-                    <FigureCells row={account} display={display} now={now} />
-                  </tr>
-                ))}
-              </tbody>
-            );
-          })}
-        </table>
-        {groups.length === 0 ? (
-          <p className="px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
-            No accounts match these filters.
-          </p>
-        ) : null}
-      </ScrollRegion>
-      <Pagination
-        label="Sync statistics pages"
-        page={query.page}
-        pageCount={statistics.pageCount}
-        href={(page) => adminHref(query, { page })}
-      />
-    </section>
+            </TableBody>
+          );
+        })}
+      </DataTable>
+      <Pagination label="Sync statistics pages" query={query} pageKey="page" pageCount={statistics.pageCount} />
+    </AdminSection>
   );
 }

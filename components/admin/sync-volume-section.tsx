@@ -4,19 +4,29 @@ import Link from "next/link";
 import { type AdminQuery, adminHref, RANGES } from "@/lib/admin/params";
 import type { DailySyncVolume } from "@/lib/admin/sync-volume";
 import type { Display } from "@/lib/format/display";
+import { AdminSection } from "./admin-section";
 import { formatCount, formatRate } from "./format";
 import { type ChartDay, SyncVolumeChart } from "./sync-volume-chart";
+
+const TH = "px-2 py-1 text-left font-medium";
+const TD = "px-2 py-1 text-right tabular-nums";
+
+/** One row of a chart's table: the day, then its figures in the columns' order. */
+type FigureRow = { day: string; label: string; figures: string[] };
 
 function Figure({
   title,
   description,
   children,
-  table,
+  columns,
+  rows,
 }: {
   title: string;
   description: string;
   children: React.ReactNode;
-  table: React.ReactNode;
+  /** The table's column headings, "Day" first. */
+  columns: string[];
+  rows: FigureRow[];
 }) {
   return (
     <figure className="space-y-3 rounded-xl border border-slate-200 p-4 dark:border-slate-800">
@@ -26,10 +36,36 @@ function Figure({
       </figcaption>
       {children}
       <details className="text-sm">
-        <summary className="cursor-pointer rounded text-brand-600 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100">
+        <summary className="min-h-6 cursor-pointer rounded py-0.5 text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100">
           {title} as a table
         </summary>
-        <div className="mt-2 max-h-80 overflow-auto">{table}</div>
+        <div className="mt-2 max-h-80 overflow-auto">
+          <table className="w-full">
+            <thead>
+              <tr>
+                {columns.map((h) => (
+                  <th key={h} scope="col" className={TH}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.day}>
+                  <th scope="row" className={`${TH} font-normal`}>
+                    {row.label}
+                  </th>
+                  {row.figures.map((figure, index) => (
+                    <td key={columns[index + 1]} className={TD}>
+                      {figure}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );
@@ -55,17 +91,12 @@ export function SyncVolumeSection({
     cancelled: day.cancelled,
     failureRate: day.failureRate === null ? null : Math.round(day.failureRate * 1000) / 10,
   }));
-  const th = "px-2 py-1 text-left font-medium";
-  const td = "px-2 py-1 text-right tabular-nums";
   return (
-    <section aria-labelledby="sync-volume-heading" className="space-y-3">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h2 id="sync-volume-heading" className="text-lg font-semibold">
-            Sync volume
-          </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Finished syncs of every connection per UTC day.</p>
-        </div>
+    <AdminSection
+      headingId="sync-volume-heading"
+      title="Sync volume"
+      description="Finished syncs of every connection per UTC day."
+      controls={
         <nav aria-label="Chart range" className="flex gap-1 text-sm">
           {RANGES.map((range) => (
             <Link
@@ -79,71 +110,34 @@ export function SyncVolumeSection({
             </Link>
           ))}
         </nav>
-      </div>
+      }
+    >
       <div className="grid gap-4 lg:grid-cols-2">
         <Figure
           title="Syncs per day"
           description="Stacked by outcome: successful, partial, failed, cancelled."
-          table={
-            <table className="w-full">
-              <thead>
-                <tr>
-                  {["Day", "Successful", "Partial", "Failed", "Cancelled"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {days.map((day) => (
-                  <tr key={day.day}>
-                    <th scope="row" className={`${th} font-normal`}>
-                      {day.label}
-                    </th>
-                    <td className={td}>{formatCount(day.successful)}</td>
-                    <td className={td}>{formatCount(day.partial)}</td>
-                    <td className={td}>{formatCount(day.failed)}</td>
-                    <td className={td}>{formatCount(day.cancelled)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          columns={["Day", "Successful", "Partial", "Failed", "Cancelled"]}
+          rows={days.map((day) => ({
+            day: day.day,
+            label: day.label,
+            figures: [day.successful, day.partial, day.failed, day.cancelled].map(formatCount),
+          }))}
         >
           <SyncVolumeChart days={days} kind="volume" />
         </Figure>
         <Figure
           title="Failure rate"
           description="Failed syncs as a share of the day's finished syncs."
-          table={
-            <table className="w-full">
-              <thead>
-                <tr>
-                  {["Day", "Failure rate", "Finished syncs"].map((h) => (
-                    <th key={h} scope="col" className={th}>
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {volume.map((day) => (
-                  <tr key={day.day}>
-                    <th scope="row" className={`${th} font-normal`}>
-                      {label(day.day)}
-                    </th>
-                    <td className={td}>{formatRate(day.failureRate)}</td>
-                    <td className={td}>{formatCount(day.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          }
+          columns={["Day", "Failure rate", "Finished syncs"]}
+          rows={volume.map((day) => ({
+            day: day.day,
+            label: label(day.day),
+            figures: [formatRate(day.failureRate), formatCount(day.total)],
+          }))}
         >
           <SyncVolumeChart days={days} kind="failure-rate" />
         </Figure>
       </div>
-    </section>
+    </AdminSection>
   );
 }

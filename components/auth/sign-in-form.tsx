@@ -3,7 +3,8 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { Field } from "./field";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
@@ -45,8 +46,15 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
   return (
     <div className="space-y-6">
       <form action={submit} className="space-y-4" aria-describedby="sign-in-error">
-        <Field label="Email" name="email" type="email" autoComplete="email" required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <TextField id="email" label="Email" name="email" type="email" autoComplete="email" required />
+        <TextField
+          id="password"
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <p
           id="sign-in-error"
           role="alert"
@@ -55,25 +63,16 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
         >
           {error}
         </p>
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-        >
+        <Button type="submit" wide disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
       </form>
       {providers.length > 0 ? (
         <div className="space-y-2">
           {providers.map((provider) => (
-            <button
-              key={provider.id}
-              type="button"
-              onClick={() => signIn(provider.id, { callbackUrl })}
-              className="w-full rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
-            >
+            <Button key={provider.id} variant="secondary" wide onClick={() => signIn(provider.id, { callbackUrl })}>
               Continue with {provider.name}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}

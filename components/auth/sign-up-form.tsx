@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
-import { signUp } from "@/app/(auth)/actions";
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
-import { Field } from "./field";
 
-export function SignUpForm() {
+export function SignUpForm({ signUp }: { signUp: FormAction }) {
   const router = useRouter();
   const [state, action, pending] = useActionState<ActionState, FormData>(async (previous, formData) => {
     const result = await signUp(previous, formData);
@@ -33,9 +34,18 @@ export function SignUpForm() {
 
   return (
     <form action={action} className="space-y-4">
-      <Field label="Name" name="name" autoComplete="name" errors={state.errors?.name} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required errors={state.errors?.email} />
-      <Field
+      <TextField id="name" label="Name" name="name" autoComplete="name" errors={state.errors?.name} />
+      <TextField
+        id="email"
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        errors={state.errors?.email}
+      />
+      <TextField
+        id="password"
         label="Password"
         name="password"
         type="password"
@@ -47,13 +57,9 @@ export function SignUpForm() {
       <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
         {state.ok ? null : state.message}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60"
-      >
+      <Button type="submit" wide disabled={pending}>
         {pending ? "Creating your account…" : "Create account"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,12 +2,8 @@
 // A one-button server-action form ("Mark all read", "Send now") that works without JavaScript, with
 // what happened announced beside it.
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/action";
-
-const VARIANTS = {
-  primary: "bg-brand-600 text-white hover:bg-brand-700",
-  secondary: "border border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900",
-} as const;
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
 
 export function ActionButton({
   action,
@@ -16,22 +12,18 @@ export function ActionButton({
   disabled = false,
   variant = "secondary",
 }: {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   label: string;
   pendingLabel: string;
   disabled?: boolean;
-  variant?: keyof typeof VARIANTS;
+  variant?: "primary" | "secondary";
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <button
-        type="submit"
-        disabled={pending || disabled}
-        className={`rounded-lg px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-50 ${VARIANTS[variant]}`}
-      >
+      <Button type="submit" variant={variant} size="sm" disabled={pending || disabled}>
         {pending ? pendingLabel : label}
-      </button>
+      </Button>
       <p
         role="status"
         aria-live="polite"

@@ -1,19 +1,17 @@
 // Settings' "Notification channels": for email, push and SMS, whether this server can send on it,
 // whether the person has it on, and what each needs from them (the address, a browser, a number).
 // Turning a channel on or off stays in the preferences form, linked from here.
+import { Badge } from "@/components/ui/badge";
+import { TEXT_LINK } from "@/components/ui/text-link";
 import type { DeliveryChannel } from "@/lib/db/vocabulary";
 import type { ChannelStatus } from "@/lib/notifications/channels";
 import { CHANNEL_LABELS } from "./channel-labels";
-import { PhoneNumberForm } from "./phone-number-form";
-import { type PushBrowser, PushSettings } from "./push-settings";
+import { PhoneNumberForm, type SavePhoneNumberAction } from "./phone-number-form";
+import { type PushActions, type PushBrowser, PushSettings } from "./push-settings";
 
-function Badge({ tone, children }: { tone: "good" | "warn" | "muted"; children: React.ReactNode }) {
-  const tones = {
-    good: "bg-emerald-50 text-emerald-800 dark:bg-emerald-500/15 dark:text-emerald-300",
-    warn: "bg-amber-50 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300",
-    muted: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  };
-  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+export interface ChannelActions {
+  savePhoneNumber: SavePhoneNumberAction;
+  push: PushActions;
 }
 
 function Channel({
@@ -34,8 +32,8 @@ function Channel({
         <h3 id={headingId} className="text-sm font-semibold">
           {CHANNEL_LABELS[channel]}
         </h3>
-        <Badge tone={status.configured ? "good" : "warn"}>{status.configured ? "Set up" : "Not set up"}</Badge>
-        <Badge tone={enabled ? "good" : "muted"}>{enabled ? "Turned on" : "Turned off"}</Badge>
+        <Badge tone={status.configured ? "ok" : "warning"}>{status.configured ? "Set up" : "Not set up"}</Badge>
+        <Badge tone={enabled ? "ok" : "muted"}>{enabled ? "Turned on" : "Turned off"}</Badge>
       </div>
       <p id={`${channel}-detail`} className="text-sm text-slate-600 dark:text-slate-400">
         {status.detail}
@@ -53,6 +51,7 @@ export function NotificationChannels({
   phoneNumber,
   pushPublicKey,
   pushBrowsers,
+  actions,
 }: {
   status: ChannelStatus;
   /** The channel switches from the user's preferences. */
@@ -62,6 +61,7 @@ export function NotificationChannels({
   /** null when push is not set up on this server. */
   pushPublicKey: string | null;
   pushBrowsers: PushBrowser[];
+  actions: ChannelActions;
 }) {
   return (
     <section
@@ -74,10 +74,7 @@ export function NotificationChannels({
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         Where alerts reach you besides the bell. Turn each one on or off under{" "}
-        <a
-          href="#preferences"
-          className="font-medium text-brand-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100"
-        >
+        <a href="#preferences" className={TEXT_LINK}>
           Notifications in your preferences
         </a>
         .
@@ -89,10 +86,18 @@ export function NotificationChannels({
           </p>
         </Channel>
         <Channel channel="push" status={status.push} enabled={enabled.push}>
-          <PushSettings publicKey={status.push.configured ? pushPublicKey : null} browsers={pushBrowsers} />
+          <PushSettings
+            publicKey={status.push.configured ? pushPublicKey : null}
+            browsers={pushBrowsers}
+            actions={actions.push}
+          />
         </Channel>
         <Channel channel="sms" status={status.sms} enabled={enabled.sms}>
-          <PhoneNumberForm initial={phoneNumber} smsConfigured={status.sms.configured} />
+          <PhoneNumberForm
+            initial={phoneNumber}
+            smsConfigured={status.sms.configured}
+            action={actions.savePhoneNumber}
+          />
         </Channel>
       </div>
     </section>

@@ -1,13 +1,23 @@
 // "Waiting for your digest": the alerts gathered for each channel's next hourly, daily or weekly
 // digest, when it goes out, and a button that sends them now. The panel stays when nothing waits (the
 // button disabled), so what "Send now" did is still there to read after the list empties.
+import type { FormAction } from "@/components/form-action";
 import type { Display } from "@/lib/format/display";
 import { pendingDigests } from "@/lib/notifications/delivery/digests";
 import { NOTIFICATION_FREQUENCY_LABELS } from "@/lib/preferences/options";
 import { CHANNEL_LABELS } from "./channel-labels";
 import { SendDigestsButton } from "./send-digests-button";
 
-export async function DigestPanel({ userId, display }: { userId: string; display: Display }) {
+export async function DigestPanel({
+  userId,
+  display,
+  sendNow,
+}: {
+  userId: string;
+  display: Display;
+  /** Sends the waiting digests at once. */
+  sendNow: FormAction;
+}) {
   const digests = await pendingDigests(userId);
   return (
     <section
@@ -42,7 +52,7 @@ export async function DigestPanel({ userId, display }: { userId: string; display
           ))}
         </ul>
       )}
-      <SendDigestsButton disabled={digests.length === 0} />
+      <SendDigestsButton disabled={digests.length === 0} action={sendNow} />
     </section>
   );
 }

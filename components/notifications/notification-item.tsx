@@ -1,18 +1,23 @@
 // One notification in the list: its kind, title and body, why it was sent, the account it is about
 // (linked while the account is), when, and "Mark read" while it is unread.
 import Link from "next/link";
+import type { FormAction } from "@/components/form-action";
+import { Badge } from "@/components/ui/badge";
+import { LONG_NAME } from "@/components/ui/long-name";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 import type { Display } from "@/lib/format/display";
 import type { InboxItem } from "@/lib/notifications/inbox";
-import { KIND_LABELS, KindIcon } from "./kind";
+import { KindIcon, kindLabel } from "./kind";
 import { MarkReadButton } from "./mark-read-buttons";
-
-const SUBJECT_LINK =
-  "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100";
 
 function Subject({ item }: { item: InboxItem }) {
   if (item.account) {
     return (
-      <Link href={`/accounts/${item.account.id}`} className={SUBJECT_LINK}>
+      <Link
+        href={`/accounts/${item.account.id}`}
+        title={item.account.displayName}
+        className={`${STANDALONE_LINK} ${LONG_NAME} max-w-full`}
+      >
         {item.account.displayName}
         {item.account.mask ? (
           <span className="font-normal text-slate-500 dark:text-slate-400"> •••• {item.account.mask}</span>
@@ -22,7 +27,7 @@ function Subject({ item }: { item: InboxItem }) {
   }
   if (item.connection) {
     return (
-      <Link href="/accounts" className={SUBJECT_LINK}>
+      <Link href="/accounts" className={STANDALONE_LINK}>
         {item.connection.institutionName}
       </Link>
     );
@@ -30,7 +35,15 @@ function Subject({ item }: { item: InboxItem }) {
   return null;
 }
 
-export function NotificationItem({ item, display }: { item: InboxItem; display: Display }) {
+export function NotificationItem({
+  item,
+  display,
+  markRead,
+}: {
+  item: InboxItem;
+  display: Display;
+  markRead: FormAction;
+}) {
   const unread = item.readAt === null;
   const headingId = `notification-${item.id}`;
   return (
@@ -45,7 +58,7 @@ export function NotificationItem({ item, display }: { item: InboxItem; display: 
       <KindIcon kind={item.kind} />
       <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-slate-500 dark:text-slate-400">
-          <span className="font-medium text-slate-700 dark:text-slate-300">{KIND_LABELS[item.kind]}</span>
+          <span className="font-medium text-slate-700 dark:text-slate-300">{kindLabel(item.kind)}</span>
           <span aria-hidden="true">·</span>
           <time dateTime={item.createdAt.toISOString()} title={display.dateTime(item.createdAt)}>
             {display.relative(item.createdAt)}
@@ -54,11 +67,7 @@ export function NotificationItem({ item, display }: { item: InboxItem; display: 
             ·
           </span>
           <span className="hidden sm:inline">{display.dateTime(item.createdAt)}</span>
-          {unread ? (
-            <span className="rounded-full bg-brand-600 px-1.5 py-px text-[0.6875rem] font-semibold text-white">
-              Unread
-            </span>
-          ) : null}
+          {unread ? <Badge tone="strong">Unread</Badge> : null}
         </p>
         <h2 id={headingId} className={`text-sm ${unread ? "font-semibold" : "font-medium"}`}>
           {item.title}
@@ -72,7 +81,7 @@ export function NotificationItem({ item, display }: { item: InboxItem; display: 
         {item.account || item.connection || unread ? (
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 pt-1 text-sm">
             <Subject item={item} />
-            {unread ? <MarkReadButton id={item.id} title={item.title} /> : null}
+            {unread ? <MarkReadButton id={item.id} title={item.title} action={markRead} /> : null}
           </div>
         ) : null}
       </div>

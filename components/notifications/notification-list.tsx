@@ -2,15 +2,15 @@
 // or what to do when there are none.
 import Link from "next/link";
 import { EmptyPanel } from "@/components/empty-panel";
+import type { FormAction } from "@/components/form-action";
+import { buttonClass } from "@/components/ui/button";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 import type { Display } from "@/lib/format/display";
 import type { InboxFilter, InboxPage } from "@/lib/notifications/inbox";
 import { notificationsHref } from "./href";
 import { NotificationItem } from "./notification-item";
 
-const PAGE_LINK =
-  "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900";
-const TEXT_LINK =
-  "font-medium text-brand-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100";
+const PAGE_LINK = buttonClass({ variant: "secondary", size: "sm" });
 
 function Empty({ filter, paged }: { filter: InboxFilter; paged: boolean }) {
   const [heading, text] = paged
@@ -32,15 +32,15 @@ function Empty({ filter, paged }: { filter: InboxFilter; paged: boolean }) {
     >
       <p className="mt-4 text-sm">
         {paged ? (
-          <Link href={notificationsHref({ filter })} className={TEXT_LINK}>
+          <Link href={notificationsHref({ filter })} className={STANDALONE_LINK}>
             Back to the newest
           </Link>
         ) : filter === "unread" ? (
-          <Link href={notificationsHref({ filter: "all" })} className={TEXT_LINK}>
+          <Link href={notificationsHref({ filter: "all" })} className={STANDALONE_LINK}>
             Show all notifications
           </Link>
         ) : (
-          <Link href="/settings" className={TEXT_LINK}>
+          <Link href="/settings" className={STANDALONE_LINK}>
             Choose your alerts in Settings
           </Link>
         )}
@@ -54,12 +54,15 @@ export function NotificationList({
   filter,
   paged,
   display,
+  markRead,
 }: {
   page: InboxPage;
   filter: InboxFilter;
   /** This is a later page (the URL has a cursor). */
   paged: boolean;
   display: Display;
+  /** "Mark read" on one notification. */
+  markRead: FormAction;
 }) {
   if (page.items.length === 0) return <Empty filter={filter} paged={paged} />;
   return (
@@ -69,7 +72,7 @@ export function NotificationList({
         className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
       >
         {page.items.map((item) => (
-          <NotificationItem key={item.id} item={item} display={display} />
+          <NotificationItem key={item.id} item={item} display={display} markRead={markRead} />
         ))}
       </ul>
       {paged || page.nextCursor ? (

@@ -3,7 +3,8 @@
 // the server), the browsers that have it on, and "Remove" for each, which also unsubscribes this
 // browser when it is the one removed. Every outcome is announced in one status line.
 import { useEffect, useState, useTransition } from "react";
-import { removePushSubscriptionAction, savePushSubscriptionAction } from "@/app/(app)/notifications/channel-actions";
+import { type FormAction, formOf } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
 import {
   currentSubscription,
   describePushError,
@@ -15,6 +16,13 @@ import {
 
 export type PushBrowser = { id: string; endpoint: string; label: string; added: string };
 
+export interface PushActions {
+  /** Saves this browser's push subscription. */
+  subscribe: FormAction;
+  /** Forgets one browser's subscription, by id. */
+  remove: FormAction;
+}
+
 type Status = { text: string; tone: "success" | "error" | "info" };
 
 const TONES: Record<Status["tone"], string> = {
@@ -25,7 +33,15 @@ const TONES: Record<Status["tone"], string> = {
 
 const BLOCKED = "Notifications are blocked for this site. Allow them in your browser's site settings, then try again.";
 
-export function PushSettings({ publicKey, browsers }: { publicKey: string | null; browsers: PushBrowser[] }) {
+export function PushSettings({
+  publicKey,
+  browsers,
+  actions,
+}: {
+  publicKey: string | null;
+  browsers: PushBrowser[];
+  actions: PushActions;
+}) {
   const [support, setSupport] = useState<PushSupport | "checking">("checking");
   const [endpoint, setEndpoint] = useState<string | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
@@ -57,7 +73,7 @@ export function PushSettings({ publicKey, browsers }: { publicKey: string | null
           return;
         }
         const subscription = await subscribeToPush(publicKey);
-        const result = await savePushSubscriptionAction({}, subscriptionForm(subscription));
+        const result = await actions.subscribe({}, subscriptionForm(subscription));
         if (!result.ok) {
           setStatus({ text: result.message ?? "Push could not be turned on. Try again.", tone: "error" });
           return;
@@ -73,9 +89,7 @@ export function PushSettings({ publicKey, browsers }: { publicKey: string | null
   function remove(browser: PushBrowser) {
     setStatus(null);
     startTransition(async () => {
-      const form = new FormData();
-      form.set("id", browser.id);
-      const result = await removePushSubscriptionAction({}, form);
+      const result = await actions.remove({}, formOf({ id: browser.id }));
       if (!result.ok) {
         setStatus({ text: result.message ?? "That browser could not be removed. Try again.", tone: "error" });
         return;
@@ -98,15 +112,13 @@ export function PushSettings({ publicKey, browsers }: { publicKey: string | null
       ) : onHere ? (
         <p className="text-sm font-medium text-emerald-700 dark:text-emerald-400">Push is on in this browser.</p>
       ) : (
-        <button
-          type="button"
+        <Button
           onClick={turnOn}
           disabled={!publicKey || support !== "supported" || pending}
           aria-describedby={publicKey ? undefined : "push-detail"}
-          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:cursor-not-allowed disabled:opacity-50"
         >
           {pending ? "Working…" : "Turn on push in this browser"}
-        </button>
+        </Button>
       )}
       <p role="status" aria-live="polite" className={`text-sm empty:hidden ${status ? TONES[status.tone] : ""}`}>
         {status?.text}
@@ -126,15 +138,15 @@ export function PushSettings({ publicKey, browsers }: { publicKey: string | null
                   ) : null}
                   <span className="block text-xs text-slate-500 dark:text-slate-400">Added {browser.added}</span>
                 </span>
-                <button
-                  type="button"
+                <Button
+                  variant="secondary"
+                  size="xs"
                   onClick={() => remove(browser)}
                   disabled={pending}
                   aria-label={`Remove ${browser.label}, added ${browser.added}`}
-                  className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900"
                 >
                   Remove
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

@@ -1,16 +1,10 @@
 "use client";
 // "Send now" on the digest panel; what happened is announced beside it.
-import { sendDigestsNowAction } from "@/app/(app)/notifications/digest-actions";
+import type { FormAction } from "@/components/form-action";
 import { ActionButton } from "./action-button";
 
-export function SendDigestsButton({ disabled }: { disabled: boolean }) {
+export function SendDigestsButton({ disabled, action }: { disabled: boolean; action: FormAction }) {
   return (
-    <ActionButton
-      action={sendDigestsNowAction}
-      label="Send now"
-      pendingLabel="Sending…"
-      disabled={disabled}
-      variant="primary"
-    />
+    <ActionButton action={action} label="Send now" pendingLabel="Sending…" disabled={disabled} variant="primary" />
   );
 }

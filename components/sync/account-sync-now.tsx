@@ -1,15 +1,22 @@
 // "Sync now" on an account's page, for the connection the account belongs to. Nothing when the bank
 // needs reconnecting (the accounts page offers Reconnect) or is no longer linked.
-import { findOwnedConnection, getLatestSyncForConnection } from "@/lib/sync/progress";
+import type { SyncNowAction } from "@/components/connections/actions";
+import { getOwnedConnection } from "@/lib/auth/ownership";
+import { getLatestSyncForConnection } from "@/lib/sync";
 import { SyncNowButton } from "./sync-now-button";
 import { isSyncRunning } from "./sync-status";
 
-const BUTTON =
-  "rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-900";
-
-export async function AccountSyncNow({ userId, connectionId }: { userId: string; connectionId: string }) {
+export async function AccountSyncNow({
+  userId,
+  connectionId,
+  action,
+}: {
+  userId: string;
+  connectionId: string;
+  action: SyncNowAction;
+}) {
   const [connection, latest] = await Promise.all([
-    findOwnedConnection({ userId, connectionId }),
+    getOwnedConnection({ userId, connectionId }),
     getLatestSyncForConnection({ userId, connectionId }),
   ]);
   if (!connection.isActive || connection.requiresReauth) return null;
@@ -18,7 +25,8 @@ export async function AccountSyncNow({ userId, connectionId }: { userId: string;
       connectionId={connection.id}
       institutionName={connection.institutionName}
       syncing={latest !== null && isSyncRunning(latest.status)}
-      className={BUTTON}
+      action={action}
+      size="sm"
     />
   );
 }

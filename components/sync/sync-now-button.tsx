@@ -4,7 +4,9 @@
 // the page already knows about (the "Syncing" badge) is followed the same way.
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
-import { syncNowAction } from "@/app/(app)/accounts/sync-actions";
+import type { SyncNowAction } from "@/components/connections/actions";
+import { formOf } from "@/components/form-action";
+import { Button, type ButtonStyle } from "@/components/ui/button";
 import { describeSync, isSyncRunning, type SyncSnapshot, type SyncStatusText } from "./sync-status";
 
 const POLL_INTERVAL_MS = 1_000;
@@ -21,14 +23,16 @@ export function SyncNowButton({
   connectionId,
   institutionName,
   syncing,
-  className,
+  action,
+  size,
 }: {
   connectionId: string;
   institutionName: string;
   /** The server saw a run queued or going when it rendered the page. */
   syncing: boolean;
-  /** The button's look, matching the buttons beside it. */
-  className: string;
+  action: SyncNowAction;
+  /** Matching the buttons beside it. */
+  size: ButtonStyle["size"];
 }) {
   const router = useRouter();
   const [polling, setPolling] = useState(syncing);
@@ -92,9 +96,7 @@ export function SyncNowButton({
   function start() {
     setStatus(null);
     startTransition(async () => {
-      const form = new FormData();
-      form.set("connectionId", connectionId);
-      const result = await syncNowAction({}, form);
+      const result = await action({}, formOf({ connectionId }));
       if (!result.ok) {
         setStatus({ text: result.message ?? "The sync could not be started. Try again.", tone: "error" });
         return;
@@ -109,15 +111,15 @@ export function SyncNowButton({
   const busy = polling || starting;
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-      <button
-        type="button"
+      <Button
+        variant="secondary"
+        size={size}
         onClick={start}
         disabled={busy}
         aria-label={`Sync now: ${institutionName}`}
-        className={className}
       >
         Sync now
-      </button>
+      </Button>
       {/* Always in the page, even empty, so screen readers announce what is put into it. */}
       <p role="status" aria-live="polite" className={`text-xs tabular-nums ${status ? TONES[status.tone] : ""}`}>
         {status?.text}

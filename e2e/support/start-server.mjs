@@ -23,6 +23,8 @@ const env = {
   // Seals Plaid access tokens; required with PostgreSQL. A fresh key per run: each run has a fresh database.
   TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
   ADMIN_EMAILS: "admin@e2e.test",
+  // A production build without Plaid's keys: the emulator is served only when asked for.
+  PLAID_EMULATOR: "on",
 };
 let cleanup = async () => {};
 
@@ -81,7 +83,7 @@ if (backend === "embedded") {
 // Users with a year of demo data (password "mingus-demo"): one that tests only read, one they change.
 const seeded = spawnSync(
   "npx",
-  ["tsx", "--conditions=react-server", "lib/db/cli/seed.ts", ...SEEDED_USERS.flatMap((email) => ["--email", email])],
+  ["tsx", "--conditions=react-server", "scripts/seed.ts", ...SEEDED_USERS.flatMap((email) => ["--email", email])],
   { env, stdio: ["ignore", "ignore", "inherit"] },
 );
 if (seeded.status !== 0) {
@@ -94,7 +96,7 @@ const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { e
 // (The embedded server runs its workers itself.)
 const worker =
   backend === "postgresql"
-    ? spawn("npx", ["tsx", "--conditions=react-server", "lib/sync/cli/worker.ts"], {
+    ? spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
         env,
         stdio: ["ignore", "ignore", "inherit"],
       })

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 
 // Also what another user's account looks like: the page does not say whether the id exists.
 export default function AccountNotFound() {
@@ -8,10 +9,7 @@ export default function AccountNotFound() {
       <p className="text-slate-600 dark:text-slate-400">
         There is no account of yours at this address. It may have been removed when its bank was disconnected.
       </p>
-      <Link
-        href="/accounts"
-        className="text-brand-600 underline underline-offset-4 hover:text-brand-700 dark:text-brand-100"
-      >
+      <Link href="/accounts" className={STANDALONE_LINK}>
         Back to your accounts
       </Link>
     </div>

@@ -88,7 +88,7 @@ describe("the Link actions", () => {
     const stranger = await createUser();
     session.user = { id: stranger.id, email: stranger.email, name: null, role: "user" };
     expect(await unlinkConnectionAction({}, form({ connectionId }))).toEqual({
-      message: "This bank connection no longer exists.",
+      message: "This connection could not be found.",
     });
     session.user = owner;
     expect(await unlinkConnectionAction({}, form({ connectionId }))).toEqual({

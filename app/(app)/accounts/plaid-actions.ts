@@ -10,9 +10,9 @@ import {
   exchangePublicToken,
   InstitutionAlreadyLinkedError,
   type LinkedConnection,
-} from "@/lib/plaid/link";
-import { unlinkConnection } from "@/lib/plaid/unlink";
-import { completeUpdateMode } from "@/lib/plaid/update-mode";
+} from "@/lib/connections/link";
+import { unlinkConnection } from "@/lib/connections/unlink";
+import { completeUpdateMode } from "@/lib/connections/update-mode";
 
 const connectionId = z.string().trim().min(1).max(64);
 

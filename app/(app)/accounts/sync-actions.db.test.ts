@@ -7,8 +7,8 @@ import { createConnection, createSync, createUser } from "@/lib/test/factories";
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: null; role: "user" } }));
 const queue = vi.hoisted(() => ({ sent: [] as string[] }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
-vi.mock("@/lib/sync/queue", () => ({
-  enqueueSync: async ({ connectionId }: { connectionId: string }) => {
+vi.mock("@/lib/jobs/enqueue", () => ({
+  enqueueSyncJob: async ({ connectionId }: { connectionId: string }) => {
     queue.sent.push(connectionId);
     return "sent";
   },

@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
-import { type SyncNowResult, startManualSync } from "@/lib/sync/sync-now";
+import { type SyncNowResult, startManualSync } from "@/lib/sync";
 
 const schema = z.object({ connectionId: z.string().trim().min(1).max(64) });
 

@@ -16,20 +16,25 @@ const RETRY_MESSAGES = {
   inactive: { ok: false, message: "This connection is no longer active." },
 } as const;
 
-export const retrySync = authedAction(connectionSchema, async ({ connectionId }, user) => {
-  const result = await retryConnectionSync({ actorId: user.id, connectionId });
-  revalidatePath("/admin");
-  return RETRY_MESSAGES[result];
-});
+type AdminAction<Result> = (input: { actorId: string; connectionId: string }) => Promise<Result>;
 
-export const pauseSync = authedAction(connectionSchema, async ({ connectionId }, user) => {
-  const result = await pauseConnection({ actorId: user.id, connectionId });
-  revalidatePath("/admin");
-  return { ok: true, message: result === "paused" ? "Paused." : "Already paused." };
-});
+/** One admin form: the connection from the form, the action in lib/admin, the page refreshed, a message. */
+function adminForm<Result>(action: AdminAction<Result>, message: (result: Result) => { ok: boolean; message: string }) {
+  return authedAction(connectionSchema, async ({ connectionId }, user) => {
+    const result = await action({ actorId: user.id, connectionId });
+    revalidatePath("/admin");
+    return message(result);
+  });
+}
 
-export const resumeSync = authedAction(connectionSchema, async ({ connectionId }, user) => {
-  const result = await resumeConnection({ actorId: user.id, connectionId });
-  revalidatePath("/admin");
-  return { ok: true, message: result === "resumed" ? "Resumed." : "It was not paused." };
-});
+export const retrySync = adminForm(retryConnectionSync, (result) => RETRY_MESSAGES[result]);
+
+export const pauseSync = adminForm(pauseConnection, (result) => ({
+  ok: true,
+  message: result === "paused" ? "Paused." : "Already paused.",
+}));
+
+export const resumeSync = adminForm(resumeConnection, (result) => ({
+  ok: true,
+  message: result === "resumed" ? "Resumed." : "It was not paused.",
+}));

@@ -8,9 +8,12 @@ import { FilterTabs } from "@/components/notifications/filter-tabs";
 import { parseFilter } from "@/components/notifications/href";
 import { MarkAllReadButton } from "@/components/notifications/mark-read-buttons";
 import { NotificationList } from "@/components/notifications/notification-list";
+import { TEXT_LINK } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
 import { countUnread, listNotifications } from "@/lib/notifications/inbox";
+import { markAllNotificationsReadAction, markNotificationReadAction } from "./actions";
+import { sendDigestsNowAction } from "./digest-actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -34,21 +37,24 @@ export default async function NotificationsPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
           <p className="text-slate-600 dark:text-slate-400">
             Alerts about your accounts.{" "}
-            <Link
-              href="/settings#notification-channels"
-              className="font-medium text-brand-700 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-100"
-            >
+            <Link href="/settings#notification-channels" className={TEXT_LINK}>
               Choose where they reach you
             </Link>
             .
           </p>
         </div>
-        <MarkAllReadButton unread={unread} />
+        <MarkAllReadButton unread={unread} action={markAllNotificationsReadAction} />
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <div className="min-w-0 space-y-4">
           <FilterTabs current={filter} unread={unread} />
-          <NotificationList page={page} filter={filter} paged={cursor !== null} display={display} />
+          <NotificationList
+            page={page}
+            filter={filter}
+            paged={cursor !== null}
+            display={display}
+            markRead={markNotificationReadAction}
+          />
         </div>
         <Suspense
           fallback={
@@ -57,7 +63,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
             </div>
           }
         >
-          <DigestPanel userId={user.id} display={display} />
+          <DigestPanel userId={user.id} display={display} sendNow={sendDigestsNowAction} />
         </Suspense>
       </div>
     </div>

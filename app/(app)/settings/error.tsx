@@ -1,13 +1,4 @@
 "use client";
-import { ErrorState } from "@/components/error-state";
+import { errorBoundary } from "@/components/error-state";
 
-export default function SettingsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <ErrorState
-      title="Your settings could not be loaded"
-      advice="Nothing was changed. Try again"
-      error={error}
-      reset={reset}
-    />
-  );
-}
+export default errorBoundary("Your settings could not be loaded", "Nothing was changed. Try again");

@@ -3,13 +3,20 @@ import { describeBrowser } from "@/components/notifications/browser-name";
 import { NotificationChannels } from "@/components/notifications/channel-settings";
 import { AccountLinks } from "@/components/preferences/account-links";
 import { DisplayPreview } from "@/components/preferences/display-preview";
-import { toGlobalFormValues } from "@/components/preferences/form-values";
+import { toAlertFields, toGlobalFormValues } from "@/components/preferences/form-values";
 import { GlobalPreferencesForm } from "@/components/preferences/global-preferences-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
 import { channelStatus, pushPublicKey } from "@/lib/notifications/channels";
 import { getContact, listPushSubscriptions } from "@/lib/notifications/contact";
+import { alertSettings } from "@/lib/notifications/rules/registry";
 import { getGlobalSettings, listAccountLinks } from "@/lib/preferences/load";
+import {
+  removePushSubscriptionAction,
+  savePhoneNumberAction,
+  savePushSubscriptionAction,
+} from "../notifications/channel-actions";
+import { saveGlobalPreferencesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -37,6 +44,8 @@ export default async function SettingsPage() {
             <GlobalPreferencesForm
               initial={toGlobalFormValues(values)}
               currencies={Intl.supportedValuesOf("currency")}
+              action={saveGlobalPreferencesAction}
+              alerts={toAlertFields(alertSettings())}
             />
           </div>
           <NotificationChannels
@@ -51,9 +60,13 @@ export default async function SettingsPage() {
               label: describeBrowser(subscription.userAgent),
               added: display.date(subscription.createdAt),
             }))}
+            actions={{
+              savePhoneNumber: savePhoneNumberAction,
+              push: { subscribe: savePushSubscriptionAction, remove: removePushSubscriptionAction },
+            }}
           />
         </div>
-        <aside className="space-y-8 lg:sticky lg:top-6">
+        <aside className="min-w-0 space-y-8 lg:sticky lg:top-6">
           <DisplayPreview display={display} />
           <AccountLinks accounts={accounts} />
         </aside>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { TEXT_LINK } from "@/components/ui/text-link";
 import { enabledOAuthProviders } from "@/lib/auth/options";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default function SignInPage() {
       </Suspense>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         New to Mingus?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-600 underline underline-offset-4 hover:text-brand-700">
+        <Link href="/sign-up" className={TEXT_LINK}>
           Create an account
         </Link>
       </p>

@@ -1,14 +1,33 @@
 // The dashboard: every linked bank with its accounts, and the totals over the accounts not hidden.
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/accounts/empty-state";
-import { HiddenAccounts } from "@/components/accounts/hidden-accounts";
-import { InstitutionGroup } from "@/components/accounts/institution-group";
-import { Totals } from "@/components/accounts/totals";
-import { LinkButton } from "@/components/plaid/link-button";
+import { EmptyState } from "@/components/account-list/empty-state";
+import { HiddenAccounts } from "@/components/account-list/hidden-accounts";
+import { InstitutionGroup } from "@/components/account-list/institution-group";
+import { Totals } from "@/components/account-list/totals";
+import type { ConnectionActionSet } from "@/components/connections/actions";
+import { LinkButton } from "@/components/connections/link-button";
 import { getDashboard } from "@/lib/accounts/dashboard";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
 import { getLinkEnvironment } from "@/lib/plaid/link-environment";
+import {
+  completeUpdateModeAction,
+  createLinkTokenAction,
+  exchangePublicTokenAction,
+  unlinkConnectionAction,
+} from "../plaid-actions";
+import { syncNowAction } from "../sync-actions";
+
+// What each bank's buttons do: this route group's server actions, handed down to the client buttons.
+const ACTIONS: ConnectionActionSet = {
+  link: {
+    createLinkToken: createLinkTokenAction,
+    exchangePublicToken: exchangePublicTokenAction,
+    completeUpdateMode: completeUpdateModeAction,
+  },
+  syncNow: syncNowAction,
+  unlink: unlinkConnectionAction,
+};
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -22,10 +41,12 @@ export default async function AccountsPage() {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Accounts</h1>
         {/* The empty state has its own, more prominent button. */}
-        {empty ? null : <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} />}
+        {empty ? null : (
+          <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} actions={ACTIONS.link} />
+        )}
       </div>
       {empty ? (
-        <EmptyState linkEnvironment={linkEnvironment} />
+        <EmptyState linkEnvironment={linkEnvironment} actions={ACTIONS.link} />
       ) : (
         <>
           <Totals totals={dashboard.totals} display={display} />
@@ -35,6 +56,7 @@ export default async function AccountsPage() {
               institution={institution}
               display={display}
               linkEnvironment={linkEnvironment}
+              actions={ACTIONS}
             />
           ))}
           <HiddenAccounts accounts={dashboard.hidden} display={display} />

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { findOwnedAccount } from "@/lib/accounts/detail";
+import { findOwnedAccount } from "@/lib/auth/ownership";
 import { requireUser } from "@/lib/auth/session";
 
 // Ownership is checked here, above every loading boundary of the account's pages, so another user's

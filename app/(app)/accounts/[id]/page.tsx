@@ -3,19 +3,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { AccountHeader } from "@/components/account/account-header";
-import { BalanceHistory } from "@/components/account/balance-history";
-import { DetailsList } from "@/components/account/details-list";
-import { type AccountPageState, accountPageHref } from "@/components/account/page-href";
-import { SectionSkeleton } from "@/components/account/section-skeleton";
-import { SyncHistorySection } from "@/components/account/sync-history";
-import { TransactionsSection } from "@/components/account/transactions-section";
+import { AccountHeader } from "@/components/account-detail/account-header";
+import { BalanceHistory } from "@/components/account-detail/balance-history";
+import { DetailsList } from "@/components/account-detail/details-list";
+import { type AccountPageState, accountPageHref } from "@/components/account-detail/page-href";
+import { SectionSkeleton } from "@/components/account-detail/section-skeleton";
+import { SyncHistorySection } from "@/components/account-detail/sync-history";
+import { TransactionsSection } from "@/components/account-detail/transactions-section";
 import { AccountSyncNow } from "@/components/sync/account-sync-now";
+import { DEFAULT_HISTORY_RANGE, parseHistoryRange } from "@/lib/accounts/balances/history";
 import { loadAccountDetail } from "@/lib/accounts/detail";
+import { decodeCursor, normalizeQuery } from "@/lib/accounts/transactions/list";
 import { requireUser } from "@/lib/auth/session";
-import { DEFAULT_HISTORY_RANGE, parseHistoryRange } from "@/lib/balances/history";
 import { getDisplay } from "@/lib/format/display";
-import { decodeCursor, normalizeQuery } from "@/lib/transactions/list";
+import { syncNowAction } from "../sync-actions";
 
 // No loading.tsx here on purpose: a Suspense boundary above notFound() makes Next.js send the 404 page
 // with status 200 (vercel/next.js#76474). The account lookup is one indexed query; the slow sections
@@ -60,7 +61,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <AccountHeader
         account={account}
         display={display}
-        syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} />}
+        syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />}
       />
       <Suspense fallback={<SectionSkeleton label="Loading balance history…" />}>
         <BalanceHistory {...common} color={account.color} range={range} state={state} />

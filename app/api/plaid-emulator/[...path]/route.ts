@@ -1,18 +1,15 @@
-// The local Plaid emulator (lib/plaid-emulator), served only while Mingus is not configured for
-// Plaid itself: with PLAID_ENV and keys set, every method answers a plain 404.
-
-import { isPlaidEmulated } from "@/lib/plaid/config";
-import { handleEmulatorRequest } from "@/lib/plaid-emulator";
+// The Plaid emulator (@mingus/plaid-emulator), served only where this server mounts it (see
+// isEmulatorMounted: without Plaid's keys, in development and tests or with PLAID_EMULATOR=on);
+// anywhere else every method answers a plain 404.
+import { isEmulatorMounted } from "@/lib/plaid/config";
+import { getMountedEmulator } from "@/lib/plaid/emulator-mount";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-type RouteContext = { params: Promise<{ path: string[] }> };
-
-async function handle(request: Request, { params }: RouteContext): Promise<Response> {
-  if (!isPlaidEmulated()) return new Response("Not Found", { status: 404 });
-  const { path } = await params;
-  return handleEmulatorRequest({ path, request });
+async function handle(request: Request): Promise<Response> {
+  if (!isEmulatorMounted()) return new Response("Not Found", { status: 404 });
+  return getMountedEmulator().handle(request);
 }
 
 export { handle as DELETE, handle as GET, handle as PATCH, handle as POST, handle as PUT };

@@ -1,5 +1,5 @@
 // Plaid's webhooks. Verification needs the exact bytes Plaid sent, so the body is read raw in lib/.
-import { receivePlaidWebhook } from "@/lib/plaid/webhooks/receive";
+import { receivePlaidWebhook } from "@/lib/connections/webhooks/receive";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

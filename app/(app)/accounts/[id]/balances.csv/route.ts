@@ -2,9 +2,9 @@
 // balances as CSV (all time unless a range is given). Checks the session itself; another user's
 // account is a 404.
 import type { NextRequest } from "next/server";
+import { parseHistoryRange } from "@/lib/accounts/balances/history";
 import { csvResponse, exportBalancesCsv } from "@/lib/accounts/csv-export";
 import { getCurrentUser } from "@/lib/auth/session";
-import { parseHistoryRange } from "@/lib/balances/history";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@
 // matches) as CSV, streamed. Checks the session itself; another user's account is a 404.
 import type { NextRequest } from "next/server";
 import { csvResponse, exportTransactionsCsv } from "@/lib/accounts/csv-export";
+import { normalizeQuery } from "@/lib/accounts/transactions/list";
 import { getCurrentUser } from "@/lib/auth/session";
-import { normalizeQuery } from "@/lib/transactions/list";
 
 export const dynamic = "force-dynamic";
 

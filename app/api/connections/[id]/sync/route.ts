@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { getLatestSyncForConnection } from "@/lib/sync/progress";
+import { getLatestSyncForConnection } from "@/lib/sync";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
-import { getBalanceHistory, HISTORY_RANGE_LABELS, type HistoryRange } from "@/lib/balances/history";
+import { getBalanceHistory, HISTORY_RANGE_LABELS, type HistoryRange } from "@/lib/accounts/balances/history";
 import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";

@@ -1,9 +1,10 @@
 // What a person with no linked bank sees instead of the dashboard: an invitation and the Link button.
+import type { LinkActions } from "@/components/connections/actions";
+import { LinkButton } from "@/components/connections/link-button";
 import { EmptyPanel } from "@/components/empty-panel";
-import { LinkButton } from "@/components/plaid/link-button";
 import type { LinkEnvironment } from "@/lib/plaid/link-environment";
 
-export function EmptyState({ linkEnvironment }: { linkEnvironment: LinkEnvironment }) {
+export function EmptyState({ linkEnvironment, actions }: { linkEnvironment: LinkEnvironment; actions: LinkActions }) {
   return (
     <EmptyPanel
       id="empty-heading"
@@ -12,7 +13,7 @@ export function EmptyState({ linkEnvironment }: { linkEnvironment: LinkEnvironme
       text="Link your first bank to see every account, its balance and how it changes over time, all in one place."
     >
       <div className="mt-6 flex justify-center">
-        <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} />
+        <LinkButton mode="create" label="Link a bank" environment={linkEnvironment} actions={actions} />
       </div>
     </EmptyPanel>
   );

@@ -4,11 +4,9 @@
 // In update mode it repairs an existing connection instead of creating one.
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import {
-  completeUpdateModeAction,
-  createLinkTokenAction,
-  exchangePublicTokenAction,
-} from "@/app/(app)/accounts/plaid-actions";
+import { formOf } from "@/components/form-action";
+import { Button, type ButtonStyle } from "@/components/ui/button";
+import type { LinkActions } from "./actions";
 import { LinkStandIn } from "./link-stand-in";
 import type { LinkEnvironment, LinkOnExit, LinkOnSuccess } from "./link-types";
 import { PlaidLinkLauncher } from "./plaid-link-launcher";
@@ -16,26 +14,15 @@ import { PlaidLinkLauncher } from "./plaid-link-launcher";
 type Target = { mode: "create" } | { mode: "update"; connectionId: string };
 type Conflict = { connectionId: string; institutionName: string };
 
-const STYLES = {
-  primary:
-    "rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60",
-  secondary:
-    "rounded-md border border-amber-400 bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-950 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-amber-400/40 dark:bg-amber-400/10 dark:text-amber-200 dark:hover:bg-amber-400/20",
-} as const;
-
-function formOf(fields: Record<string, string>): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  return form;
-}
-
 export function LinkButton({
   mode,
   connectionId,
   label,
   accessibleName,
   environment,
+  actions,
   variant = "primary",
+  size = "md",
 }: {
   mode: "create" | "update";
   /** The connection update mode repairs. */
@@ -44,7 +31,9 @@ export function LinkButton({
   /** When the visible label needs context ("Reconnect First Platypus Bank"). */
   accessibleName?: string;
   environment: LinkEnvironment;
-  variant?: keyof typeof STYLES;
+  actions: LinkActions;
+  variant?: ButtonStyle["variant"];
+  size?: ButtonStyle["size"];
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -58,7 +47,7 @@ export function LinkButton({
     setError("");
     setConflict(null);
     setProgress("Opening Link…");
-    const result = await createLinkTokenAction(
+    const result = await actions.createLinkToken(
       {},
       formOf(target.mode === "update" ? { connectionId: target.connectionId } : {}),
     );
@@ -77,12 +66,12 @@ export function LinkButton({
     const bank = metadata.institution?.name ?? "your bank";
     if (target.mode === "update") {
       setProgress(`Reconnecting ${bank}…`);
-      const result = await completeUpdateModeAction({}, formOf({ connectionId: target.connectionId }));
+      const result = await actions.completeUpdateMode({}, formOf({ connectionId: target.connectionId }));
       finish(result.ok ? (result.message ?? "") : null, result.message);
       return;
     }
     setProgress(`Linking ${bank}… Fetching accounts and balances…`);
-    const result = await exchangePublicTokenAction(
+    const result = await actions.exchangePublicToken(
       {},
       formOf({
         publicToken,
@@ -122,15 +111,9 @@ export function LinkButton({
   const target: Target = mode === "update" && connectionId ? { mode, connectionId } : { mode: "create" };
   return (
     <div className="flex flex-col items-start gap-2">
-      <button
-        type="button"
-        onClick={() => start(target)}
-        disabled={busy}
-        aria-label={accessibleName}
-        className={STYLES[variant]}
-      >
+      <Button variant={variant} size={size} onClick={() => start(target)} disabled={busy} aria-label={accessibleName}>
         {label}
-      </button>
+      </Button>
       <p
         role="status"
         aria-live="polite"
@@ -147,13 +130,13 @@ export function LinkButton({
       <div role="alert" className="max-w-md space-y-2 text-sm text-red-700 empty:hidden dark:text-red-400">
         {error ? <p>{error}</p> : null}
         {conflict ? (
-          <button
-            type="button"
+          <Button
+            variant="attention"
+            size="xs"
             onClick={() => start({ mode: "update", connectionId: conflict.connectionId })}
-            className={STYLES.secondary}
           >
             Reconnect {conflict.institutionName} instead
-          </button>
+          </Button>
         ) : null}
       </div>
       {session && environment.emulated ? (

@@ -1,7 +1,7 @@
 // The balance history's range switch: plain links, so it works without JavaScript and the range is in
 // the URL; the current range is marked for assistive technology with aria-current.
 import Link from "next/link";
-import { HISTORY_RANGE_LABELS, HISTORY_RANGES, type HistoryRange } from "@/lib/balances/history";
+import { HISTORY_RANGE_LABELS, HISTORY_RANGES, type HistoryRange } from "@/lib/accounts/balances/history";
 
 export function RangeNav({ current, hrefFor }: { current: HistoryRange; hrefFor: (range: HistoryRange) => string }) {
   return (

@@ -3,11 +3,12 @@
 // stays short.
 import Link from "next/link";
 import { Fragment } from "react";
+import { Badge } from "@/components/ui/badge";
+import { LONG_NAME } from "@/components/ui/long-name";
 import type { DashboardAccount } from "@/lib/accounts/dashboard";
 import type { Display } from "@/lib/format/display";
 import { AccountIcon } from "./account-icon";
 import { CreditUsage } from "./credit-usage";
-import { StatusBadge } from "./status-badge";
 import { SyncedAt } from "./synced-at";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -43,11 +44,12 @@ export function AccountRow({
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <Link
             href={`/accounts/${account.id}`}
-            className="font-medium break-words outline-none after:absolute after:inset-0 after:rounded-sm hover:underline focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-brand-500"
+            title={account.displayName}
+            className={`${LONG_NAME} font-medium outline-none after:absolute after:inset-0 after:rounded-sm hover:underline focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-brand-500`}
           >
             {account.displayName}
           </Link>
-          {account.status === "error" ? <StatusBadge tone="error">Error</StatusBadge> : null}
+          {account.status === "error" ? <Badge tone="error">Error</Badge> : null}
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {details.map(([key, detail], index) => (

@@ -21,7 +21,7 @@ export function Totals({ totals, display }: { totals: DashboardTotals; display: 
           >
             <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</dt>
             <dd className="mt-1 text-2xl font-semibold tracking-tight tabular-nums">{display.money(amount)}</dd>
-            <dd className="text-xs text-slate-500 dark:text-slate-400">{hint}</dd>
+            <dd className="text-xs text-slate-600 dark:text-slate-400">{hint}</dd>
           </div>
         ))}
       </dl>

@@ -2,12 +2,13 @@
 // The stand-in's panes, in Link's order: consent, institution search, credentials, connecting,
 // success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { InstitutionMark } from "./institution-mark";
 import type { StandInInstitution } from "./link-types";
 import { callStandIn, type StandInError, type StandInLogin } from "./stand-in-api";
 
-export const PRIMARY_BUTTON =
-  "w-full rounded-lg bg-slate-900 px-4 py-2.5 text-sm font-semibold text-white hover:bg-slate-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200";
+// Link's own taller fields, on the dialog's background in dark mode.
 const INPUT =
   "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-sm shadow-sm focus:border-brand-500 focus:outline-2 focus:outline-brand-500 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-950";
 
@@ -23,6 +24,31 @@ function PaneHeading({ id, children, focus = true }: { id: string; children: Rea
   );
 }
 
+/** A pane that says something and moves on (consent, success): its heading, its content, then Continue. */
+function ContinuePane({
+  titleId,
+  title,
+  onContinue,
+  className,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  onContinue: () => void;
+  className: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <PaneHeading id={titleId}>{title}</PaneHeading>
+      {children}
+      <Button variant="plaid" size="lg" wide onClick={onContinue}>
+        Continue
+      </Button>
+    </div>
+  );
+}
+
 export function ConsentPane({
   titleId,
   institution,
@@ -34,10 +60,12 @@ export function ConsentPane({
   onContinue: () => void;
 }) {
   return (
-    <div className="space-y-5">
-      <PaneHeading id={titleId}>
-        {institution ? `Reconnect to ${institution.name}` : "Mingus uses Plaid to connect your bank"}
-      </PaneHeading>
+    <ContinuePane
+      titleId={titleId}
+      title={institution ? `Reconnect to ${institution.name}` : "Mingus uses Plaid to connect your bank"}
+      onContinue={onContinue}
+      className="space-y-5"
+    >
       <ul className="space-y-3 text-sm text-slate-600 dark:text-slate-300">
         <li>
           <strong className="block text-slate-900 dark:text-slate-100">Secure</strong>
@@ -48,10 +76,7 @@ export function ConsentPane({
           Your credentials will never be made accessible to Mingus.
         </li>
       </ul>
-      <button type="button" onClick={onContinue} className={PRIMARY_BUTTON}>
-        Continue
-      </button>
-    </div>
+    </ContinuePane>
   );
 }
 
@@ -92,19 +117,18 @@ export function InstitutionPane({
   return (
     <div className="space-y-4">
       <PaneHeading id={titleId}>Select your institution</PaneHeading>
-      <div className="space-y-1">
-        <label htmlFor={searchId} className="block text-sm font-medium">
-          Search institutions
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          autoComplete="off"
-          className={INPUT}
-        />
-      </div>
+      <Field id={searchId} label="Search institutions" validated={false}>
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            autoComplete="off"
+            className={INPUT}
+          />
+        )}
+      </Field>
       <p role="alert" className="text-sm text-red-700 empty:hidden dark:text-red-400">
         {error}
       </p>
@@ -121,7 +145,9 @@ export function InstitutionPane({
               style={{ borderLeft: `4px solid ${institution.primary_color ?? "transparent"}` }}
             >
               <InstitutionMark institution={institution} />
-              <span className="min-w-0 flex-1 truncate">{institution.name}</span>
+              <span title={institution.name} className="min-w-0 flex-1 truncate">
+                {institution.name}
+              </span>
             </button>
           </li>
         ))}
@@ -153,7 +179,8 @@ export function CredentialsPane({
   const passwordId = useId();
   const errorId = useId();
   const hintId = useId();
-  const describedBy = [hintId, error ? errorId : null].filter(Boolean).join(" ");
+  // One hint and one error for both fields: Link says which sign-in failed, not which field.
+  const describedBy = [hintId, error ? errorId : null];
   return (
     <form
       className="space-y-4"
@@ -176,57 +203,49 @@ export function CredentialsPane({
       >
         {error ? (error.display_message ?? error.error_message) : null}
       </p>
-      <div className="space-y-1">
-        <label htmlFor={usernameId} className="block text-sm font-medium">
-          Username
-        </label>
-        <input
-          id={usernameId}
-          name="username"
-          defaultValue={username}
-          required
-          autoComplete="off"
-          // Focus lands here when the pane opens, and again after a failed attempt.
-          // biome-ignore lint/a11y/noAutofocus: the first field of a dialog pane the person just opened.
-          autoFocus={!username}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={INPUT}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor={passwordId} className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          required
-          // biome-ignore lint/a11y/noAutofocus: after a failed attempt the password is what to retype.
-          autoFocus={Boolean(username)}
-          autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          className={INPUT}
-        />
-      </div>
+      <Field id={usernameId} label="Username" describedBy={describedBy} validated={false}>
+        {(control) => (
+          <input
+            {...control}
+            name="username"
+            defaultValue={username}
+            required
+            autoComplete="off"
+            // Focus lands here when the pane opens, and again after a failed attempt.
+            // biome-ignore lint/a11y/noAutofocus: the first field of a dialog pane the person just opened.
+            autoFocus={!username}
+            aria-invalid={error ? true : undefined}
+            className={INPUT}
+          />
+        )}
+      </Field>
+      <Field id={passwordId} label="Password" describedBy={describedBy} validated={false}>
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            required
+            // biome-ignore lint/a11y/noAutofocus: after a failed attempt the password is what to retype.
+            autoFocus={Boolean(username)}
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+            className={INPUT}
+          />
+        )}
+      </Field>
       <p id={hintId} className="text-xs text-slate-500 dark:text-slate-400">
         Sandbox: sign in with <code className="font-mono">user_good</code> /{" "}
         <code className="font-mono">pass_good</code>. A password of <code className="font-mono">error_ITEM_LOCKED</code>{" "}
         fails with that Plaid error.
       </p>
-      <button type="submit" className={PRIMARY_BUTTON}>
+      <Button type="submit" variant="plaid" size="lg" wide>
         Submit
-      </button>
+      </Button>
       {onBack ? (
-        <button
-          type="button"
-          onClick={onBack}
-          className="w-full rounded-lg px-4 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
+        <Button variant="quiet" wide onClick={onBack}>
           Choose a different institution
-        </button>
+        </Button>
       ) : null}
     </form>
   );
@@ -257,8 +276,7 @@ export function SuccessPane({
   onContinue: () => void;
 }) {
   return (
-    <div className="space-y-4">
-      <PaneHeading id={titleId}>Success</PaneHeading>
+    <ContinuePane titleId={titleId} title="Success" onContinue={onContinue} className="space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {update
           ? `Your connection to ${login.institution.name} is repaired.`
@@ -270,7 +288,9 @@ export function SuccessPane({
       >
         {login.accounts.map((account) => (
           <li key={account.id} className="flex items-baseline justify-between gap-3 px-3 py-2">
-            <span className="min-w-0 truncate font-medium">{account.name}</span>
+            <span title={account.name} className="min-w-0 truncate font-medium">
+              {account.name}
+            </span>
             <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
               {account.subtype ?? account.type}
               {account.mask ? ` •••• ${account.mask}` : ""}
@@ -278,9 +298,6 @@ export function SuccessPane({
           </li>
         ))}
       </ul>
-      <button type="button" onClick={onContinue} className={PRIMARY_BUTTON}>
-        Continue
-      </button>
-    </div>
+    </ContinuePane>
   );
 }

@@ -4,14 +4,13 @@
 // says what will be deleted.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { unlinkConnectionAction } from "@/app/(app)/accounts/plaid-actions";
+import { type FormAction, formOf } from "@/components/form-action";
 import { SyncNowButton } from "@/components/sync/sync-now-button";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { ConnectionActionSet } from "./actions";
 import { LinkButton } from "./link-button";
 import type { LinkEnvironment } from "./link-types";
-import { ModalDialog } from "./modal-dialog";
-
-const SMALL_BUTTON =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-900";
 
 export function ConnectionActions({
   connectionId,
@@ -19,6 +18,7 @@ export function ConnectionActions({
   requiresReauth,
   syncing,
   environment,
+  actions,
 }: {
   connectionId: string;
   institutionName: string;
@@ -26,6 +26,7 @@ export function ConnectionActions({
   /** A sync is queued or running (the "Syncing" badge); Sync now follows it. */
   syncing: boolean;
   environment: LinkEnvironment;
+  actions: ConnectionActionSet;
 }) {
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -35,7 +36,8 @@ export function ConnectionActions({
           connectionId={connectionId}
           institutionName={institutionName}
           syncing={syncing}
-          className={SMALL_BUTTON}
+          action={actions.syncNow}
+          size="xs"
         />
       )}
       {requiresReauth ? (
@@ -45,15 +47,25 @@ export function ConnectionActions({
           label="Reconnect"
           accessibleName={`Reconnect ${institutionName}`}
           environment={environment}
-          variant="secondary"
+          actions={actions.link}
+          variant="attention"
+          size="xs"
         />
       ) : null}
-      <UnlinkButton connectionId={connectionId} institutionName={institutionName} />
+      <UnlinkButton connectionId={connectionId} institutionName={institutionName} unlink={actions.unlink} />
     </div>
   );
 }
 
-function UnlinkButton({ connectionId, institutionName }: { connectionId: string; institutionName: string }) {
+function UnlinkButton({
+  connectionId,
+  institutionName,
+  unlink: unlinkAction,
+}: {
+  connectionId: string;
+  institutionName: string;
+  unlink: FormAction;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState("");
@@ -64,9 +76,7 @@ function UnlinkButton({ connectionId, institutionName }: { connectionId: string;
   function unlink() {
     setError("");
     startTransition(async () => {
-      const form = new FormData();
-      form.set("connectionId", connectionId);
-      const result = await unlinkConnectionAction({}, form);
+      const result = await unlinkAction({}, formOf({ connectionId }));
       if (!result.ok) {
         setError(result.message ?? "Unlinking failed. Nothing was deleted.");
         return;
@@ -78,15 +88,10 @@ function UnlinkButton({ connectionId, institutionName }: { connectionId: string;
 
   return (
     <>
-      <button
-        type="button"
-        onClick={() => setOpen(true)}
-        aria-label={`Unlink ${institutionName}`}
-        className={SMALL_BUTTON}
-      >
+      <Button variant="secondary" size="xs" onClick={() => setOpen(true)} aria-label={`Unlink ${institutionName}`}>
         Unlink
-      </button>
-      <ModalDialog
+      </Button>
+      <Dialog
         open={open}
         onCancel={() => !pending && setOpen(false)}
         labelledBy={titleId}
@@ -106,25 +111,15 @@ function UnlinkButton({ connectionId, institutionName }: { connectionId: string;
             {error}
           </p>
           <div className="flex flex-wrap justify-end gap-2">
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              disabled={pending}
-              className="rounded-lg border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-800"
-            >
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
               Cancel
-            </button>
-            <button
-              type="button"
-              onClick={unlink}
-              disabled={pending}
-              className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500 disabled:opacity-60"
-            >
+            </Button>
+            <Button variant="danger" onClick={unlink} disabled={pending}>
               {pending ? "Unlinking…" : "Unlink bank"}
-            </button>
+            </Button>
           </div>
         </div>
-      </ModalDialog>
+      </Dialog>
     </>
   );
 }

@@ -1,8 +1,13 @@
 // The transactions section: search, one keyset page, newer/older links and the CSV. Loads its own page
 // of rows, so the account page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
+import {
+  encodeCursor,
+  listTransactions,
+  type PageDirection,
+  type TransactionCursor,
+} from "@/lib/accounts/transactions/list";
 import type { Display } from "@/lib/format/display";
-import { encodeCursor, listTransactions, type PageDirection, type TransactionCursor } from "@/lib/transactions/list";
 import { DownloadLink } from "./download-link";
 import { type AccountPageState, accountPageHref } from "./page-href";
 import { Pager } from "./pager";

@@ -1,39 +1,28 @@
 // One page of transactions: date, name and merchant with a pending badge, category, and the amount
 // signed the way people read a statement (money in positive, money out negative).
+import { Badge } from "@/components/ui/badge";
 import type { TransactionModel } from "@/lib/db";
 import type { Display } from "@/lib/format/display";
+import { AccountTable } from "./account-table";
 import { detailedCategory, humanize } from "./labels";
 
 export function TransactionsTable({ transactions, display }: { transactions: TransactionModel[]; display: Display }) {
   const details = display.settings.showTransactionDetails;
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Transactions, newest first</caption>
-        <thead className="bg-slate-50 text-left text-xs text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">
-              Date
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Description
-            </th>
-            {details ? (
-              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">
-                Category
-              </th>
-            ) : null}
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {transactions.map((transaction) => (
-            <Row key={transaction.id} transaction={transaction} display={display} details={details} />
-          ))}
-        </tbody>
-      </table>
+      <AccountTable
+        caption="Transactions, newest first"
+        columns={[
+          { label: "Date", className: "hidden sm:table-cell" },
+          { label: "Description" },
+          ...(details ? [{ label: "Category", className: "hidden md:table-cell" }] : []),
+          { label: "Amount", className: "text-right" },
+        ]}
+      >
+        {transactions.map((transaction) => (
+          <Row key={transaction.id} transaction={transaction} display={display} details={details} />
+        ))}
+      </AccountTable>
     </div>
   );
 }
@@ -62,11 +51,7 @@ function Row({
       <td className="px-4 py-2.5 align-top">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <span className="font-medium break-words">{t.name}</span>
-          {t.pending ? (
-            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
-              Pending
-            </span>
-          ) : null}
+          {t.pending ? <Badge tone="warning">Pending</Badge> : null}
         </div>
         {details && t.merchantName ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">{t.merchantName}</p>
@@ -87,7 +72,7 @@ function Row({
               </span>
             </>
           ) : (
-            <span className="text-slate-400">—</span>
+            <span className="text-slate-500 dark:text-slate-400">—</span>
           )}
         </td>
       ) : null}

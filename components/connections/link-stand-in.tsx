@@ -3,17 +3,11 @@
 // through Link's panes and ends in onSuccess or onExit with Link's own metadata shapes, so the Link
 // button treats it exactly as it treats Plaid's Link. Only ever shown when Plaid is emulated.
 import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import type { LinkOnExit, LinkOnSuccess, PlaidLinkError, StandInInstitution } from "./link-types";
-import { ModalDialog } from "./modal-dialog";
 import { callStandIn, type StandInError, type StandInLogin, type StandInSession } from "./stand-in-api";
-import {
-  ConnectingPane,
-  ConsentPane,
-  CredentialsPane,
-  InstitutionPane,
-  PRIMARY_BUTTON,
-  SuccessPane,
-} from "./stand-in-panes";
+import { ConnectingPane, ConsentPane, CredentialsPane, InstitutionPane, SuccessPane } from "./stand-in-panes";
 
 type Step =
   | { name: "loading" }
@@ -184,16 +178,16 @@ export function LinkStandIn({
           <p role="alert" className="text-sm text-red-800 dark:text-red-300">
             {step.error.display_message ?? step.error.error_message}
           </p>
-          <button type="button" onClick={exit} className={PRIMARY_BUTTON}>
+          <Button variant="plaid" size="lg" wide onClick={exit}>
             Exit
-          </button>
+          </Button>
         </div>
       );
       break;
   }
 
   return (
-    <ModalDialog open onCancel={exit} labelledBy={titleId} className="max-w-md">
+    <Dialog open onCancel={exit} labelledBy={titleId} className="max-w-md">
       <div data-testid="plaid-link-stand-in">
         <p className="bg-amber-100 px-4 py-1.5 text-center text-xs font-medium text-amber-900 dark:bg-amber-400/15 dark:text-amber-200">
           Sandbox — local Plaid emulator
@@ -222,6 +216,6 @@ export function LinkStandIn({
         </div>
         <div className="px-5 pt-2 pb-6 sm:px-7">{pane}</div>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -2,19 +2,16 @@
 // connection, how it ended, how long it took, what it changed and why it failed.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { TEXT_LINK } from "@/components/ui/text-link";
 import type { Display } from "@/lib/format/display";
-import { getSyncHistory, SYNC_HISTORY_LIMIT, type SyncHistoryEntry } from "@/lib/sync/history";
+import { getSyncHistory, SYNC_HISTORY_LIMIT, type SyncHistoryEntry } from "@/lib/sync";
 import { duration, humanize } from "./labels";
 
 /** Enough for months of daily syncs without an unbounded page. */
 export const SYNC_HISTORY_MAX = 500;
 
-const STATUS_STYLE: Record<string, string> = {
-  success: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200",
-  failed: "bg-red-100 text-red-900 dark:bg-red-900/40 dark:text-red-200",
-  partial: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
-};
-const OTHER_STATUS = "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200";
+const STATUS_TONE: Record<string, BadgeTone> = { success: "ok", failed: "error", partial: "warning" };
 
 export async function SyncHistorySection({
   userId,
@@ -52,11 +49,7 @@ export async function SyncHistorySection({
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Showing the {history.entries.length} most recent of {history.total} syncs.{" "}
           {!showAll ? (
-            <Link
-              href={showAllHref}
-              scroll={false}
-              className="font-medium text-brand-600 underline-offset-4 hover:underline dark:text-brand-100"
-            >
+            <Link href={showAllHref} scroll={false} className={TEXT_LINK}>
               Show all syncs
             </Link>
           ) : null}
@@ -77,9 +70,7 @@ function SyncItem({ entry, display }: { entry: SyncHistoryEntry; display: Displa
   return (
     <li className="space-y-1 px-4 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[entry.status] ?? OTHER_STATUS}`}>
-          {humanize(entry.status)}
-        </span>
+        <Badge tone={STATUS_TONE[entry.status] ?? "muted"}>{humanize(entry.status)}</Badge>
         <span className="font-medium">
           {humanize(entry.syncType)} sync
           <span className="font-normal text-slate-600 dark:text-slate-400">

@@ -1,7 +1,7 @@
 "use client";
-// A native modal <dialog>: showModal() makes the rest of the page inert and Escape becomes a "cancel"
-// the owner decides about, so the dialog only closes through its owner's state. Tab wraps around inside
-// it rather than leaving for the browser's own controls.
+// The app's modal dialog, a native <dialog>: showModal() makes the rest of the page inert and Escape
+// becomes a "cancel" the owner decides about, so the dialog only closes through its owner's state. Tab
+// wraps around inside it rather than leaving for the browser's own controls.
 import { type KeyboardEvent, useEffect, useRef } from "react";
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex="0"]';
@@ -22,7 +22,7 @@ function wrapFocus(event: KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-export function ModalDialog({
+export function Dialog({
   open,
   onCancel,
   labelledBy,

@@ -1,7 +1,9 @@
 // The top of the account page: name (alias first) with its icon and colour, where it is held, and its
 // current and available balances, with "Sync now" for its bank and the way to its settings.
 import Link from "next/link";
-import { AccountIcon } from "@/components/accounts/account-icon";
+import { AccountIcon } from "@/components/account-list/account-icon";
+import { buttonClass } from "@/components/ui/button";
+import { LONG_NAME } from "@/components/ui/long-name";
 import type { AccountDetail } from "@/lib/accounts/detail";
 import type { Display } from "@/lib/format/display";
 import { humanize } from "./labels";
@@ -27,7 +29,9 @@ export function AccountHeader({
       <div className="flex flex-wrap items-start gap-4">
         <AccountIcon icon={account.icon} type={account.type} color={account.color} size="lg" />
         <div className="min-w-0 flex-1 space-y-1">
-          <h1 className="text-2xl font-semibold tracking-tight break-words">{account.displayName}</h1>
+          <h1 title={account.displayName} className={`${LONG_NAME} text-2xl font-semibold tracking-tight`}>
+            {account.displayName}
+          </h1>
           {account.displayName !== account.name ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">{account.name}</p>
           ) : null}
@@ -36,12 +40,10 @@ export function AccountHeader({
             <p className="text-sm text-amber-700 dark:text-amber-400">Hidden from your accounts list.</p>
           ) : null}
         </div>
-        <div className="flex flex-wrap items-start gap-2">
+        {/* On a phone the buttons take a line of their own, leaving the name the width it needs. */}
+        <div className="flex basis-full flex-wrap items-start gap-2 sm:basis-auto">
           {syncNow}
-          <Link
-            href={`/accounts/${account.id}/settings`}
-            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 dark:border-slate-700 dark:hover:bg-slate-900"
-          >
+          <Link href={`/accounts/${account.id}/settings`} className={buttonClass({ variant: "secondary", size: "sm" })}>
             Settings
           </Link>
         </div>

@@ -1,0 +1,140 @@
+// Every page held to WCAG 2.2 AA, in light and dark, at desktop width and on a 390 px phone: no axe
+// finding, every control at least 24×24 px, nothing scrolling sideways; and a long account name that
+// wraps between words or is cut short with the whole name in its tooltip, never split inside a word.
+// A new page is one line in PAGES.
+import { expect, type Page, test } from "@playwright/test";
+import { axeFindings, nameLayouts, sidewaysOverflow, smallTargets } from "./support/a11y";
+import { signIn, signInAsAdmin, signUp, VIEWER } from "./support/auth";
+import { linkBank, linkDialog, PLATYPUS } from "./support/plaid-link";
+
+type Who = "anonymous" | "viewer" | "newcomer" | "admin";
+
+interface PageCase {
+  name: string;
+  who: Who;
+  /** `:account` stands for the viewer's "Everyday" account. */
+  path: string;
+  /** The page's heading, which says it has loaded. */
+  heading: string | RegExp;
+  /** Brings the page into the state to check (opens a dialog, say). */
+  open?: (page: Page) => Promise<void>;
+}
+
+async function openLinkStandIn(page: Page) {
+  await page.getByRole("button", { name: "Link a bank" }).click();
+  await expect(linkDialog(page).getByRole("heading", { name: /connect your bank/ })).toBeVisible();
+}
+
+const PAGES: PageCase[] = [
+  { name: "sign in", who: "anonymous", path: "/sign-in", heading: "Sign in" },
+  { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
+  { name: "accounts", who: "viewer", path: "/accounts", heading: "Accounts" },
+  { name: "accounts, none linked", who: "newcomer", path: "/accounts", heading: "No banks linked yet" },
+  { name: "account", who: "viewer", path: "/accounts/:account", heading: "Everyday" },
+  { name: "account settings", who: "viewer", path: "/accounts/:account/settings", heading: "Settings for Everyday" },
+  { name: "settings", who: "viewer", path: "/settings", heading: "Settings" },
+  { name: "notifications", who: "viewer", path: "/notifications", heading: "Notifications" },
+  { name: "status", who: "viewer", path: "/status", heading: "System status" },
+  { name: "admin", who: "admin", path: "/admin", heading: "Admin" },
+  { name: "not found", who: "viewer", path: "/no-such-page", heading: "Page not found" },
+  { name: "Link stand-in", who: "newcomer", path: "/accounts", heading: "No banks linked yet", open: openLinkStandIn },
+];
+
+const VARIANTS = [
+  { colorScheme: "light", width: 1280, height: 800 },
+  { colorScheme: "dark", width: 1280, height: 800 },
+  { colorScheme: "light", width: 390, height: 844 },
+  { colorScheme: "dark", width: 390, height: 844 },
+] as const;
+
+async function signInAs(page: Page, who: Who) {
+  if (who === "viewer") await signIn(page, VIEWER);
+  else if (who === "newcomer") await signUp(page);
+  else if (who === "admin") await signInAsAdmin(page);
+  if (who !== "anonymous") await expect(page).toHaveURL(/\/accounts$/);
+}
+
+async function accountHref(page: Page, name: string): Promise<string> {
+  await page.goto("/accounts");
+  const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+  if (!href) throw new Error(`No link to ${name}`);
+  return href;
+}
+
+for (const entry of PAGES) {
+  test(`${entry.name}: WCAG 2.2 AA, 24 px targets and no sideways scrolling, light and dark, desktop and phone`, async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await signInAs(page, entry.who);
+    const path = entry.path.includes(":account")
+      ? entry.path.replace("/accounts/:account", await accountHref(page, "Everyday"))
+      : entry.path;
+    for (const { colorScheme, width, height } of VARIANTS) {
+      const variant = `${entry.name}, ${colorScheme}, ${width} px`;
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: entry.heading, exact: true }).first()).toBeVisible();
+      // A loading skeleton carries the page's heading too: wait until nothing on the page is still busy.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await entry.open?.(page);
+      const file = `${entry.name.replace(/\W+/g, "-")}-${colorScheme}-${width}.png`;
+      await page.screenshot({ path: testInfo.outputPath(file), fullPage: true });
+      expect.soft(await axeFindings(page), `axe findings: ${variant}`).toEqual([]);
+      expect.soft(await smallTargets(page), `controls under 24×24 px: ${variant}`).toEqual([]);
+      expect.soft(await sidewaysOverflow(page), `px scrolled sideways: ${variant}`).toBe(0);
+    }
+  });
+}
+
+// 64 letters without a space (the longest alias allowed), and a long name as people write them.
+const UNBROKEN = "Householdemergencyfundforroofrepairsthecarandthedogsvetbills2026";
+const WORDY = "Joint savings for the new roof, the car and the dog's vet bills";
+
+async function setAlias(page: Page, accountName: string, alias: string) {
+  await page.goto("/settings");
+  await page.getByRole("link", { name: new RegExp(`^${accountName}`) }).click();
+  await page.getByLabel("Alias").fill(alias);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+}
+
+test("a long account name wraps between words or is cut short with a tooltip on a phone", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await signUp(page);
+  await linkBank(page);
+  // The accounts are there once the page shows the bank (the exchange ends after Link closes).
+  await expect(page.getByRole("region", { name: PLATYPUS })).toBeVisible({ timeout: 15_000 });
+  expect(UNBROKEN).toHaveLength(64);
+  await setAlias(page, "Plaid Checking", UNBROKEN);
+  await setAlias(page, "Plaid Saving", WORDY);
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Each page with the names it shows: both in the lists, one on an account's own pages.
+  const pages: [string, string[]][] = [
+    ["/accounts", [UNBROKEN, WORDY]],
+    ["/settings", [UNBROKEN, WORDY]],
+  ];
+  for (const name of [UNBROKEN, WORDY]) {
+    const account = await accountHref(page, name);
+    pages.push([account, [name]], [`${account}/settings`, [name]]);
+  }
+  for (const [index, [path, names]] of pages.entries()) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath(`long-name-${index}.png`), fullPage: true });
+    expect.soft(await sidewaysOverflow(page), `px scrolled sideways on ${path}`).toBe(0);
+    for (const name of names) {
+      const layouts = await nameLayouts(page, name);
+      expect.soft(layouts.length, `${name} shown on ${path}`).toBeGreaterThan(0);
+      for (const layout of layouts) {
+        const where = `${name} in ${layout.where} on ${path}`;
+        expect.soft(layout.brokenMidWord, `broken inside a word: ${where}`).toBe(false);
+        if (layout.truncated) expect.soft(layout.fullNameAvailable, `cut short without a tooltip: ${where}`).toBe(true);
+      }
+    }
+  }
+});
