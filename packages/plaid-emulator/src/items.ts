@@ -19,7 +19,10 @@ export type EmulatorItem = {
   seed: number;
   webhook: string | null;
   products: Products[];
+  /** Every account the item has at the bank, shared with the app or not: see sharedAccounts. */
   accounts: AccountBase[];
+  /** Accounts the person has not shared (unticked in Link, or opened since): Plaid answers without them. */
+  withheldAccountIds: string[];
   error: PlaidError | null;
   transactionsSeq: number;
   refreshCount: number;
@@ -30,8 +33,8 @@ export type EmulatorItem = {
 
 /** The columns toItem reads, for `SELECT ${ITEM_COLUMNS} FROM plaid_emulator.items …`. */
 export const ITEM_COLUMNS =
-  "item_id, access_token_sha256, client_id, institution_id, username, seed, webhook, products, accounts, error, " +
-  "transactions_seq, refresh_count, created_at, updated_at, removed_at";
+  "item_id, access_token_sha256, client_id, institution_id, username, seed, webhook, products, accounts, " +
+  "withheld_account_ids, error, transactions_seq, refresh_count, created_at, updated_at, removed_at";
 
 // The columns whose names are one word hold what the item's fields of that name hold.
 type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" | "accounts" | "error"> & {
@@ -40,6 +43,7 @@ type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" |
   client_id: string;
   institution_id: string;
   transactions_seq: unknown;
+  withheld_account_ids: string[];
   refresh_count: number;
   created_at: Date;
   updated_at: Date;
@@ -57,6 +61,7 @@ export function toItem(row: ItemRow): EmulatorItem {
     webhook: row.webhook,
     products: row.products,
     accounts: row.accounts,
+    withheldAccountIds: row.withheld_account_ids,
     error: row.error,
     transactionsSeq: toNumber(row.transactions_seq),
     refreshCount: row.refresh_count,
@@ -145,6 +150,12 @@ export async function createItem(
     });
     return toItem(row as ItemRow);
   });
+}
+
+/** The accounts the person shares with the app: all the item's accounts but the withheld ones. */
+export function sharedAccounts(item: Pick<EmulatorItem, "accounts" | "withheldAccountIds">): AccountBase[] {
+  const withheld = new Set(item.withheldAccountIds);
+  return item.accounts.filter((account) => !withheld.has(account.account_id));
 }
 
 /** Whether the item's access token was ever handed out (by exchanging a public token). */

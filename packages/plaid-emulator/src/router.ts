@@ -2,6 +2,7 @@
 import type { Endpoint } from "./endpoint.ts";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
 import {
+  emulatorAccountsCreate,
   emulatorItemResetLogin,
   emulatorItemsList,
   emulatorSetBalance,
@@ -10,7 +11,7 @@ import {
 import { faultClear, faultCreate, faultList } from "./endpoints/faults.ts";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions.ts";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items.ts";
-import { linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
+import { linkAccountsSelect, linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
 import {
   sandboxItemFireWebhook,
   sandboxItemResetLogin,
@@ -42,6 +43,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/link/session": linkSession,
   "/link/institutions": linkInstitutions,
   "/link/login": linkLogin,
+  "/link/accounts/select": linkAccountsSelect,
   // Fault control (not Plaid's).
   "/emulator/faults": faultCreate,
   "/emulator/faults/list": faultList,
@@ -51,6 +53,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/items/reset_login": emulatorItemResetLogin,
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
+  "/emulator/items/accounts/create": emulatorAccountsCreate,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */

@@ -1,6 +1,13 @@
 // The request bodies the emulator accepts, one zod schema per endpoint, following Plaid's API
 // reference (required fields, types, ranges). API keys are checked before and stripped from these.
-import { CountryCode, Products, SandboxItemFireWebhookRequestWebhookCodeEnum, WebhookType } from "plaid";
+import {
+  AccountSubtype,
+  AccountType,
+  CountryCode,
+  Products,
+  SandboxItemFireWebhookRequestWebhookCodeEnum,
+  WebhookType,
+} from "plaid";
 import { z } from "zod";
 import { isCatalogCode } from "./error-catalog.ts";
 import { isPfcDetailed } from "./sandbox/merchants.ts";
@@ -47,6 +54,8 @@ export const linkTokenCreateSchema = z.object({
   webhook: webhookUrl.optional(),
   access_token: accessToken.nullish(),
   redirect_uri: z.string().optional(),
+  // Update mode: let the person add or remove accounts (after NEW_ACCOUNTS_AVAILABLE).
+  update: z.object({ account_selection_enabled: z.boolean().optional() }).optional(),
 });
 
 export const publicTokenExchangeSchema = z.object({ public_token: z.string() });
@@ -153,6 +162,14 @@ export const linkLoginSchema = z.object({
   password: z.string(),
 });
 
+export const linkAccountsSelectSchema = z.object({
+  link_token: z.string(),
+  link_session_id: z.string().min(1),
+  /** The login's public token: it names the item, and is used up. */
+  public_token: z.string(),
+  account_ids: z.array(z.string().min(1)).min(1, { message: "select at least one account" }).max(100),
+});
+
 // Fault control.
 export const faultCreateSchema = z.object({
   item_id: z.string().min(1).nullish(),
@@ -196,6 +213,14 @@ export const emulatorTransactionsCreateSchema = z.object({
     )
     .min(1)
     .max(100),
+});
+
+export const emulatorAccountsCreateSchema = z.object({
+  item_id: z.string().min(1),
+  type: z.enum(AccountType),
+  subtype: z.enum(AccountSubtype),
+  name: z.string().trim().min(1).max(100),
+  current_balance: money.default(0),
 });
 
 export const emulatorSetBalanceSchema = z

@@ -12,6 +12,7 @@ import {
 } from "plaid";
 import { decodeCursor, encodeCursor, type SyncCursor } from "./cursor.ts";
 import { EmulatorError } from "./errors.ts";
+import { sharedAccounts } from "./items.ts";
 import { type Sql, toNumber } from "./store/store.ts";
 
 type Change = { kind: "added" | "modified" | "removed"; transactionId: string; accountId: string; seq: number };
@@ -69,14 +70,19 @@ export async function syncTransactions(
     includeOriginalDescription: boolean;
   },
 ): Promise<Omit<TransactionsSyncResponse, "request_id">> {
-  const [item] = await sql.query<{ transactions_seq: unknown; accounts: AccountBase[] }>(
-    "SELECT transactions_seq, accounts FROM plaid_emulator.items WHERE item_id = $1",
-    [itemId],
-  );
+  const [item] = await sql.query<{
+    transactions_seq: unknown;
+    accounts: AccountBase[];
+    withheld_account_ids: string[];
+  }>("SELECT transactions_seq, accounts, withheld_account_ids FROM plaid_emulator.items WHERE item_id = $1", [itemId]);
   if (!item) throw new Error(`emulator item ${itemId} does not exist`);
+  const accounts = sharedAccounts({ accounts: item.accounts, withheldAccountIds: item.withheld_account_ids });
+  const shared = new Set(accounts.map((account) => account.account_id));
   const position = startPosition(itemId, cursor, toNumber(item.transactions_seq));
+  // An account the person has not shared is invisible; when it is shared later, its history is
+  // appended to the log again (account-selection.ts), so a cursor past it still receives it.
   const changes = (await loadNetChanges(sql, itemId, position)).filter(
-    (change) => !accountId || change.accountId === accountId,
+    (change) => shared.has(change.accountId) && (!accountId || change.accountId === accountId),
   );
   const page = changes.slice(position.offset, position.offset + count);
   const payloadRows = await sql.query<{ seq: unknown; payload: Transaction }>(
@@ -94,7 +100,7 @@ export async function syncTransactions(
     : { from: position.to, to: position.to, offset: 0 };
   return {
     transactions_update_status: TransactionsUpdateStatus.HistoricalUpdateComplete,
-    accounts: item.accounts,
+    accounts,
     added: page.filter((change) => change.kind === "added").map(present),
     modified: page.filter((change) => change.kind === "modified").map(present),
     removed: page

@@ -14,6 +14,14 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
     return answer.body as Record<string, unknown>;
   };
   const us = { country_codes: ["US"] };
+  const linkToken = (fields: Record<string, unknown>) =>
+    call("/link/token/create", {
+      ...us,
+      client_name: "Conformance",
+      language: "en",
+      user: { client_user_id: "conformance-user" },
+      ...fields,
+    });
   // Nothing listens on port 1: webhooks are signed, sent and recorded as failed.
   const webhook = "http://127.0.0.1:1/webhook";
 
@@ -23,14 +31,7 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
     options: { include_optional_metadata: true },
   });
   await call("/institutions/search", { ...us, query: "bank", products: ["transactions"] });
-  await call("/link/token/create", {
-    ...us,
-    client_name: "Conformance",
-    language: "en",
-    user: { client_user_id: "conformance-user" },
-    products: ["transactions"],
-    webhook,
-  });
+  await linkToken({ products: ["transactions"], webhook });
 
   const created = await call("/sandbox/public_token/create", {
     institution_id: "ins_109508",
@@ -61,13 +62,17 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await server.flushWebhooks();
   const [key] = await server.emulator.store.query<{ kid: string }>("SELECT kid FROM plaid_emulator.keys LIMIT 1");
   await call("/webhook_verification_key/get", { key_id: key?.kid ?? "none" });
-  await call("/link/token/create", {
-    ...us,
-    client_name: "Conformance",
-    language: "en",
-    user: { client_user_id: "conformance-user" },
-    access_token,
+  await linkToken({ access_token });
+  await linkToken({ access_token, update: { account_selection_enabled: true } });
+  // An account opened at the bank since: not shared yet, so Plaid's answers go on without it.
+  await server.post("/emulator/items/accounts/create", {
+    item_id: exchanged.item_id,
+    type: "credit",
+    subtype: "credit card",
+    name: "Conformance Card",
   });
+  await call("/accounts/get", { access_token });
+  await call("/transactions/sync", { access_token, cursor, count: 100 });
 
   const dynamic = await call("/sandbox/public_token/create", {
     institution_id: "ins_109511",

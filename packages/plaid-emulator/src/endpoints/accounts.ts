@@ -3,12 +3,15 @@
 import type { AccountBase, AccountsGetResponse } from "plaid";
 import { defineItemEndpoint } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
-import { type EmulatorItem, serializeItem } from "../items.ts";
+import { type EmulatorItem, serializeItem, sharedAccounts } from "../items.ts";
 import { accountsGetSchema } from "../schemas.ts";
 
-/** The item's accounts, or only those asked for; an id the item does not have is INVALID_ACCOUNT_ID. */
+/**
+ * The item's shared accounts, or only those asked for; an id the item does not have (or the person has
+ * not shared) is INVALID_ACCOUNT_ID.
+ */
 export function selectAccounts(item: EmulatorItem, accountIds: string[] | undefined): AccountBase[] {
-  const { accounts } = item;
+  const accounts = sharedAccounts(item);
   if (!accountIds) return accounts;
   const known = new Set(accounts.map((account) => account.account_id));
   if (accountIds.some((id) => !known.has(id))) throw new EmulatorError("INVALID_ACCOUNT_ID");

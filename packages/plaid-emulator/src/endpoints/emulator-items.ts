@@ -3,10 +3,12 @@
 // item's login, create transactions on it and set an account's balances. Not Plaid endpoints; they take
 // the same client_id / secret as every Plaid call.
 import { checkRecentDay, createTransactions, setAccountBalances } from "../account-changes.ts";
+import { openAccount } from "../account-selection.ts";
 import { defineEndpoint } from "../endpoint.ts";
 import { ITEM_COLUMNS, loadItem, toItem } from "../items.ts";
 import { formatDay, HISTORY_DAYS, toDayNumber } from "../sandbox/index.ts";
 import {
+  emulatorAccountsCreateSchema,
   emulatorItemSchema,
   emulatorItemsListSchema,
   emulatorSetBalanceSchema,
@@ -45,7 +47,8 @@ export const emulatorItemsList = defineEndpoint({
         webhook: item.webhook,
         error_code: item.error?.error_code ?? null,
         created_at: item.createdAt.toISOString(),
-        // So a test can pick an account (the card, say) for the hooks below.
+        // So a test can pick an account (the card, say) for the hooks below; `shared` says whether the
+        // person shares it with the app (Link's account selection).
         accounts: item.accounts.map(({ account_id, name, mask, type, subtype, balances }) => ({
           account_id,
           name,
@@ -53,6 +56,7 @@ export const emulatorItemsList = defineEndpoint({
           type,
           subtype,
           balances,
+          shared: !item.withheldAccountIds.includes(account_id),
         })),
       })),
     };
@@ -100,6 +104,22 @@ export const emulatorTransactionsCreate = defineEndpoint({
         category: transaction.category,
       })),
     });
+  },
+});
+
+/**
+ * An account opened at the item's bank since it was linked: withheld from the app until the person
+ * adds it in Link's update mode, and announced with NEW_ACCOUNTS_AVAILABLE.
+ */
+export const emulatorAccountsCreate = defineEndpoint({
+  schema: emulatorAccountsCreateSchema,
+  run: async ({ body, ctx }) => {
+    const account = await openAccount(ctx, {
+      item: await loadItem(ctx.store, body.item_id),
+      account: { type: body.type, subtype: body.subtype, name: body.name, currentBalance: body.current_balance },
+      now: ctx.now,
+    });
+    return { account };
   },
 });
 

@@ -1,16 +1,24 @@
 // What the browser's Link stand-in calls, authenticated by the link_token alone as Plaid's Link is:
-// /link/session (mode and, in update mode, the item's institution), /link/institutions (search) and
+// /link/session (mode and, in update mode, the item's institution), /link/institutions (search),
 // /link/login (sandbox credentials; creates the item, or repairs it in update mode, and returns a
-// public_token with Link's account metadata).
+// public_token with Link's account metadata) and /link/accounts/select (Link's account selection:
+// the accounts the person shares, with a fresh public_token naming only them).
 import { randomUUID } from "node:crypto";
 import type { Institution } from "plaid";
+import { selectSharedAccounts } from "../account-selection.ts";
 import { checkSandboxCredentials } from "../credentials.ts";
 import { defineEndpoint, type EmulatorContext } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
-import { createItem, type EmulatorItem, loadItem, setItemError } from "../items.ts";
+import { createItem, type EmulatorItem, loadItem, setItemError, sharedAccounts } from "../items.ts";
 import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
-import { linkInstitutionsSchema, linkLoginSchema, linkSessionSchema } from "../schemas.ts";
-import { createPublicToken, loadLinkToken, recordLinkedItem } from "../tokens.ts";
+import { linkAccountsSelectSchema, linkInstitutionsSchema, linkLoginSchema, linkSessionSchema } from "../schemas.ts";
+import {
+  createPublicToken,
+  type LinkTokenRecord,
+  loadLinkToken,
+  recordLinkedItem,
+  redeemPublicToken,
+} from "../tokens.ts";
 
 export type LinkInstitution = Pick<Institution, "institution_id" | "name"> & {
   logo: string | null;
@@ -38,10 +46,43 @@ export const linkSession = defineEndpoint({
     return {
       mode: item ? ("update" as const) : ("create" as const),
       institution: institution ? presentForLink(institution) : null,
+      // Link's account selection pane: always when linking (Plaid's default, "enabled for multiple
+      // accounts"); in update mode only when the link token asked for it.
+      account_selection: item ? accountSelectionEnabled(record) : true,
       link_session_id: randomUUID(),
     };
   },
 });
+
+function accountSelectionEnabled(record: LinkTokenRecord): boolean {
+  const update = record.request.update as { account_selection_enabled?: boolean } | undefined;
+  return update?.account_selection_enabled === true;
+}
+
+/** Link's onSuccess account metadata for the accounts the item shares. */
+function presentAccounts(item: EmulatorItem) {
+  return sharedAccounts(item).map((account) => ({
+    id: account.account_id,
+    name: account.name,
+    mask: account.mask,
+    type: account.type,
+    subtype: account.subtype,
+    verification_status: null,
+  }));
+}
+
+/** What Link's account selection pane lists: every account, ticked when shared or new to the person. */
+function selectableAccounts(item: EmulatorItem) {
+  const withheld = new Set(item.withheldAccountIds);
+  return item.accounts.map((account) => ({
+    id: account.account_id,
+    name: account.name,
+    mask: account.mask,
+    type: account.type,
+    subtype: account.subtype,
+    shared: !withheld.has(account.account_id),
+  }));
+}
 
 export const linkInstitutions = defineEndpoint({
   schema: linkInstitutionsSchema,
@@ -94,14 +135,41 @@ export const linkLogin = defineEndpoint({
     return {
       public_token: await createPublicToken(ctx.store, { itemId: item.itemId, clientId: item.clientId, now: ctx.now }),
       institution: { institution_id: institution.institution_id, name: institution.name },
-      accounts: item.accounts.map((account) => ({
-        id: account.account_id,
-        name: account.name,
-        mask: account.mask,
-        type: account.type,
-        subtype: account.subtype,
-        verification_status: null,
-      })),
+      accounts: presentAccounts(item),
+      selectable_accounts: selectableAccounts(item),
+      link_session_id: body.link_session_id,
+    };
+  },
+});
+
+/**
+ * Link's account selection, after the login: the item shares exactly the accounts ticked. Allowed for
+ * the item this link token made or repairs, and in update mode only when the token enabled selection.
+ */
+export const linkAccountsSelect = defineEndpoint({
+  schema: linkAccountsSelectSchema,
+  auth: "link",
+  run: async ({ body, ctx }) => {
+    const record = await loadLinkToken(ctx.store, body.link_token, ctx.now);
+    // The login's public token names the item, and is used up: the selection's token replaces it.
+    const itemId = await redeemPublicToken(ctx.store, { publicToken: body.public_token, now: ctx.now });
+    const madeHere = record.itemId === itemId || (record.request.linked_item_ids ?? []).includes(itemId);
+    if (!madeHere) {
+      throw new EmulatorError("INVALID_FIELD", { message: "public_token was not issued by this link session" });
+    }
+    if (record.itemId && !accountSelectionEnabled(record)) {
+      throw new EmulatorError("INVALID_FIELD", {
+        message: "account selection is not enabled for this link token: set update.account_selection_enabled",
+      });
+    }
+    const current = await loadItem(ctx.store, itemId);
+    if (current.error) throw new EmulatorError("ITEM_LOGIN_REQUIRED");
+    const { item } = await selectSharedAccounts(ctx.store, { itemId, accountIds: body.account_ids });
+    const institution = findSandboxInstitution(item.institutionId);
+    return {
+      public_token: await createPublicToken(ctx.store, { itemId: item.itemId, clientId: item.clientId, now: ctx.now }),
+      institution: { institution_id: item.institutionId, name: institution?.name ?? item.institutionId },
+      accounts: presentAccounts(item),
       link_session_id: body.link_session_id,
     };
   },
