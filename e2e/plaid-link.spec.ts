@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./support/auth";
 import {
   BANK_LOGIN_TIMEOUT,
+  chooseAccounts,
   currentUserId,
   INVALID_CREDENTIALS,
   linkBank,
@@ -48,6 +49,9 @@ test("a new person links First Platypus Bank and sees its accounts with balances
   await expect(link.getByRole("heading", { name: "Select your institution" })).toBeVisible();
   await pickInstitution(page, PLATYPUS);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
+  // Link's account selection: every account ticked, as Plaid's default is.
+  await expect(link.getByRole("checkbox", { checked: true })).toHaveCount(9, { timeout: BANK_LOGIN_TIMEOUT });
+  await chooseAccounts(page, PLATYPUS);
   await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   const linked = link.getByRole("list", { name: "Linked accounts" }).getByRole("listitem");
   await expect(linked).toHaveCount(9);
@@ -106,6 +110,7 @@ test("a wrong password shows Plaid's error, and the person can try again or leav
   await signInToBank(page, { username: "user_good", password: "wrong" });
   await expect(link.getByRole("alert")).toHaveText(INVALID_CREDENTIALS);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
+  await chooseAccounts(page, PLATYPUS);
   await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
 });
 

@@ -16,7 +16,7 @@ const ERRORS = {
   // display_message when it has one, never the raw request or token.
   "plaid:error": { status: 502 },
   "plaid:item_login_required": { status: 409 },
-  "plaid:institution_already_linked": { status: 409 },
+  "plaid:duplicate_connection": { status: 409 },
   "plaid:invalid_public_token": { status: 400 },
   "token:key_missing": { status: 500 },
   "token:undecryptable": { status: 500 },

@@ -50,6 +50,7 @@ export function AccountRow({
             {account.displayName}
           </Link>
           {account.status === "error" ? <Badge tone="error">Error</Badge> : null}
+          {account.status === "closed" ? <Badge tone="muted">Closed</Badge> : null}
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {details.map(([key, detail], index) => (

@@ -46,6 +46,7 @@ export function InstitutionGroup({
         </div>
         <div className="flex flex-wrap gap-1.5">
           {institution.requiresReauth ? <Badge tone="warning">Needs reconnect</Badge> : null}
+          {institution.newAccountsAvailable ? <Badge tone="info">New accounts available</Badge> : null}
           {institution.syncing ? (
             <Badge tone="info" pulse>
               Syncing
@@ -59,6 +60,7 @@ export function InstitutionGroup({
             connectionId={institution.connectionId}
             institutionName={institution.name}
             requiresReauth={institution.requiresReauth}
+            newAccountsAvailable={institution.newAccountsAvailable}
             syncing={institution.syncing}
             environment={linkEnvironment}
             actions={actions}

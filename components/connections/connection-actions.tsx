@@ -1,7 +1,8 @@
 "use client";
 // A linked bank's own actions on the accounts page: "Sync now" while it is healthy, "Reconnect" when
-// Plaid needs the person to sign in again (Link in update mode), and "Unlink" behind a confirmation that
-// says what will be deleted.
+// Plaid needs the person to sign in again (Link in update mode), "Add accounts" when the bank has
+// accounts not shared yet (update mode with account selection), and "Unlink" behind a confirmation
+// that says what will be deleted.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { type FormAction, formOf } from "@/components/form-action";
@@ -16,6 +17,7 @@ export function ConnectionActions({
   connectionId,
   institutionName,
   requiresReauth,
+  newAccountsAvailable,
   syncing,
   environment,
   actions,
@@ -23,6 +25,7 @@ export function ConnectionActions({
   connectionId: string;
   institutionName: string;
   requiresReauth: boolean;
+  newAccountsAvailable: boolean;
   /** A sync is queued or running (the "Syncing" badge); Sync now follows it. */
   syncing: boolean;
   environment: LinkEnvironment;
@@ -46,6 +49,19 @@ export function ConnectionActions({
           connectionId={connectionId}
           label="Reconnect"
           accessibleName={`Reconnect ${institutionName}`}
+          environment={environment}
+          actions={actions.link}
+          variant="attention"
+          size="xs"
+        />
+      ) : null}
+      {newAccountsAvailable && !requiresReauth ? (
+        <LinkButton
+          mode="update"
+          connectionId={connectionId}
+          accountSelection
+          label="Add accounts"
+          accessibleName={`Add new accounts from ${institutionName}`}
           environment={environment}
           actions={actions.link}
           variant="attention"

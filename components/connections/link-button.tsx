@@ -11,12 +11,19 @@ import { LinkStandIn } from "./link-stand-in";
 import type { LinkEnvironment, LinkOnExit, LinkOnSuccess } from "./link-types";
 import { PlaidLinkLauncher } from "./plaid-link-launcher";
 
-type Target = { mode: "create" } | { mode: "update"; connectionId: string };
+type Target = { mode: "create" } | { mode: "update"; connectionId: string; accountSelection?: boolean };
 type Conflict = { connectionId: string; institutionName: string };
+
+/** The form fields that name update mode's connection (and its account selection) to the server. */
+function updateFields(target: Target): Record<string, string> {
+  if (target.mode === "create") return {};
+  return { connectionId: target.connectionId, ...(target.accountSelection ? { accountSelection: "on" } : {}) };
+}
 
 export function LinkButton({
   mode,
   connectionId,
+  accountSelection = false,
   label,
   accessibleName,
   environment,
@@ -27,6 +34,8 @@ export function LinkButton({
   mode: "create" | "update";
   /** The connection update mode repairs. */
   connectionId?: string;
+  /** Update mode with Link's account selection: add accounts opened since linking, or stop sharing some. */
+  accountSelection?: boolean;
   label: string;
   /** When the visible label needs context ("Reconnect First Platypus Bank"). */
   accessibleName?: string;
@@ -47,10 +56,7 @@ export function LinkButton({
     setError("");
     setConflict(null);
     setProgress("Opening Link…");
-    const result = await actions.createLinkToken(
-      {},
-      formOf(target.mode === "update" ? { connectionId: target.connectionId } : {}),
-    );
+    const result = await actions.createLinkToken({}, formOf(updateFields(target)));
     setProgress("");
     if (!result.ok || !result.data) {
       setBusy(false);
@@ -66,7 +72,7 @@ export function LinkButton({
     const bank = metadata.institution?.name ?? "your bank";
     if (target.mode === "update") {
       setProgress(`Reconnecting ${bank}…`);
-      const result = await actions.completeUpdateMode({}, formOf({ connectionId: target.connectionId }));
+      const result = await actions.completeUpdateMode({}, formOf(updateFields(target)));
       finish(result.ok ? (result.message ?? "") : null, result.message);
       return;
     }
@@ -75,7 +81,12 @@ export function LinkButton({
       {},
       formOf({
         publicToken,
-        metadata: JSON.stringify({ institution: metadata.institution, link_session_id: metadata.link_session_id }),
+        metadata: JSON.stringify({
+          institution: metadata.institution,
+          // Names and masks only: enough to recognise accounts linked already.
+          accounts: metadata.accounts.map(({ name, mask }) => ({ name, mask })),
+          link_session_id: metadata.link_session_id,
+        }),
       }),
     );
     if (!result.ok && result.data && "existingConnectionId" in result.data) {
@@ -108,7 +119,8 @@ export function LinkButton({
     setError("Plaid Link could not be loaded. Check your connection and try again.");
   }, []);
 
-  const target: Target = mode === "update" && connectionId ? { mode, connectionId } : { mode: "create" };
+  const target: Target =
+    mode === "update" && connectionId ? { mode, connectionId, accountSelection } : { mode: "create" };
   return (
     <div className="flex flex-col items-start gap-2">
       <Button variant={variant} size={size} onClick={() => start(target)} disabled={busy} aria-label={accessibleName}>

@@ -7,7 +7,14 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { LinkOnExit, LinkOnSuccess, PlaidLinkError, StandInInstitution } from "./link-types";
 import { callStandIn, type StandInError, type StandInLogin, type StandInSession } from "./stand-in-api";
-import { ConnectingPane, ConsentPane, CredentialsPane, InstitutionPane, SuccessPane } from "./stand-in-panes";
+import {
+  AccountsPane,
+  ConnectingPane,
+  ConsentPane,
+  CredentialsPane,
+  InstitutionPane,
+  SuccessPane,
+} from "./stand-in-panes";
 
 type Step =
   | { name: "loading" }
@@ -15,6 +22,7 @@ type Step =
   | { name: "institutions" }
   | { name: "credentials"; error: StandInError | null }
   | { name: "connecting" }
+  | { name: "accounts"; login: StandInLogin }
   | { name: "success"; login: StandInLogin }
   | { name: "failed"; error: StandInError };
 
@@ -25,6 +33,7 @@ const EXIT_STATUS: Record<Step["name"], string | null> = {
   institutions: "institution_not_found",
   credentials: "requires_credentials",
   connecting: "requires_credentials",
+  accounts: "requires_account_selection",
   success: null,
   failed: null,
 };
@@ -95,7 +104,25 @@ export function LinkStandIn({
       ...credentials,
     });
     lastError.current = result.ok ? null : result.error;
-    setStep(result.ok ? { name: "success", login: result.data } : { name: "credentials", error: result.error });
+    if (!result.ok) setStep({ name: "credentials", error: result.error });
+    else if (session.account_selection && result.data.selectable_accounts) {
+      setStep({ name: "accounts", login: result.data });
+    } else setStep({ name: "success", login: result.data });
+  }
+
+  async function selectAccounts(login: StandInLogin, accountIds: string[]) {
+    if (!session) return;
+    setStep({ name: "connecting" });
+    const result = await callStandIn<StandInLogin>(emulatorUrl, "accounts/select", {
+      link_token: linkToken,
+      link_session_id: session.link_session_id,
+      public_token: login.public_token,
+      account_ids: accountIds,
+    });
+    lastError.current = result.ok ? null : result.error;
+    // The login's public token is spent once the selection is sent: a failure can only be retried
+    // by logging in again.
+    setStep(result.ok ? { name: "success", login: result.data } : { name: "failed", error: result.error });
   }
 
   function finish(login: StandInLogin) {
@@ -165,6 +192,16 @@ export function LinkStandIn({
       break;
     case "connecting":
       pane = institution ? <ConnectingPane titleId={titleId} institution={institution} /> : null;
+      break;
+    case "accounts":
+      pane = (
+        <AccountsPane
+          titleId={titleId}
+          institution={step.login.institution}
+          accounts={step.login.selectable_accounts ?? []}
+          onSubmit={(accountIds) => selectAccounts(step.login, accountIds)}
+        />
+      );
       break;
     case "success":
       pane = <SuccessPane titleId={titleId} login={step.login} update={update} onContinue={() => finish(step.login)} />;

@@ -9,7 +9,19 @@ export type StandInResult<T> = { ok: true; data: T & { request_id?: string } } |
 export type StandInSession = {
   mode: "create" | "update";
   institution: StandInInstitution | null;
+  /** Whether Link shows its account selection pane after the login. */
+  account_selection: boolean;
   link_session_id: string;
+};
+
+/** An account in Link's selection pane; `shared` when the person shares it with the app already. */
+export type StandInSelectableAccount = {
+  id: string;
+  name: string;
+  mask: string | null;
+  type: string;
+  subtype: string | null;
+  shared: boolean;
 };
 
 export type StandInLogin = {
@@ -23,6 +35,8 @@ export type StandInLogin = {
     subtype: string | null;
     verification_status: string | null;
   }[];
+  /** After a login: every account of the item, for the selection pane. */
+  selectable_accounts?: StandInSelectableAccount[];
   link_session_id: string;
 };
 

@@ -1,12 +1,12 @@
 "use client";
 // The stand-in's panes, in Link's order: consent, institution search, credentials, connecting,
-// success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
+// account selection, success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CHECKBOX_CLASS, Field } from "@/components/ui/field";
 import { InstitutionMark } from "./institution-mark";
 import type { StandInInstitution } from "./link-types";
-import { callStandIn, type StandInError, type StandInLogin } from "./stand-in-api";
+import { callStandIn, type StandInError, type StandInLogin, type StandInSelectableAccount } from "./stand-in-api";
 
 // Link's own taller fields, on the dialog's background in dark mode.
 const INPUT =
@@ -264,6 +264,85 @@ export function ConnectingPane({ titleId, institution }: { titleId: string; inst
   );
 }
 
+/** "checking •••• 0000": how Link names an account beside its name. */
+function AccountKind({ account }: { account: { type: string; subtype: string | null; mask: string | null } }) {
+  return (
+    <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
+      {account.subtype ?? account.type}
+      {account.mask ? ` •••• ${account.mask}` : ""}
+    </span>
+  );
+}
+
+/**
+ * Link's account selection: the accounts the person shares with Mingus, those shared so far ticked.
+ * In update mode it is how an account opened since linking is added, and one unticked stops syncing.
+ */
+export function AccountsPane({
+  titleId,
+  institution,
+  accounts,
+  onSubmit,
+}: {
+  titleId: string;
+  institution: { name: string };
+  accounts: StandInSelectableAccount[];
+  onSubmit: (accountIds: string[]) => void;
+}) {
+  const [chosen, setChosen] = useState(() => new Set(accounts.filter((a) => a.shared).map((a) => a.id)));
+  const errorId = useId();
+  const toggle = (id: string, on: boolean) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const nothing = chosen.size === 0;
+  return (
+    <form
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!nothing) onSubmit(accounts.filter((account) => chosen.has(account.id)).map((account) => account.id));
+      }}
+    >
+      <PaneHeading id={titleId}>Choose the {institution.name} accounts Mingus can see</PaneHeading>
+      <p
+        id={errorId}
+        role="alert"
+        className="rounded-lg bg-red-50 p-3 text-sm text-red-800 empty:hidden dark:bg-red-950/50 dark:text-red-300"
+      >
+        {nothing ? "Choose at least one account." : null}
+      </p>
+      <fieldset aria-describedby={errorId}>
+        <legend className="sr-only">Accounts to share</legend>
+        <ul className="max-h-72 divide-y divide-slate-100 overflow-y-auto rounded-lg border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
+          {accounts.map((account) => (
+            <li key={account.id}>
+              <label className="flex min-h-11 cursor-pointer items-center gap-3 px-3 py-2">
+                <input
+                  type="checkbox"
+                  name="account"
+                  value={account.id}
+                  checked={chosen.has(account.id)}
+                  onChange={(event) => toggle(account.id, event.target.checked)}
+                  className={CHECKBOX_CLASS}
+                />
+                <span className="min-w-0 flex-1 break-words font-medium">{account.name}</span>
+                <AccountKind account={account} />
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <Button type="submit" variant="plaid" size="lg" wide disabled={nothing}>
+        Continue
+      </Button>
+    </form>
+  );
+}
+
 export function SuccessPane({
   titleId,
   login,
@@ -291,10 +370,7 @@ export function SuccessPane({
             <span title={account.name} className="min-w-0 truncate font-medium">
               {account.name}
             </span>
-            <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
-              {account.subtype ?? account.type}
-              {account.mask ? ` •••• ${account.mask}` : ""}
-            </span>
+            <AccountKind account={account} />
           </li>
         ))}
       </ul>

@@ -37,11 +37,30 @@ export async function signInToBank(page: Page, { username, password }: { usernam
   await link.getByRole("button", { name: "Submit" }).click();
 }
 
+/**
+ * Link's account selection pane, after the login: ticks exactly `names` (leaves the pane's own choice
+ * when not given: every shared account) and continues.
+ */
+export async function chooseAccounts(page: Page, institution: string, names?: string[]) {
+  const link = linkDialog(page);
+  await expect(link.getByRole("heading", { name: `Choose the ${institution} accounts Mingus can see` })).toBeVisible({
+    timeout: BANK_LOGIN_TIMEOUT,
+  });
+  if (names) {
+    for (const box of await link.getByRole("checkbox").all()) {
+      const label = (await box.locator("xpath=ancestor::label").innerText()).split("\n")[0]?.trim() ?? "";
+      await box.setChecked(names.includes(label));
+    }
+  }
+  await link.getByRole("button", { name: "Continue" }).click();
+}
+
 /** The whole create flow with the sandbox's good credentials, ending back on the accounts page. */
-export async function linkBank(page: Page, institution = PLATYPUS) {
+export async function linkBank(page: Page, institution = PLATYPUS, accounts?: string[]) {
   await openLink(page, "Link a bank");
   await pickInstitution(page, institution);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
+  await chooseAccounts(page, institution, accounts);
   const link = linkDialog(page);
   await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();

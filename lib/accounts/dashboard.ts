@@ -38,6 +38,8 @@ export type DashboardInstitution = {
   logo: string | null;
   primaryColor: string | null;
   requiresReauth: boolean;
+  /** Plaid said the person has accounts at this bank not shared yet (NEW_ACCOUNTS_AVAILABLE). */
+  newAccountsAvailable: boolean;
   lastSyncAt: Date | null;
   syncing: boolean;
   error: boolean;
@@ -65,6 +67,7 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
         institutionLogo: true,
         institutionPrimaryColor: true,
         requiresReauth: true,
+        metadata: true,
         errorCount: true,
         lastSyncAt: true,
         bankAccounts: { where: { userId, isActive: true }, orderBy: [{ name: "asc" }, { createdAt: "asc" }] },
@@ -108,6 +111,8 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
       logo: connection.institutionLogo,
       primaryColor: connection.institutionPrimaryColor,
       requiresReauth: connection.requiresReauth,
+      newAccountsAvailable:
+        (connection.metadata as { new_accounts_available?: unknown }).new_accounts_available === true,
       lastSyncAt: connection.lastSyncAt,
       syncing: connection._count.transactionSyncs > 0,
       error: connection.errorCount > 0 || accounts.some((account) => account.status === "error"),
@@ -119,12 +124,15 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
   return { institutions, hidden: sortAccounts(hidden), totals: computeTotals(visible) };
 }
 
-/** Current balances summed by type: assets minus liabilities (what credit and loan accounts owe). */
-export function computeTotals(accounts: Pick<DashboardAccount, "type" | "current">[]): DashboardTotals {
+/**
+ * Current balances summed by type: assets minus liabilities (what credit and loan accounts owe). A
+ * closed account (no longer shared with Mingus) keeps its history but no longer counts.
+ */
+export function computeTotals(accounts: Pick<DashboardAccount, "type" | "current" | "status">[]): DashboardTotals {
   let assets = new Prisma.Decimal(0);
   let liabilities = new Prisma.Decimal(0);
-  for (const { type, current } of accounts) {
-    if (current === null) continue;
+  for (const { type, current, status } of accounts) {
+    if (current === null || status === "closed") continue;
     if (ASSET_TYPES.has(type)) assets = assets.plus(current);
     else if (LIABILITY_TYPES.has(type)) liabilities = liabilities.plus(current);
   }

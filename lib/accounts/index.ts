@@ -3,4 +3,5 @@
 import "server-only";
 
 export { type LinkedAccountRows, toAppAccountType, toLinkedAccountRows } from "./from-plaid";
+export { type AccountChanges, reconcileAccounts } from "./reconcile";
 export { updateBalance } from "./update-balance";

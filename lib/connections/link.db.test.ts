@@ -9,7 +9,7 @@ import { createPreferences, createTransaction, createUser } from "@/lib/test/fac
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
-const { createLinkToken, exchangePublicToken, InstitutionAlreadyLinkedError } = await import("./link");
+const { createLinkToken, exchangePublicToken, DuplicateConnectionError } = await import("./link");
 const { completeUpdateMode } = await import("./update-mode");
 const { unlinkConnection } = await import("./unlink");
 const { openAccessToken } = await import("@/lib/plaid/token-crypto");
@@ -149,16 +149,20 @@ describe("exchangePublicToken", () => {
     expect(connection.syncFrequency).toBe("weekly");
   });
 
-  it("refuses a second item at the same bank before exchanging, and names the existing connection", async () => {
+  it("refuses a second item with the same accounts before exchanging, and names the existing connection", async () => {
     const user = await createUser();
     const first = await linkPlatypus(user.id);
     const publicToken = await sandboxPublicToken();
+    const accounts = [{ name: "Plaid Saving", mask: "1111" }];
     const error = await failure(
-      exchangePublicToken({ userId: user.id, publicToken, metadata: { institution: PLATYPUS } }),
+      exchangePublicToken({ userId: user.id, publicToken, metadata: { institution: PLATYPUS, accounts } }),
     );
-    expect(error).toBeInstanceOf(InstitutionAlreadyLinkedError);
-    expect(isAppError(error, "plaid:institution_already_linked")).toBe(true);
-    expect((error as InstanceType<typeof InstitutionAlreadyLinkedError>).connectionId).toBe(first.connectionId);
+    expect(error).toBeInstanceOf(DuplicateConnectionError);
+    expect(isAppError(error, "plaid:duplicate_connection")).toBe(true);
+    expect((error as Error).message).toBe(
+      "Plaid Saving •••• 1111 at First Platypus Bank is already linked. Reconnect the existing connection instead of linking it a second time.",
+    );
+    expect((error as InstanceType<typeof DuplicateConnectionError>).connectionId).toBe(first.connectionId);
     expect(await db.plaidConnection.count({ where: { userId: user.id } })).toBe(1);
     // The public token was never spent: it still exchanges.
     const { data } = await server.api.itemPublicTokenExchange({ public_token: publicToken });

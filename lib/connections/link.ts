@@ -19,31 +19,64 @@ import { requestAndEnqueueSync } from "@/lib/sync";
 /** Link's onSuccess metadata, as far as the server reads it. */
 export type LinkSuccessMetadata = {
   institution: { institution_id: string; name: string } | null;
+  /** The accounts the person chose to share, as Link describes them. */
+  accounts?: { name: string; mask: string | null }[];
   link_session_id?: string;
 };
 
 /** What of a new connection may go back to the browser: an allowlist, never the row. */
 export type LinkedConnection = { connectionId: string; institutionName: string; accountCount: number };
 
-/** A second item for a bank the user already linked: the UI offers update mode on `connectionId`. */
-export class InstitutionAlreadyLinkedError extends AppError {
+type AccountKey = { name: string; mask: string | null };
+
+/**
+ * A second item for accounts the person already linked: the UI offers update mode on `connectionId`.
+ * Plaid's rule: a duplicate is the same institution with at least one account of the same name and mask.
+ */
+export class DuplicateConnectionError extends AppError {
   constructor(
     readonly connectionId: string,
     readonly institutionName: string,
+    account: AccountKey,
   ) {
+    const described = account.mask ? `${account.name} •••• ${account.mask}` : account.name;
     super(
-      "plaid:institution_already_linked",
-      `${institutionName} is already linked. Reconnect it instead of linking it a second time.`,
+      "plaid:duplicate_connection",
+      `${described} at ${institutionName} is already linked. Reconnect the existing connection instead of linking it a second time.`,
     );
   }
+}
+
+/** The person's active connection at this institution that already holds one of these accounts. */
+async function findDuplicate(
+  client: Pick<typeof db, "bankAccount">,
+  { userId, institutionId, accounts }: { userId: string; institutionId: string; accounts: AccountKey[] },
+): Promise<DuplicateConnectionError | null> {
+  if (accounts.length === 0) return null;
+  const match = await client.bankAccount.findFirst({
+    where: {
+      userId,
+      status: { not: "closed" },
+      plaidConnection: { institutionId, isActive: true },
+      OR: accounts.map((account) => ({ name: account.name, mask: account.mask })),
+    },
+    orderBy: { createdAt: "asc" },
+    select: { name: true, mask: true, plaidConnectionId: true, plaidConnection: { select: { institutionName: true } } },
+  });
+  return match
+    ? new DuplicateConnectionError(match.plaidConnectionId, match.plaidConnection.institutionName, match)
+    : null;
 }
 
 export async function createLinkToken({
   userId,
   connectionId,
+  accountSelection = false,
 }: {
   userId: string;
   connectionId?: string;
+  /** Update mode that lets the person add accounts opened since linking, or stop sharing some. */
+  accountSelection?: boolean;
 }): Promise<{ linkToken: string; expiration: string; mode: "create" | "update" }> {
   const { webhookUrl } = getPlaidConfig();
   const common = {
@@ -58,7 +91,11 @@ export async function createLinkToken({
     const accessToken = await getConnectionAccessToken({ connectionId });
     // Update mode: the access token names the item to repair; products are the item's own.
     const response = await callPlaid({ endpoint: "/link/token/create", connectionId }, (api) =>
-      api.linkTokenCreate({ ...common, access_token: accessToken }),
+      api.linkTokenCreate({
+        ...common,
+        access_token: accessToken,
+        ...(accountSelection ? { update: { account_selection_enabled: true } } : {}),
+      }),
     );
     return { linkToken: response.link_token, expiration: response.expiration, mode: "update" };
   }
@@ -67,14 +104,6 @@ export async function createLinkToken({
     api.linkTokenCreate({ ...common, products: [Products.Transactions], transactions: { days_requested: 730 } }),
   );
   return { linkToken: response.link_token, expiration: response.expiration, mode: "create" };
-}
-
-async function findLinkedInstitution({ userId, institutionId }: { userId: string; institutionId: string }) {
-  return db.plaidConnection.findFirst({
-    where: { userId, institutionId, isActive: true },
-    select: { id: true, institutionName: true },
-    orderBy: { createdAt: "asc" },
-  });
 }
 
 export async function exchangePublicToken({
@@ -86,10 +115,15 @@ export async function exchangePublicToken({
   publicToken: string;
   metadata: LinkSuccessMetadata;
 }): Promise<LinkedConnection> {
-  // Refused before the exchange, so no second item (and no second bill at Plaid) is ever created.
+  // Refused before the exchange, so no second item (and no second bill at Plaid) is ever created. A
+  // second login at the same bank with other accounts (a partner's, a business login) links normally.
   if (metadata.institution) {
-    const existing = await findLinkedInstitution({ userId, institutionId: metadata.institution.institution_id });
-    if (existing) throw new InstitutionAlreadyLinkedError(existing.id, existing.institutionName);
+    const duplicate = await findDuplicate(db, {
+      userId,
+      institutionId: metadata.institution.institution_id,
+      accounts: metadata.accounts ?? [],
+    });
+    if (duplicate) throw duplicate;
   }
 
   const exchanged = await exchange(publicToken);
@@ -149,12 +183,10 @@ async function storeConnection({
 
   await db.$transaction(async (tx) => {
     // Serializes links of one bank by one user: two tabs finishing Link at once make one connection.
+    // Checked again with Plaid's own account list, which Link's metadata may not have carried.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${userId}:${institutionId}`}))`;
-    const existing = await tx.plaidConnection.findFirst({
-      where: { userId, institutionId, isActive: true },
-      select: { id: true, institutionName: true },
-    });
-    if (existing) throw new InstitutionAlreadyLinkedError(existing.id, existing.institutionName);
+    const duplicate = await findDuplicate(tx, { userId, institutionId, accounts });
+    if (duplicate) throw duplicate;
     await tx.plaidConnection.create({
       data: {
         id: connectionId,

@@ -34,6 +34,8 @@ const connection: PlaidConnectionModel = {
   metadata: { plaid: { consent_expiration_time: null } },
   settings: { pauseSync: false },
   transactionsCursor: "cursor-abc",
+  consentExpiresAt: null,
+  accessEndsAt: null,
   createdAt: new Date("2026-01-01T00:00:00.000Z"),
   updatedAt: new Date("2026-02-01T10:00:00.000Z"),
 };

@@ -4,11 +4,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import type { AccountChanges } from "@/lib/accounts";
 import { authedAction } from "@/lib/auth/action";
 import {
   createLinkToken,
+  DuplicateConnectionError,
   exchangePublicToken,
-  InstitutionAlreadyLinkedError,
   type LinkedConnection,
 } from "@/lib/connections/link";
 import { unlinkConnection } from "@/lib/connections/unlink";
@@ -16,17 +17,35 @@ import { completeUpdateMode } from "@/lib/connections/update-mode";
 
 const connectionId = z.string().trim().min(1).max(64);
 
-const linkTokenSchema = z.object({ connectionId: connectionId.optional() });
+const linkTokenSchema = z
+  .object({
+    connectionId: connectionId.optional(),
+    // Update mode that adds or removes accounts (after "New accounts available").
+    accountSelection: z.literal("on").optional(),
+  })
+  .refine((input) => !input.accountSelection || input.connectionId, {
+    message: "Choose the connection whose accounts to change.",
+    path: ["connectionId"],
+  });
 
 /** A link token for Link: a new bank, or update mode for one of the user's connections. */
 export const createLinkTokenAction = authedAction(linkTokenSchema, async (input, user) => {
-  const token = await createLinkToken({ userId: user.id, connectionId: input.connectionId });
+  const token = await createLinkToken({
+    userId: user.id,
+    connectionId: input.connectionId,
+    accountSelection: input.accountSelection === "on",
+  });
   return { ok: true, data: token };
 });
 
-// Link's onSuccess metadata, sent as JSON in one form field; only the institution is read.
+// Link's onSuccess metadata, sent as JSON in one form field; the institution and the accounts shared
+// (their names and masks, to refuse a duplicate before the exchange) are read.
 const metadataSchema = z.object({
   institution: z.object({ institution_id: z.string().min(1).max(64), name: z.string().min(1).max(200) }).nullable(),
+  accounts: z
+    .array(z.object({ name: z.string().min(1).max(200), mask: z.string().max(10).nullable() }))
+    .max(200)
+    .optional(),
   link_session_id: z.string().max(200).optional(),
 });
 
@@ -57,7 +76,7 @@ export const exchangePublicTokenAction = authedAction<typeof exchangeSchema, Exc
       revalidatePath("/accounts");
       return { ok: true, message: `Linked ${linked.institutionName}.`, data: linked };
     } catch (error) {
-      if (!(error instanceof InstitutionAlreadyLinkedError)) throw error;
+      if (!(error instanceof DuplicateConnectionError)) throw error;
       return {
         ok: false,
         message: error.message,
@@ -69,11 +88,33 @@ export const exchangePublicTokenAction = authedAction<typeof exchangeSchema, Exc
 
 const connectionSchema = z.object({ connectionId });
 
-/** After update mode: clears "needs reconnect" once Plaid agrees the item is healthy. */
-export const completeUpdateModeAction = authedAction(connectionSchema, async (input, user) => {
-  const { institutionName } = await completeUpdateMode({ userId: user.id, connectionId: input.connectionId });
-  revalidatePath("/accounts");
-  return { ok: true, message: `${institutionName} is reconnected.` };
+const updateModeSchema = z.object({ connectionId, accountSelection: z.literal("on").optional() });
+
+/** "Added Holiday Saver. Stopped syncing Plaid CD; its history is kept." */
+function describeAccountChanges({ added, closed, reopened }: AccountChanges): string {
+  const list = (names: string[]) => names.join(", ");
+  return [
+    added.length > 0 ? `Added ${list(added)}.` : "",
+    reopened.length > 0 ? `Syncing ${list(reopened)} again.` : "",
+    closed.length > 0 ? `Stopped syncing ${list(closed)}; ${closed.length > 1 ? "their" : "its"} history is kept.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+/** After update mode: clears "needs reconnect" once Plaid agrees the item is healthy, and takes the accounts shared. */
+export const completeUpdateModeAction = authedAction(updateModeSchema, async (input, user) => {
+  const { institutionName, accounts } = await completeUpdateMode({
+    userId: user.id,
+    connectionId: input.connectionId,
+    accountSelection: input.accountSelection === "on",
+  });
+  revalidatePath("/accounts", "layout");
+  const changes = describeAccountChanges(accounts);
+  const message = input.accountSelection
+    ? changes || `${institutionName}'s accounts are unchanged.`
+    : `${institutionName} is reconnected.${changes ? ` ${changes}` : ""}`;
+  return { ok: true, message };
 });
 
 export const unlinkConnectionAction = authedAction(connectionSchema, async (input, user) => {
