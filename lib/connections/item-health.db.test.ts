@@ -37,8 +37,13 @@ describe("checkItemHealth", () => {
       expect(checked.healthCheckedAt).toEqual(now);
       expect(checked.institutionStatusCheckedAt).toEqual(now);
       expect(checked.requiresReauth).toBe(false);
-      const calls = await db.plaidApiCall.findMany({ where: { plaidConnectionId: connectionId }, select: { endpoint: true } });
-      expect(calls.map((call) => call.endpoint)).toEqual(expect.arrayContaining(["/item/get", "/institutions/get_by_id"]));
+      const calls = await db.plaidApiCall.findMany({
+        where: { plaidConnectionId: connectionId },
+        select: { endpoint: true },
+      });
+      expect(calls.map((call) => call.endpoint)).toEqual(
+        expect.arrayContaining(["/item/get", "/institutions/get_by_id"]),
+      );
     } finally {
       await server.post("/emulator/institutions/set_status", { institution_id: "ins_109510", status: "HEALTHY" });
     }
@@ -119,7 +124,9 @@ describe("updateWebhookUrls", () => {
       [itemId],
     );
     expect(item?.webhook).toBe(moved);
-    const calls = await db.plaidApiCall.count({ where: { plaidConnectionId: connectionId, endpoint: "/item/webhook/update" } });
+    const calls = await db.plaidApiCall.count({
+      where: { plaidConnectionId: connectionId, endpoint: "/item/webhook/update" },
+    });
     expect(calls).toBe(1);
 
     // Nothing differs now: no call.
