@@ -10,6 +10,7 @@ vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 const { checkItemHealth, findDueHealthChecks, updateWebhookUrls } = await import("./index");
 const { linkConnection } = await import("@/lib/sync/engine/test-support");
 const { getPlaidConfig } = await import("@/lib/plaid/config");
+const { findInstitutionTrouble } = await import("./institution-trouble");
 const server = setUpEmulatorServer();
 
 const DAY = 86_400_000;
@@ -142,5 +143,25 @@ describe("updateWebhookUrls", () => {
     expect(report.failed).toEqual([{ connectionId: first.connectionId, code: "INTERNAL_SERVER_ERROR" }]);
     expect((await row(first.connectionId)).webhookUrl).not.toBe(next);
     expect((await row(second.connectionId)).webhookUrl).toBe(next);
+  });
+});
+
+describe("findInstitutionTrouble (Link exited with an error)", () => {
+  it("says the bank is having trouble only when it is DEGRADED or DOWN", async () => {
+    const bank = { institutionId: "ins_109512", institutionName: "Houndstooth Bank" };
+    expect(await findInstitutionTrouble(bank)).toBeNull();
+    await server.post("/emulator/institutions/set_status", { institution_id: "ins_109512", status: "DEGRADED" });
+    try {
+      expect(await findInstitutionTrouble(bank)).toEqual({
+        status: "DEGRADED",
+        message: expect.stringContaining("Houndstooth Bank is having trouble right now"),
+      });
+      await server.post("/emulator/institutions/set_status", { institution_id: "ins_109512", status: "DOWN" });
+      expect((await findInstitutionTrouble(bank))?.status).toBe("DOWN");
+    } finally {
+      await server.post("/emulator/institutions/set_status", { institution_id: "ins_109512", status: "HEALTHY" });
+    }
+    // A bank Plaid does not know: nothing to say.
+    expect(await findInstitutionTrouble({ institutionId: "ins_999999", institutionName: "Nowhere" })).toBeNull();
   });
 });
