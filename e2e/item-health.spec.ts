@@ -29,6 +29,9 @@ async function emulator(request: APIRequestContext, path: string, body: object) 
 const setStatus = (request: APIRequestContext, status: string) =>
   emulator(request, "emulator/institutions/set_status", { institution_id: HOUNDSTOOTH.id, status });
 
+// Linking, an admin's session and two health checks: more than the default 30 seconds on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
 test.afterEach(async ({ request }) => {
   await setStatus(request, "HEALTHY");
 });
