@@ -79,11 +79,21 @@ describe("checkItemHealth", () => {
     expect(after.institutionStatus).toBe("HEALTHY");
   });
 
-  it("does nothing for an inactive connection", async () => {
+  it("does nothing for an inactive or a demo connection", async () => {
     const { connectionId } = await linkConnection(server);
     await db.plaidConnection.update({ where: { id: connectionId }, data: { isActive: false } });
     expect(await checkItemHealth({ connectionId })).toBe("inactive");
     expect((await row(connectionId)).healthCheckedAt).toBeNull();
+    const demo = await linkConnection(server);
+    await db.plaidConnection.update({ where: { id: demo.connectionId }, data: { metadata: { demo: true } } });
+    expect(await checkItemHealth({ connectionId: demo.connectionId })).toBe("demo");
+    expect((await findDueHealthChecks({ limit: 1000 })).map((job) => job.connectionId)).not.toContain(
+      demo.connectionId,
+    );
+    const calls = await db.plaidApiCall.count({
+      where: { plaidConnectionId: demo.connectionId, endpoint: "/item/get" },
+    });
+    expect(calls).toBe(0);
   });
 });
 

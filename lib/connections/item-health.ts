@@ -14,9 +14,12 @@ export const HEALTH_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /** Connections one sweep hands out at most; the rest wait for the next minute. */
 const SWEEP_BATCH = 50;
 
-export type HealthCheckResult = "checked" | "item_failed" | "inactive";
+export type HealthCheckResult = "checked" | "item_failed" | "inactive" | "demo";
 
-/** Active connections never checked, or checked longer ago than the interval; oldest first. */
+/**
+ * Active connections never checked, or checked longer ago than the interval; oldest first. Demo
+ * connections (metadata.demo, from the seed) hold no item at Plaid and are never checked.
+ */
 export async function findDueHealthChecks({
   now = new Date(),
   limit = SWEEP_BATCH,
@@ -24,15 +27,13 @@ export async function findDueHealthChecks({
   now?: Date;
   limit?: number;
 } = {}): Promise<{ connectionId: string }[]> {
-  const due = await db.plaidConnection.findMany({
-    where: {
-      isActive: true,
-      OR: [{ healthCheckedAt: null }, { healthCheckedAt: { lt: new Date(now.getTime() - HEALTH_CHECK_INTERVAL_MS) } }],
-    },
-    orderBy: [{ healthCheckedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-    select: { id: true },
-    take: limit,
-  });
+  const checkedBefore = new Date(now.getTime() - HEALTH_CHECK_INTERVAL_MS);
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM plaid_connections
+    WHERE is_active AND NOT (metadata @> '{"demo": true}'::jsonb)
+      AND (health_checked_at IS NULL OR health_checked_at < ${checkedBefore})
+    ORDER BY health_checked_at ASC NULLS FIRST, id
+    LIMIT ${limit}`;
   return due.map((row) => ({ connectionId: row.id }));
 }
 
@@ -49,9 +50,10 @@ export async function checkItemHealth({
 }): Promise<HealthCheckResult> {
   const connection = await db.plaidConnection.findUnique({
     where: { id: connectionId },
-    select: { id: true, isActive: true, institutionId: true },
+    select: { id: true, isActive: true, institutionId: true, metadata: true },
   });
   if (!connection?.isActive) return "inactive";
+  if (isDemo(connection.metadata)) return "demo";
   await db.plaidConnection.update({ where: { id: connectionId }, data: { healthCheckedAt: now } });
 
   const item = await tryPlaid(async () =>
@@ -117,4 +119,8 @@ async function tryPlaid<T>(call: () => Promise<T>): Promise<Attempt<T>> {
     console.warn(`item-health: Plaid answered ${error.plaid.error_code}`);
     return { ok: false };
   }
+}
+
+export function isDemo(metadata: Prisma.JsonValue): boolean {
+  return typeof metadata === "object" && metadata !== null && !Array.isArray(metadata) && metadata.demo === true;
 }

@@ -15,11 +15,12 @@ export async function updateWebhookUrls({
 }: {
   webhookUrl?: string;
 } = {}): Promise<WebhookUrlReport> {
-  const stale = await db.plaidConnection.findMany({
-    where: { isActive: true, OR: [{ webhookUrl: null }, { webhookUrl: { not: webhookUrl } }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
+  // Demo connections (the seed's) hold no item at Plaid.
+  const stale = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM plaid_connections
+    WHERE is_active AND NOT (metadata @> '{"demo": true}'::jsonb)
+      AND (webhook_url IS NULL OR webhook_url <> ${webhookUrl})
+    ORDER BY id`;
   const report: WebhookUrlReport = { checked: stale.length, updated: 0, failed: [] };
   for (const { id: connectionId } of stale) {
     try {

@@ -48,6 +48,7 @@ const HEALTH_MESSAGES = {
   checked: { ok: true, message: "Checked: the bank's status and last update are current." },
   item_failed: { ok: false, message: "Plaid did not answer for this item; the bank's status was still checked." },
   inactive: { ok: false, message: "This connection is no longer active." },
+  demo: { ok: false, message: "A demo connection: it has no bank at Plaid to check." },
 } as const;
 
 export const checkHealth = adminForm(checkConnectionHealth, (result) => HEALTH_MESSAGES[result]);
