@@ -24,6 +24,7 @@ describe("parseEnv", () => {
     [{ DATABASE_POOL_SIZE: "many" }, "DATABASE_POOL_SIZE"],
     [{ NODE_ENV: "staging" }, "NODE_ENV"],
     [{ PLAID_EMULATOR: "yes" }, "PLAID_EMULATOR: must be on or off"],
+    [{ PLAID_TRANSACTIONS_REFRESH: "yes" }, "PLAID_TRANSACTIONS_REFRESH: must be on or off"],
     [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
   ])("rejects %o, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);

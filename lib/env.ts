@@ -45,6 +45,11 @@ const schema = z
     // Serve the emulator under /api/plaid-emulator: "on" lets a production server do it (a demo),
     // "off" keeps even development from doing it (an emulator elsewhere, at PLAID_EMULATOR_URL).
     PLAID_EMULATOR: optionalString.pipe(z.enum(["on", "off"], "must be on or off").optional()),
+    // Plaid's /transactions/refresh (a paid add-on): "on" makes Sync now ask the bank for new
+    // transactions first, at most once per connection per 30 minutes.
+    PLAID_TRANSACTIONS_REFRESH: optionalString
+      .pipe(z.enum(["on", "off"], "must be on or off").optional())
+      .transform((value) => value === "on"),
     // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
     TOKEN_ENCRYPTION_KEY: optionalString,
     // Syncs one worker process runs at once (`npm run worker`; the embedded web server runs at most 2).

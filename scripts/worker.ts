@@ -4,7 +4,7 @@
 import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { DEFAULT_LEASE_MS, startWorkers } from "@/lib/workers";
+import { DEFAULT_LEASE_MS, startWorkers, updateWebhookUrlsAtStart } from "@/lib/workers";
 import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
 
 const GRACE_MS = 25_000;
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
   const { concurrency, leaseMs } = parsed.options;
   const workers = await startWorkers({ concurrency, leaseMs });
   console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);
+  await updateWebhookUrlsAtStart();
 
   await new Promise<void>((resolve) => {
     process.once("SIGTERM", () => resolve());

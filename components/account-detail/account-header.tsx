@@ -2,6 +2,7 @@
 // current and available balances, with "Sync now" for its bank and the way to its settings.
 import Link from "next/link";
 import { AccountIcon } from "@/components/account-list/account-icon";
+import { BankHealthWarnings, BankLastUpdated } from "@/components/connections/bank-health";
 import { buttonClass } from "@/components/ui/button";
 import { LONG_NAME } from "@/components/ui/long-name";
 import type { AccountDetail } from "@/lib/accounts/detail";
@@ -36,6 +37,12 @@ export function AccountHeader({
             <p className="text-sm text-slate-600 dark:text-slate-400">{account.name}</p>
           ) : null}
           <p className="text-sm text-slate-600 dark:text-slate-400">{facts.join(" · ")}</p>
+          {account.bankHealth.lastUpdatedAt ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              <BankLastUpdated health={account.bankHealth} display={display} />
+            </p>
+          ) : null}
+          <BankHealthWarnings health={account.bankHealth} institutionName={account.institutionName} display={display} />
           {account.hidden ? (
             <p className="text-sm text-amber-700 dark:text-amber-400">Hidden from your accounts list.</p>
           ) : null}

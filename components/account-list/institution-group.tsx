@@ -1,6 +1,7 @@
 // One linked bank: its logo and colour, its sync state as badges, Reconnect and Unlink, and its visible
 // accounts.
 import type { ConnectionActionSet } from "@/components/connections/actions";
+import { BankHealthWarnings, BankLastUpdated } from "@/components/connections/bank-health";
 import { ConnectionActions } from "@/components/connections/connection-actions";
 import { InstitutionMark } from "@/components/connections/institution-mark";
 import { Badge } from "@/components/ui/badge";
@@ -42,6 +43,8 @@ export function InstitutionGroup({
           </h2>
           <p className="text-xs text-slate-500 dark:text-slate-400">
             <SyncedAt value={institution.lastSyncAt} display={display} />
+            {institution.health.lastUpdatedAt ? " · " : null}
+            <BankLastUpdated health={institution.health} display={display} />
           </p>
         </div>
         <div className="flex flex-wrap gap-1.5">
@@ -65,6 +68,9 @@ export function InstitutionGroup({
             environment={linkEnvironment}
             actions={actions}
           />
+        </div>
+        <div className="basis-full empty:hidden">
+          <BankHealthWarnings health={institution.health} institutionName={institution.name} display={display} />
         </div>
       </header>
       {institution.accounts.length > 0 ? (

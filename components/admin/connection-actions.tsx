@@ -1,5 +1,5 @@
 "use client";
-// Retry, Pause and Resume for one connection: small server-action forms whose outcome is announced
+// Retry, Pause, Resume and Check health for one connection: small server-action forms whose outcome is announced
 // in a live region beside them. Each button's name says which connection it acts on.
 import type { FormAction } from "@/components/form-action";
 import { RowActionForm } from "@/components/row-action-form";
@@ -8,6 +8,7 @@ export interface ConnectionActionHandlers {
   retry: FormAction;
   pause: FormAction;
   resume: FormAction;
+  health: FormAction;
 }
 
 type Kind = keyof ConnectionActionHandlers;
@@ -16,6 +17,7 @@ const FORMS: Record<Kind, { label: string; variant: "primary" | "secondary" }> =
   retry: { label: "Retry sync", variant: "primary" },
   pause: { label: "Pause", variant: "secondary" },
   resume: { label: "Resume", variant: "secondary" },
+  health: { label: "Check health", variant: "secondary" },
 };
 
 export function ConnectionActions({
@@ -31,7 +33,7 @@ export function ConnectionActions({
   actions: ConnectionActionHandlers;
 }) {
   // A paused connection only resumes; keyed by kind, so Pause and Resume never share a form's state.
-  const kinds: Kind[] = paused ? ["resume"] : ["retry", "pause"];
+  const kinds: Kind[] = paused ? ["resume", "health"] : ["retry", "pause", "health"];
   return (
     <div className="flex flex-col items-start gap-1.5">
       {kinds.map((kind) => (

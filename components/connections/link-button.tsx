@@ -7,6 +7,7 @@ import { useCallback, useState } from "react";
 import { formOf } from "@/components/form-action";
 import { Button, type ButtonStyle } from "@/components/ui/button";
 import type { LinkActions } from "./actions";
+import { InstitutionTroubleNotice, useInstitutionTrouble } from "./institution-trouble";
 import { LinkStandIn } from "./link-stand-in";
 import type { LinkEnvironment, LinkOnExit, LinkOnSuccess } from "./link-types";
 import { PlaidLinkLauncher } from "./plaid-link-launcher";
@@ -50,6 +51,7 @@ export function LinkButton({
   const [progress, setProgress] = useState("");
   const [error, setError] = useState("");
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const institutionTrouble = useInstitutionTrouble(actions.institutionTrouble);
 
   async function start(target: Target) {
     setBusy(true);
@@ -106,11 +108,12 @@ export function LinkButton({
     else router.refresh();
   }
 
-  const onExit: LinkOnExit = (linkError) => {
+  const onExit: LinkOnExit = (linkError, metadata) => {
     setSession(null);
     setBusy(false);
     // Link already showed its error; repeat it here so it is still readable after Link closed.
     if (linkError) setError(linkError.display_message ?? "Link closed before your bank was connected.");
+    void institutionTrouble.check(linkError, metadata);
   };
 
   const onLoadError = useCallback(() => {
@@ -141,6 +144,7 @@ export function LinkButton({
       </p>
       <div role="alert" className="max-w-md space-y-2 text-sm text-red-700 empty:hidden dark:text-red-400">
         {error ? <p>{error}</p> : null}
+        <InstitutionTroubleNotice message={error ? institutionTrouble.trouble : ""} />
         {conflict ? (
           <Button
             variant="attention"

@@ -23,6 +23,7 @@ describe("describeSync", () => {
       "Queued… waiting a little, as the bank asked, before trying again",
     );
     expect(describeSync(run({ retryAfter: "2026-11-20T11:59:30Z" }), now).text).toBe("Queued…");
+    expect(describeSync({ ...run(), step: "refreshing" }).text).toBe("Asking your bank for new transactions…");
     expect(describeSync(run({ status: "in_progress" })).text).toBe("Syncing…");
     expect(describeSync(run({ status: "in_progress" }, { processed: 1 })).text).toBe("Syncing… 1 transaction");
     expect(describeSync(run({ status: "in_progress" }, { processed: 1234 })).text).toBe("Syncing… 1,234 transactions");

@@ -12,6 +12,8 @@ export type SyncSnapshot = {
   errorCode: string | null;
   errorMessage: string | null;
   retryAfter: string | null;
+  /** "refreshing": the bank is being asked for new transactions (/transactions/refresh) first. */
+  step?: "refreshing" | null;
 };
 
 export type SyncStatusText = { text: string; tone: "progress" | "success" | "error" };
@@ -28,6 +30,7 @@ export function describeSync(sync: SyncSnapshot, now = new Date()): SyncStatusTe
   const changes = `${count.format(added)} added, ${count.format(updated)} updated, ${count.format(deleted)} removed`;
   switch (sync.status) {
     case "pending":
+      if (sync.step === "refreshing") return { text: "Asking your bank for new transactions…", tone: "progress" };
       // A retry the bank asked to be held back (Retry-After, an outage) starts when the wait is over.
       return sync.retryAfter && new Date(sync.retryAfter) > now
         ? { text: "Queued… waiting a little, as the bank asked, before trying again", tone: "progress" }

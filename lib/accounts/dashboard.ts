@@ -3,6 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { resolvePreferences } from "@/lib/preferences";
+import { type BankHealth, describeBankHealth } from "./bank-health";
 
 const SYNC_RUNNING = ["pending", "in_progress"];
 // Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.
@@ -43,6 +44,8 @@ export type DashboardInstitution = {
   lastSyncAt: Date | null;
   syncing: boolean;
   error: boolean;
+  /** The bank's last update and trouble, from the item health check. */
+  health: BankHealth;
   /** Visible accounts only; hidden ones are in `Dashboard.hidden`. */
   accounts: DashboardAccount[];
 };
@@ -70,6 +73,9 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
         metadata: true,
         errorCount: true,
         lastSyncAt: true,
+        syncFrequency: true,
+        bankLastUpdatedAt: true,
+        institutionStatus: true,
         bankAccounts: { where: { userId, isActive: true }, orderBy: [{ name: "asc" }, { createdAt: "asc" }] },
         _count: { select: { transactionSyncs: { where: { status: { in: SYNC_RUNNING } } } } },
       },
@@ -116,6 +122,7 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
       lastSyncAt: connection.lastSyncAt,
       syncing: connection._count.transactionSyncs > 0,
       error: connection.errorCount > 0 || accounts.some((account) => account.status === "error"),
+      health: describeBankHealth(connection),
       accounts: sortAccounts(accounts.filter((account) => !account.hidden)),
     };
   });

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
 import { getEffectivePreferences } from "@/lib/preferences";
+import { type BankHealth, describeBankHealth } from "./bank-health";
 
 export type AccountDetail = {
   id: string;
@@ -36,6 +37,8 @@ export type AccountDetail = {
   tags: string[];
   notes: string | null;
   lastSyncAt: Date | null;
+  /** The connection's bank: its last update and trouble, from the item health check. */
+  bankHealth: BankHealth;
 };
 
 export async function getAccountDetail({
@@ -51,7 +54,17 @@ export async function getAccountDetail({
   const [account, preferences] = await Promise.all([
     db.bankAccount.findFirst({
       where: { id, userId },
-      include: { plaidConnection: { select: { institutionName: true, institutionPrimaryColor: true } } },
+      include: {
+        plaidConnection: {
+          select: {
+            institutionName: true,
+            institutionPrimaryColor: true,
+            syncFrequency: true,
+            bankLastUpdatedAt: true,
+            institutionStatus: true,
+          },
+        },
+      },
     }),
     getEffectivePreferences({ userId, bankAccountId: id }),
   ]);
@@ -67,6 +80,7 @@ export async function getAccountDetail({
     hidden: values.hideAccount,
     institutionName: account.plaidConnection.institutionName,
     institutionColor: account.plaidConnection.institutionPrimaryColor,
+    bankHealth: describeBankHealth(account.plaidConnection),
     mask: account.mask,
     type: account.type,
     subtype: account.subtype,

@@ -1,7 +1,8 @@
-// What an admin may do to a connection: queue a retry of its sync, pause it, resume it. Each checks
+// What an admin may do to a connection: queue a retry of its sync, pause it, resume it, check its health. Each checks
 // the actor's role from the database again, whatever the caller already checked.
 import "server-only";
 import { getUserById } from "@/lib/auth";
+import { checkItemHealth, type HealthCheckResult } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
 import { AppError } from "@/lib/errors";
@@ -88,3 +89,8 @@ export const resumeConnection = adminAction<ResumeResult>(async (connection, { n
   });
   return count === 1 ? "resumed" : "not_paused";
 });
+
+/** Runs the daily item health check now (the same check the worker's job runs), and waits for it. */
+export const checkConnectionHealth = adminAction<HealthCheckResult>((connection, { now }) =>
+  checkItemHealth({ connectionId: connection.id, now }),
+);

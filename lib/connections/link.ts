@@ -8,6 +8,7 @@ import { toLinkedAccountRows } from "@/lib/accounts";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { enqueueHealthCheck } from "@/lib/jobs/enqueue";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -142,6 +143,8 @@ export async function exchangePublicToken({
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
   await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
+  // Never checked, so due: the job only makes the first check come at once rather than at the sweep.
+  await enqueueHealthCheck({ connectionId: linked.connectionId });
   return linked;
 }
 
@@ -201,6 +204,8 @@ async function storeConnection({
         institutionUrl: institution.url,
         syncFrequency: preferences.syncFrequency,
         nextSyncAt: now,
+        // The link token carried it, so the item has it (item health and plaid:webhooks keep it current).
+        webhookUrl: getPlaidConfig().webhookUrl,
         metadata: { link_session_id: metadata.link_session_id ?? null },
       },
     });

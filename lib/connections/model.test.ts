@@ -36,6 +36,12 @@ const connection: PlaidConnectionModel = {
   transactionsCursor: "cursor-abc",
   consentExpiresAt: null,
   accessEndsAt: null,
+  bankLastUpdatedAt: null,
+  healthCheckedAt: null,
+  institutionStatus: null,
+  institutionStatusCheckedAt: null,
+  transactionsRefreshedAt: null,
+  webhookUrl: "https://mingus.example/api/plaid/webhook",
   createdAt: new Date("2026-01-01T00:00:00.000Z"),
   updatedAt: new Date("2026-02-01T10:00:00.000Z"),
 };

@@ -10,6 +10,7 @@ import {
   BALANCE_SOURCES,
   BALANCE_TYPES,
   DELIVERY_CHANNELS,
+  INSTITUTION_STATUSES,
   MESSAGE_STATUSES,
   NOTIFICATION_FREQUENCIES,
   SYNC_FREQUENCIES,
@@ -37,6 +38,7 @@ const CONSTRAINTS: [table: string, constraint: string, values: readonly string[]
   ["notification_messages", "chk_notification_message_frequency", NOTIFICATION_FREQUENCIES],
   ["notification_messages", "chk_notification_message_status", MESSAGE_STATUSES],
   ["notification_delivery_attempts", "chk_delivery_attempt_outcome", ATTEMPT_OUTCOMES],
+  ["plaid_connections", "chk_institution_status", INSTITUTION_STATUSES],
 ];
 
 async function readCheckValues({ table, constraint }: { table: string; constraint: string }): Promise<string[]> {

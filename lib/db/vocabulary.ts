@@ -25,6 +25,9 @@ export const ALERT_STATES = ["above", "below", "seen", "active", "clear"] as con
 export const DELIVERY_CHANNELS = ["email", "push", "sms"] as const;
 export const MESSAGE_STATUSES = ["pending", "sending", "sent", "failed", "cancelled"] as const;
 export const ATTEMPT_OUTCOMES = ["sent", "failed", "rejected", "skipped"] as const;
+/** Plaid's institution status (/institutions/get_by_id include_status), as item health stores it. */
+export const INSTITUTION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
+export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
 
 /** A sync in one of these states has finished and is never completed again. */
 export const TERMINAL_SYNC_STATUSES = ["success", "failed", "partial", "cancelled"] as const;

@@ -12,6 +12,8 @@ export const SCHEDULE_QUEUE = "sync-schedule";
 export const REAP_QUEUE = "sync-reap";
 /** Alert messages to send (lib/notifications/delivery): one job per message. */
 export const NOTIFY_QUEUE = "notify";
+/** Item health checks (lib/connections/item-health.ts): one job per connection, after link and daily. */
+export const HEALTH_QUEUE = "item-health";
 
 /** A sync job names the connection; the worker claims whichever run of it is pending when it starts. */
 export type SyncJobData = { connectionId: string; syncId?: string };
@@ -76,6 +78,8 @@ export async function createQueues(boss: PgBoss): Promise<void> {
     { name: REAP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
     // Retries are ours too (the message's next_attempt_at, with backoff), not pg-boss's.
     { name: NOTIFY_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
+    // A check that fails waits for the next day's (or the next link's); the sweep finds it again.
+    { name: HEALTH_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
   ];
   for (const queue of queues) {
     if (await boss.getQueue(queue.name)) continue;
@@ -116,6 +120,13 @@ export type NotifyJob = NotifyJobData & { startAfter?: Date };
 /** Sends notify jobs; a second job for a message already queued is dropped by the policy. */
 export async function sendNotifyJobs(boss: PgBoss, jobs: NotifyJob[]): Promise<void> {
   await insertJobs(boss, { name: NOTIFY_QUEUE, jobs, key: (data) => data.messageId, expireInSeconds: 5 * 60 });
+}
+
+export type HealthJob = { connectionId: string };
+
+/** Sends health-check jobs; a second job for a connection already queued is dropped by the policy. */
+export async function sendHealthJobs(boss: PgBoss, jobs: HealthJob[]): Promise<void> {
+  await insertJobs(boss, { name: HEALTH_QUEUE, jobs, key: (data) => data.connectionId, expireInSeconds: 5 * 60 });
 }
 
 /** One insert for many jobs, each keyed (singletonKey) by what it is about; pg-boss never retries them. */

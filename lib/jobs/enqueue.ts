@@ -3,12 +3,13 @@
 // rows (a pending sync run, a pending message) are the requests, and the scheduler's minute sweep hands
 // them out whatever happens here.
 import "server-only";
-import type { NotifyJob, SyncJob } from "./boss";
+import type { HealthJob, NotifyJob, SyncJob } from "./boss";
 
 /** How this process sends jobs: its own workers' pg-boss, or a send-only one (the web on PostgreSQL). */
 export type SyncQueueHandle = {
   send: (jobs: SyncJob[]) => Promise<void>;
   notify: (jobs: NotifyJob[]) => Promise<void>;
+  health: (jobs: HealthJob[]) => Promise<void>;
   close?: () => Promise<void>;
 };
 
@@ -76,6 +77,23 @@ export async function enqueueNotifications(jobs: NotifyJob[]): Promise<EnqueueRe
     return "sent";
   } catch (error) {
     console.error(`notify: could not send ${jobs.length} job(s) (${(error as Error).message}); the sweep will`);
+    return "failed";
+  }
+}
+
+/**
+ * Sends an item health check for the connection (after a link, an admin's "Check health"). Never
+ * throws: a connection never checked is due, so the scheduler's sweep checks it within a minute anyway.
+ */
+export async function enqueueHealthCheck({ connectionId }: { connectionId: string }): Promise<EnqueueResult> {
+  const registered = registry.__mingusJobQueue;
+  if (!registered) return "no_queue";
+  try {
+    const queue = await registered.open();
+    await queue.health([{ connectionId }]);
+    return "sent";
+  } catch (error) {
+    console.error(`item-health connection=${connectionId}: could not send the job (${(error as Error).message})`);
     return "failed";
   }
 }

@@ -9,6 +9,8 @@ import type PgBoss from "pg-boss";
 import {
   createBoss,
   createQueues,
+  HEALTH_QUEUE,
+  type HealthJob,
   NOTIFY_QUEUE,
   type NotifyJob,
   type NotifyJobData,
@@ -17,6 +19,7 @@ import {
   SYNC_QUEUE,
   type SyncJob,
   type SyncJobData,
+  sendHealthJobs,
   sendNotifyJobs,
   sendSyncJobs,
 } from "./boss";
@@ -34,8 +37,10 @@ export type JobHandlers = {
   sync: (job: SyncJobData, context: { slotId: string; stopping: AbortSignal }) => Promise<SyncJob | null>;
   /** Sends one alert message; a retry comes back with its time. */
   notify: (job: NotifyJobData) => Promise<{ retryAt: Date } | null>;
-  /** The minute sweep: the sync and notify jobs now due. */
-  sweep: () => Promise<{ sync: SyncJob[]; notify: NotifyJob[] }>;
+  /** Checks one connection's item health (Plaid's /item/get and institution status). */
+  health: (job: HealthJob) => Promise<void>;
+  /** The minute sweep: the sync, notify and health-check jobs now due. */
+  sweep: () => Promise<{ sync: SyncJob[]; notify: NotifyJob[]; health: HealthJob[] }>;
   /** Ends the runs of dead workers; returns the sync jobs that request them again. */
   reap: () => Promise<SyncJob[]>;
   /** After the runtime stopped taking and running jobs (close pooled connections, say). */
@@ -124,10 +129,26 @@ export async function startJobWorkers({
     },
   );
 
+  // Health checks: one at a time per process, each two Plaid calls; a failure is logged and waits a day.
+  await boss.work<HealthJob>(HEALTH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    if (!job) return;
+    const run = handlers.health(job.data).catch((error: Error) => {
+      console.error(`item-health connection=${job.data.connectionId}: ${error.message}`);
+    });
+    running.add(run);
+    try {
+      await run;
+    } finally {
+      running.delete(run);
+    }
+  });
+  const health = (jobs: HealthJob[]) => sendHealthJobs(boss, jobs);
+
   const sweep = async () => {
     const due = await handlers.sweep();
     await send(due.sync);
     await notify(due.notify);
+    await health(due.health);
   };
   await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
   await boss.work(REAP_QUEUE, { pollingIntervalSeconds: 5 }, async () => send(await handlers.reap()));
@@ -146,12 +167,12 @@ export async function startJobWorkers({
   const reapTimer = setInterval(sendReap, reapEverySeconds * 1000);
   reapTimer.unref();
 
-  registerJobQueue(async () => ({ send, notify }));
+  registerJobQueue(async () => ({ send, notify, health }));
 
   const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
     clearInterval(reapTimer);
     await unregisterJobQueue();
-    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
+    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
     await settle(running, graceMs);
     // Still running: the handlers see the abort and stop (a sync stops at its next page).
     stopping.abort();
@@ -184,6 +205,7 @@ export function registerJobSender(): void {
     return {
       send: (jobs) => sendSyncJobs(boss, jobs),
       notify: (jobs) => sendNotifyJobs(boss, jobs),
+      health: (jobs) => sendHealthJobs(boss, jobs),
       close: () => boss.stop({ graceful: false }),
     };
   });

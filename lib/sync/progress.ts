@@ -4,6 +4,7 @@
 import "server-only";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
+import { AWAITING_REFRESH, awaitingOf } from "./request-sync";
 
 export const RUNNING_SYNC_STATUSES = ["pending", "in_progress"] as const;
 
@@ -21,6 +22,8 @@ export type SyncProgress = {
   /** The engine stores Plaid's display message or its own safe text, never the request. */
   errorMessage: string | null;
   retryAfter: Date | null;
+  /** "refreshing" while a queued run waits for the bank's answer to /transactions/refresh. */
+  step: "refreshing" | null;
 };
 
 const SELECT = {
@@ -68,12 +71,12 @@ export async function getLatestSyncForConnection({
       orderBy: [{ completedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }],
       select: SELECT,
     }));
-  return row ? toProgress(row) : null;
+  return row ? toProgress(row, new Date()) : null;
 }
 
 type Row = Prisma.TransactionSyncGetPayload<{ select: typeof SELECT }>;
 
-function toProgress(row: Row): SyncProgress {
+function toProgress(row: Row, now: Date): SyncProgress {
   const context = row.context;
   const trigger =
     context && typeof context === "object" && !Array.isArray(context) && typeof context.trigger === "string"
@@ -96,5 +99,9 @@ function toProgress(row: Row): SyncProgress {
     errorCode: row.errorCode,
     errorMessage: row.errorMessage,
     retryAfter: row.retryAfter,
+    step:
+      row.status === "pending" && awaitingOf(context) === AWAITING_REFRESH && row.retryAfter && row.retryAfter > now
+        ? "refreshing"
+        : null,
   };
 }

@@ -3,9 +3,11 @@
 import "server-only";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { enqueueSyncJob } from "@/lib/jobs/enqueue";
 import { RUNNING_SYNC_STATUSES } from "./progress";
 import { requestSync } from "./request-sync";
+import { REFRESH_WAIT_MS, refreshTransactions } from "./transactions-refresh";
 
 export type SyncNowResult = "started" | "joined" | "paused" | "needs_reconnect" | "inactive";
 
@@ -16,10 +18,13 @@ export async function startManualSync({
   userId,
   connectionId,
   now = new Date(),
+  refresh = env.PLAID_TRANSACTIONS_REFRESH,
 }: {
   userId: string;
   connectionId: string;
   now?: Date;
+  /** Ask the bank for new transactions first (/transactions/refresh); PLAID_TRANSACTIONS_REFRESH by default. */
+  refresh?: boolean;
 }): Promise<SyncNowOutcome> {
   const connection = await getOwnedConnection({ userId, connectionId });
   const outcome = (result: SyncNowResult, syncId: string | null = null): SyncNowOutcome => ({
@@ -39,18 +44,23 @@ export async function startManualSync({
     return outcome("joined", running.id);
   }
 
+  const refreshed = refresh && (await refreshTransactions({ connectionId: connection.id, now })) === "refreshed";
   const requested = await requestSync({
     connectionId: connection.id,
     syncType: "manual",
     trigger: "manual",
     details: { requested_by: userId },
     now,
+    // The SYNC_UPDATES_AVAILABLE the refresh brings releases the run; the sweep starts it after the wait.
+    ...(refreshed ? { awaitRefreshUntil: new Date(now.getTime() + REFRESH_WAIT_MS) } : {}),
   });
   if (requested === "paused" || requested === "inactive") return outcome(requested);
   // "queued", or "already_queued" when another request landed between the check and here: either way
   // one pending row waits, and it is the one this person now watches.
   const pending = await findRunningSync(connection.id);
-  await sendToQueue(connection.id);
+  // A run held for the refresh's webhook gets no job now: a job would be deferred to the end of the
+  // wait, and as the connection's one queued job it would swallow the job the webhook sends.
+  if (!refreshed) await sendToQueue(connection.id);
   return outcome(requested === "queued" ? "started" : "joined", pending?.id ?? null);
 }
 

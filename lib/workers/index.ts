@@ -2,6 +2,7 @@
 // (lib/notifications), and the minute sweep and reaper over both, on the jobs layer's runtime. The one
 // place that knows every kind of job; `npm run worker` and the web server start it.
 import "server-only";
+import { checkItemHealth, findDueHealthChecks, updateWebhookUrls } from "@/lib/connections";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
 import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
 import {
@@ -28,11 +29,14 @@ export function workerHandlers({
     sync: (job, { slotId, stopping }) =>
       handleSyncJob({ connectionId: job.connectionId, workerId: slotId, leaseMs, execute, stopping }),
     notify: (job) => handleNotifyJob({ messageId: job.messageId }),
+    health: async (job) => {
+      await checkItemHealth({ connectionId: job.connectionId });
+    },
     sweep: async () => {
       await requestDueSyncs();
       const sync = await findRunnablePendingSyncs();
       const notify = (await sweepNotificationMessages()).map((messageId) => ({ messageId }));
-      return { sync, notify };
+      return { sync, notify, health: await findDueHealthChecks() };
     },
     reap: async () => (await reapLostSyncs({ leaseMs })).requested.map((connectionId) => ({ connectionId })),
     // The pooled SMTP connections the notify jobs opened.
@@ -58,4 +62,21 @@ export function startWorkers({
     reapEveryMs: leaseMs / 2,
     pollingIntervalSeconds,
   });
+}
+
+/**
+ * At a worker's start: items whose webhook URL is not the configured one are told the new one. Never
+ * throws (an unreachable Plaid leaves them for the next start or `npm run plaid:webhooks`).
+ */
+export async function updateWebhookUrlsAtStart(): Promise<void> {
+  try {
+    const report = await updateWebhookUrls();
+    if (report.checked === 0) return;
+    console.log(`Webhook URL: ${report.updated} of ${report.checked} connection(s) updated`);
+    for (const failure of report.failed) {
+      console.error(`Webhook URL: connection ${failure.connectionId} not updated (${failure.code})`);
+    }
+  } catch (error) {
+    console.error(`Webhook URL: could not check the connections (${(error as Error).message})`);
+  }
 }

@@ -6,7 +6,7 @@ import { databaseKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerJobSender } from "@/lib/jobs/runtime";
 import { failQuietRuns, requestAgain, WORKER_LOST } from "@/lib/sync";
-import { startWorkers, type Workers } from "./index";
+import { startWorkers, updateWebhookUrlsAtStart, type Workers } from "./index";
 
 /** The embedded server shares one PGlite with the web requests: two syncs at a time at most. */
 export const EMBEDDED_CONCURRENCY = 2;
@@ -20,9 +20,11 @@ export async function startWorkersOnServer(): Promise<void> {
   try {
     if (databaseKind() === "embedded") {
       await startEmbeddedWorkers();
+      updateWebhookUrlsSoon();
     } else if (env.MINGUS_WEB_WORKERS) {
       const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY });
       console.log(`Sync workers: ${env.WORKER_CONCURRENCY} in the web server (${workers.workerId})`);
+      updateWebhookUrlsSoon();
     } else {
       registerJobSender();
     }
@@ -44,4 +46,11 @@ export async function startEmbeddedWorkers({
   const lost = await failQuietRuns({ staleBefore: new Date() });
   await requestAgain({ runs: lost, reason: WORKER_LOST });
   return startWorkers({ concurrency });
+}
+
+// Once the server listens: the emulator it may serve itself must be reachable for the calls.
+const WEBHOOK_CHECK_DELAY_MS = 5_000;
+
+function updateWebhookUrlsSoon(): void {
+  setTimeout(() => void updateWebhookUrlsAtStart(), WEBHOOK_CHECK_DELAY_MS).unref();
 }

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AccountChanges } from "@/lib/accounts";
 import { authedAction } from "@/lib/auth/action";
+import { findInstitutionTrouble, type InstitutionTrouble } from "@/lib/connections/institution-trouble";
 import {
   createLinkToken,
   DuplicateConnectionError,
@@ -123,3 +124,14 @@ export const unlinkConnectionAction = authedAction(connectionSchema, async (inpu
   revalidatePath("/accounts", "layout");
   return { ok: true, message: `${institutionName} is unlinked.` };
 });
+
+const institutionSchema = z.object({
+  institutionId: z.string().regex(/^ins_[A-Za-z0-9]{1,40}$/, "Not a Plaid institution id."),
+  institutionName: z.string().trim().min(1).max(200),
+});
+
+/** After Link exits with an error: the bank's status, when it is having trouble (else null). */
+export const institutionTroubleAction = authedAction<typeof institutionSchema, InstitutionTrouble>(
+  institutionSchema,
+  async (input) => ({ ok: true, data: await findInstitutionTrouble(input) }),
+);

@@ -4,7 +4,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { pauseConnection, resumeConnection, retryConnectionSync } from "@/lib/admin/connection-actions";
+import {
+  checkConnectionHealth,
+  pauseConnection,
+  resumeConnection,
+  retryConnectionSync,
+} from "@/lib/admin/connection-actions";
 import { authedAction } from "@/lib/auth/action";
 
 const connectionSchema = z.object({ connectionId: z.string().trim().min(1).max(64) });
@@ -38,3 +43,12 @@ export const resumeSync = adminForm(resumeConnection, (result) => ({
   ok: true,
   message: result === "resumed" ? "Resumed." : "It was not paused.",
 }));
+
+const HEALTH_MESSAGES = {
+  checked: { ok: true, message: "Checked: the bank's status and last update are current." },
+  item_failed: { ok: false, message: "Plaid did not answer for this item; the bank's status was still checked." },
+  inactive: { ok: false, message: "This connection is no longer active." },
+  demo: { ok: false, message: "A demo connection: it has no bank at Plaid to check." },
+} as const;
+
+export const checkHealth = adminForm(checkConnectionHealth, (result) => HEALTH_MESSAGES[result]);

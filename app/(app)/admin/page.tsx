@@ -12,7 +12,7 @@ import { getAdminDashboard } from "@/lib/admin/dashboard";
 import { parseAdminQuery } from "@/lib/admin/params";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
-import { pauseSync, resumeSync, retrySync } from "./actions";
+import { checkHealth, pauseSync, resumeSync, retrySync } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -41,7 +41,7 @@ export default async function AdminPage({
         query={query}
         display={display}
         now={now}
-        actions={{ retry: retrySync, pause: pauseSync, resume: resumeSync }}
+        actions={{ retry: retrySync, pause: pauseSync, resume: resumeSync, health: checkHealth }}
       />
       <UserSummariesTable users={dashboard.users} display={display} />
       <SyncVolumeSection volume={dashboard.volume} query={query} display={display} />

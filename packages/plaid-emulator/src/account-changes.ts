@@ -20,7 +20,7 @@ import { sendItemWebhook, syncUpdatesAvailablePayload } from "./webhook-payloads
 import type { WebhookSender } from "./webhooks.ts";
 
 /** Where a change is stored and who hears of it. */
-export type ChangeTarget = { store: EmulatorStore; webhooks: WebhookSender };
+export type ChangeTarget = { store: EmulatorStore; webhooks: WebhookSender; now?: Date };
 
 export type NewTransaction = {
   /** Plaid's sign: positive is a charge (money out), negative money in. */
@@ -83,7 +83,7 @@ export function checkRecentDay({
  * Returns the transactions as stored and the account's new balances.
  */
 export async function createTransactions(
-  { store, webhooks }: ChangeTarget,
+  { store, webhooks, now }: ChangeTarget,
   {
     item,
     accountId,
@@ -120,7 +120,7 @@ export async function createTransactions(
     for (const transaction of created) ledger.apply(account.account_id, transaction.amount, !transaction.pending);
     const moved = ledger.accounts();
     const events: TransactionEvent[] = created.map((transaction) => ({ kind: "added", transaction }));
-    await appendTransactionEvents(tx, { itemId, events, accounts: moved });
+    await appendTransactionEvents(tx, { itemId, events, accounts: moved, now });
     return { webhook: current.webhook, account: movedAccount(moved, account.account_id), transactions: created };
   });
   sendItemWebhook(webhooks, { itemId, webhook: result.webhook }, syncUpdatesAvailablePayload(itemId));
@@ -140,7 +140,7 @@ function movedAccount(accounts: AccountBase[], accountId: string): AccountBase {
  * that syncs on webhooks looks again (Plaid itself sends nothing for a balance change alone).
  */
 export async function setAccountBalances(
-  { store, webhooks }: ChangeTarget,
+  { store, webhooks, now }: ChangeTarget,
   {
     item,
     accountId,
@@ -167,7 +167,7 @@ export async function setAccountBalances(
       if (available !== undefined) balances.available = available === null ? null : roundMoney(available);
       return { ...account, balances };
     });
-    await appendTransactionEvents(tx, { itemId, events: [], accounts: updated });
+    await appendTransactionEvents(tx, { itemId, events: [], accounts: updated, now });
     return { webhook: row.webhook, account: movedAccount(updated, accountId) };
   });
   if (notify) sendItemWebhook(webhooks, { itemId, webhook: result.webhook }, syncUpdatesAvailablePayload(itemId));

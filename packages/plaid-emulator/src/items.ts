@@ -26,6 +26,9 @@ export type EmulatorItem = {
   error: PlaidError | null;
   transactionsSeq: number;
   refreshCount: number;
+  /** When the bank last gave the item's data (null: not since it was created). */
+  lastSuccessfulUpdate: Date | null;
+  consentExpirationTime: Date | null;
   createdAt: Date;
   updatedAt: Date;
   removedAt: Date | null;
@@ -34,7 +37,8 @@ export type EmulatorItem = {
 /** The columns toItem reads, for `SELECT ${ITEM_COLUMNS} FROM plaid_emulator.items …`. */
 export const ITEM_COLUMNS =
   "item_id, access_token_sha256, client_id, institution_id, username, seed, webhook, products, accounts, " +
-  "withheld_account_ids, error, transactions_seq, refresh_count, created_at, updated_at, removed_at";
+  "withheld_account_ids, error, transactions_seq, refresh_count, last_successful_update, consent_expiration_time, " +
+  "created_at, updated_at, removed_at";
 
 // The columns whose names are one word hold what the item's fields of that name hold.
 type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" | "accounts" | "error"> & {
@@ -45,6 +49,8 @@ type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" |
   transactions_seq: unknown;
   withheld_account_ids: string[];
   refresh_count: number;
+  last_successful_update: Date | null;
+  consent_expiration_time: Date | null;
   created_at: Date;
   updated_at: Date;
   removed_at: Date | null;
@@ -65,6 +71,8 @@ export function toItem(row: ItemRow): EmulatorItem {
     error: row.error,
     transactionsSeq: toNumber(row.transactions_seq),
     refreshCount: row.refresh_count,
+    lastSuccessfulUpdate: row.last_successful_update,
+    consentExpirationTime: row.consent_expiration_time,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     removedAt: row.removed_at,
@@ -208,6 +216,16 @@ export async function setItemError(sql: Sql, itemId: string, error: PlaidError |
   ]);
 }
 
+/** Plaid writes timestamps without milliseconds. */
+export function plaidTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** When the bank last gave Plaid the item's data: its last data change, or its creation. */
+export function lastSuccessfulUpdate(item: EmulatorItem): Date {
+  return item.lastSuccessfulUpdate ?? item.createdAt;
+}
+
 /** Plaid's Item object as /item/get gives it (with the consent fields). */
 export function serializeItemWithConsent(item: EmulatorItem): ItemWithConsentFields {
   const { products } = item;
@@ -222,7 +240,7 @@ export function serializeItemWithConsent(item: EmulatorItem): ItemWithConsentFie
     billed_products: products,
     products,
     consented_products: products,
-    consent_expiration_time: null,
+    consent_expiration_time: item.consentExpirationTime ? plaidTimestamp(item.consentExpirationTime) : null,
     update_type: ItemWithConsentFieldsUpdateTypeEnum.Background,
     created_at: item.createdAt.toISOString(),
   };

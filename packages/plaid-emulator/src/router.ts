@@ -1,6 +1,7 @@
 // The emulator's endpoint table: Plaid's paths, the Link stand-in's and fault control's.
 import type { Endpoint } from "./endpoint.ts";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
+import { emulatorInstitutionSetStatus, emulatorItemUpdate } from "./endpoints/emulator-health.ts";
 import {
   emulatorAccountsCreate,
   emulatorItemResetLogin,
@@ -54,6 +55,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
   "/emulator/items/accounts/create": emulatorAccountsCreate,
+  "/emulator/items/update": emulatorItemUpdate,
+  "/emulator/institutions/set_status": emulatorInstitutionSetStatus,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */

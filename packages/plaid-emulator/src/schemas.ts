@@ -235,3 +235,19 @@ export const emulatorSetBalanceSchema = z
     message: "give current, available or both",
     path: ["current"],
   });
+
+export const emulatorItemUpdateSchema = z
+  .object({
+    item_id: z.string().min(1),
+    last_successful_update: z.iso.datetime({ offset: true }).optional(),
+    consent_expiration_time: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .refine((body) => body.last_successful_update !== undefined || body.consent_expiration_time !== undefined, {
+    message: "give last_successful_update, consent_expiration_time or both",
+    path: ["last_successful_update"],
+  });
+
+export const emulatorInstitutionStatusSchema = z.object({
+  institution_id: z.string().min(1),
+  status: z.enum(["HEALTHY", "DEGRADED", "DOWN"]),
+});

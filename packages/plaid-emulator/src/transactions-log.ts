@@ -56,21 +56,25 @@ export async function appendTransactionEvents(
     events,
     accounts,
     countRefresh = false,
+    now,
   }: {
     itemId: string;
     events: TransactionEvent[];
     accounts?: AccountBase[];
     countRefresh?: boolean;
+    /** When the bank gave this data: the item's last successful update (/item/get). */
+    now?: Date;
   },
 ): Promise<void> {
   const [item] = await tx.query<{ transactions_seq: unknown }>(
     `UPDATE plaid_emulator.items
      SET transactions_seq = transactions_seq + $2,
          accounts = COALESCE($3::text::jsonb, accounts),
-         refresh_count = refresh_count + $4
+         refresh_count = refresh_count + $4,
+         last_successful_update = COALESCE($5, last_successful_update)
      WHERE item_id = $1
      RETURNING transactions_seq`,
-    [itemId, events.length, accounts ? json(accounts) : null, countRefresh ? 1 : 0],
+    [itemId, events.length, accounts ? json(accounts) : null, countRefresh ? 1 : 0, now ?? null],
   );
   if (!item) throw new Error(`emulator item ${itemId} does not exist`);
   const firstSeq = toNumber(item.transactions_seq) - events.length + 1;

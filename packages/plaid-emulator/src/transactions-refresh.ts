@@ -43,7 +43,7 @@ export async function refreshTransactions({
       ...changes.added.map((transaction) => ({ kind: "added" as const, transaction })),
       ...changes.modified.map((transaction) => ({ kind: "modified" as const, transaction })),
     ];
-    await appendTransactionEvents(tx, { itemId, events, accounts: changes.accounts, countRefresh: true });
+    await appendTransactionEvents(tx, { itemId, events, accounts: changes.accounts, countRefresh: true, now });
     return events.length;
   });
   if (count > 0) sendItemWebhook(webhooks, item, syncUpdatesAvailablePayload(itemId));

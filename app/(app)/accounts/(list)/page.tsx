@@ -14,6 +14,7 @@ import {
   completeUpdateModeAction,
   createLinkTokenAction,
   exchangePublicTokenAction,
+  institutionTroubleAction,
   unlinkConnectionAction,
 } from "../plaid-actions";
 import { syncNowAction } from "../sync-actions";
@@ -24,6 +25,7 @@ const ACTIONS: ConnectionActionSet = {
     createLinkToken: createLinkTokenAction,
     exchangePublicToken: exchangePublicTokenAction,
     completeUpdateMode: completeUpdateModeAction,
+    institutionTrouble: institutionTroubleAction,
   },
   syncNow: syncNowAction,
   unlink: unlinkConnectionAction,

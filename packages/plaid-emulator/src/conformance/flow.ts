@@ -30,6 +30,14 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
     institution_id: "ins_109508",
     options: { include_optional_metadata: true },
   });
+  // Institution status: healthy by default, then degraded through the emulator's control.
+  await call("/institutions/get_by_id", { ...us, institution_id: "ins_109508", options: { include_status: true } });
+  await server.post("/emulator/institutions/set_status", { institution_id: "ins_109508", status: "DEGRADED" });
+  await call("/institutions/get_by_id", {
+    ...us,
+    institution_id: "ins_109508",
+    options: { include_status: true, include_optional_metadata: true },
+  });
   await call("/institutions/search", { ...us, query: "bank", products: ["transactions"] });
   await linkToken({ products: ["transactions"], webhook });
 
@@ -40,6 +48,13 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   });
   const exchanged = await call("/item/public_token/exchange", { public_token: created.public_token });
   const access_token = String(exchanged.access_token);
+  await call("/item/get", { access_token });
+  // A stale bank and a consent that expires: /item/get's status and consent fields filled.
+  await server.post("/emulator/items/update", {
+    item_id: exchanged.item_id,
+    last_successful_update: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    consent_expiration_time: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  });
   await call("/item/get", { access_token });
   await call("/accounts/get", { access_token });
   await call("/accounts/balance/get", { access_token });
@@ -60,6 +75,8 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/item/webhook/update", { access_token, webhook });
   await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "DEFAULT_UPDATE" });
   await server.flushWebhooks();
+  // Now with webhooks sent: /item/get's status.last_webhook.
+  await call("/item/get", { access_token });
   const [key] = await server.emulator.store.query<{ kid: string }>("SELECT kid FROM plaid_emulator.keys LIMIT 1");
   await call("/webhook_verification_key/get", { key_id: key?.kid ?? "none" });
   await linkToken({ access_token });
@@ -99,6 +116,8 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/accounts/balance/get", { access_token });
   await call("/sandbox/item/reset_login", { access_token });
   await call("/accounts/get", { access_token });
+  // An item in error: item.error and status.transactions.last_failed_update.
+  await call("/item/get", { access_token });
   await call("/item/remove", { access_token: dynamicItem.access_token });
   await call("/item/get", { access_token: dynamicItem.access_token });
   return answers;

@@ -9,6 +9,7 @@ import type {
 } from "plaid";
 import { defineEndpoint } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
+import { institutionStatus } from "../institution-status.ts";
 import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
 import { institutionsGetByIdSchema, institutionsSearchSchema } from "../schemas.ts";
 
@@ -17,17 +18,24 @@ export function presentInstitution(institution: Institution, includeOptionalMeta
   return { ...institution, url: null, primary_color: null, logo: null };
 }
 
+// An institution never set otherwise has been healthy for a month, as far as anyone can tell.
+const HEALTHY_SINCE_MS = 30 * 24 * 60 * 60 * 1000;
+
 const servesCountry = (institution: Institution, countryCodes: CountryCode[]) =>
   institution.country_codes.some((code) => countryCodes.includes(code));
 
 export const institutionsGetById = defineEndpoint({
   schema: institutionsGetByIdSchema,
-  run: async ({ body }): Promise<Omit<InstitutionsGetByIdResponse, "request_id">> => {
+  run: async ({ body, ctx }): Promise<Omit<InstitutionsGetByIdResponse, "request_id">> => {
     const institution = findSandboxInstitution(body.institution_id);
     if (!institution || !servesCountry(institution, body.country_codes)) {
       throw new EmulatorError("INSTITUTION_NOT_FOUND");
     }
-    return { institution: presentInstitution(institution, body.options?.include_optional_metadata ?? false) };
+    const presented = presentInstitution(institution, body.options?.include_optional_metadata ?? false);
+    if (!body.options?.include_status) return { institution: presented };
+    const since = new Date(ctx.now.getTime() - HEALTHY_SINCE_MS);
+    const status = await institutionStatus(ctx.store, { institutionId: institution.institution_id, since });
+    return { institution: { ...presented, status } };
   },
 });
 

@@ -13,8 +13,10 @@ import {
   hasIssuedAccessToken,
   ITEM_COLUMNS,
   issueAccessToken,
+  lastSuccessfulUpdate,
   loadItem,
   loadItemByAccessToken,
+  plaidTimestamp,
   serializeItem,
   serializeItemWithConsent,
   toItem,
@@ -29,11 +31,6 @@ import { createLinkToken, type LinkTokenRequest, redeemPublicToken } from "../to
 import { sendItemWebhook, syncUpdatesAvailablePayload, webhookUpdateAcknowledgedPayload } from "../webhook-payloads.ts";
 
 type Answer<T> = Omit<T, "request_id">;
-
-/** Plaid writes timestamps without milliseconds. */
-export function plaidTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 export const linkTokenCreate = defineEndpoint({
   schema: linkTokenCreateSchema,
@@ -85,7 +82,8 @@ export const itemGet = defineItemEndpoint({
       status: {
         investments: null,
         transactions: {
-          last_successful_update: item.error ? null : plaidTimestamp(item.updatedAt),
+          // The bank's last good update stands while the item is in error; the failure is later.
+          last_successful_update: plaidTimestamp(lastSuccessfulUpdate(item)),
           last_failed_update: item.error ? plaidTimestamp(item.updatedAt) : null,
         },
         last_webhook: lastWebhook
