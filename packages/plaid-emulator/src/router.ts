@@ -10,6 +10,7 @@ import {
 import { faultClear, faultCreate, faultList } from "./endpoints/faults.ts";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions.ts";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items.ts";
+import { emulatorLiabilitiesGet, emulatorLiabilitiesUpdate, liabilitiesGet } from "./endpoints/liabilities.ts";
 import { linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
 import {
   sandboxItemFireWebhook,
@@ -33,6 +34,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/transactions/sync": transactionsSync,
   "/transactions/refresh": transactionsRefresh,
   "/transactions/get": transactionsGet,
+  "/liabilities/get": liabilitiesGet,
   "/webhook_verification_key/get": webhookVerificationKeyGet,
   "/sandbox/public_token/create": sandboxPublicTokenCreate,
   "/sandbox/item/reset_login": sandboxItemResetLogin,
@@ -51,6 +53,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/items/reset_login": emulatorItemResetLogin,
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
+  "/emulator/items/liabilities/get": emulatorLiabilitiesGet,
+  "/emulator/items/liabilities/update": emulatorLiabilitiesUpdate,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */
