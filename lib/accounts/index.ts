@@ -3,4 +3,10 @@
 import "server-only";
 
 export { type LinkedAccountRows, toAppAccountType, toLinkedAccountRows } from "./from-plaid";
+export {
+  type LiabilitiesRefresh,
+  type LiabilityFigures,
+  refreshLiabilities,
+  toLiabilityFigures,
+} from "./liabilities";
 export { updateBalance } from "./update-balance";
