@@ -3,7 +3,7 @@
 // payment hook that moves the figures and sends LIABILITIES DEFAULT_UPDATE.
 import { CountryCode, Products } from "plaid";
 import { describe, expect, it } from "vitest";
-import { missingKeys, RESPONSE_KEYS } from "./response-keys.ts";
+import { missingKeys } from "./response-keys.ts";
 import { readItem, readWebhooks } from "./test-support/read-state.ts";
 import { useEmulatorServer } from "./test-support/test-store.ts";
 import { plaidFailure } from "./testing.ts";
