@@ -3,16 +3,22 @@
 import type { AccountDetail } from "@/lib/accounts/detail";
 import type { Display } from "@/lib/format/display";
 import { humanize, percent } from "./labels";
+import { type Term, TermList } from "./term-list";
 
 export function DetailsList({ account, display }: { account: AccountDetail; display: Display }) {
   const money = (value: AccountDetail["current"]) => (value === null ? null : display.money(value, account.currency));
-  const rows: { label: string; value: React.ReactNode }[] = [
+  const rows: Term[] = [
     { label: "Type", value: [humanize(account.type), humanize(account.subtype)].filter(Boolean).join(" · ") },
     { label: "Status", value: humanize(account.status) },
-    { label: "APR", value: account.apr === null ? null : percent(account.apr) },
-    { label: "Interest rate", value: account.interestRate === null ? null : percent(account.interestRate) },
-    { label: "Credit limit", value: money(account.creditLimit) },
-    { label: "Payment due", value: money(account.paymentDue) },
+    // A card's or loan's terms have their own section (LiabilitySection) once the bank reported them.
+    ...(account.liability
+      ? []
+      : [
+          { label: "APR", value: account.apr === null ? null : percent(account.apr) },
+          { label: "Interest rate", value: account.interestRate === null ? null : percent(account.interestRate) },
+          { label: "Credit limit", value: money(account.creditLimit) },
+          { label: "Payment due", value: money(account.paymentDue) },
+        ]),
     { label: "Minimum balance", value: money(account.minimumBalance) },
     { label: "Monthly fee", value: money(account.monthlyFee) },
     { label: "Account number", value: account.accountNumber },
@@ -30,16 +36,7 @@ export function DetailsList({ account, display }: { account: AccountDetail; disp
       <h2 id="account-details" className="text-lg font-semibold">
         Details
       </h2>
-      <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-800">
-        {rows
-          .filter(({ value }) => value !== null && value !== "")
-          .map(({ label, value }) => (
-            <div key={label} className="grid gap-1 px-4 py-2.5 sm:grid-cols-3 sm:gap-4">
-              <dt className="font-medium text-slate-600 dark:text-slate-400">{label}</dt>
-              <dd className="break-words sm:col-span-2">{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <TermList terms={rows} />
     </section>
   );
 }

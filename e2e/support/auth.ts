@@ -15,13 +15,17 @@ export function uniqueEmail(prefix = "person"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@e2e.test`;
 }
 
-export async function signUp(page: Page, { email = uniqueEmail(), name = "Test Person" } = {}) {
+/** `timeout`: how long the account's creation may take (password hashing is slow on a busy machine). */
+export async function signUp(
+  page: Page,
+  { email = uniqueEmail(), name = "Test Person", timeout }: { email?: string; name?: string; timeout?: number } = {},
+) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/accounts$/);
+  await expect(page).toHaveURL(/\/accounts$/, { timeout });
   return { email, name };
 }
 

@@ -32,6 +32,16 @@ export type AccountDetail = {
   /** Percent, as the bank reports it (4.1 is 4.1%). */
   interestRate: number | null;
   apr: number | null;
+  /** From /liabilities/get: null on an account without liabilities (or before the first read). */
+  liability: {
+    kind: string;
+    /** A DATE: read it with display.calendarDate. */
+    nextPaymentDueDate: Date | null;
+    lastPaymentAmount: Prisma.Decimal | null;
+    lastPaymentDate: Date | null;
+    isOverdue: boolean | null;
+    updatedAt: Date | null;
+  } | null;
   accountNumber: string | null;
   routingNumber: string | null;
   tags: string[];
@@ -94,6 +104,16 @@ export async function getAccountDetail({
     monthlyFee: account.monthlyFee,
     interestRate: account.interestRate,
     apr: account.apr,
+    liability: account.liabilityKind
+      ? {
+          kind: account.liabilityKind,
+          nextPaymentDueDate: account.nextPaymentDueDate,
+          lastPaymentAmount: account.lastPaymentAmount,
+          lastPaymentDate: account.lastPaymentDate,
+          isOverdue: account.isOverdue,
+          updatedAt: account.liabilitiesUpdatedAt,
+        }
+      : null,
     accountNumber: account.accountNumber,
     routingNumber: account.routingNumber,
     tags: toTags(account.tags),

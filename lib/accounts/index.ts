@@ -3,5 +3,11 @@
 import "server-only";
 
 export { type LinkedAccountRows, toAppAccountType, toLinkedAccountRows } from "./from-plaid";
+export {
+  type LiabilitiesRefresh,
+  type LiabilityFigures,
+  refreshLiabilities,
+  toLiabilityFigures,
+} from "./liabilities";
 export { type AccountChanges, reconcileAccounts } from "./reconcile";
 export { updateBalance } from "./update-balance";

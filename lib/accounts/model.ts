@@ -23,6 +23,13 @@ export type SerializedBankAccount = {
   paymentDue: string | null;
   interestRate: number | null;
   apr: number | null;
+  liabilityKind: string | null;
+  /** "YYYY-MM-DD". */
+  nextPaymentDueDate: string | null;
+  lastPaymentAmount: string | null;
+  lastPaymentDate: string | null;
+  isOverdue: boolean | null;
+  liabilitiesUpdatedAt: string | null;
   minimumBalance: string | null;
   monthlyFee: string | null;
   accountNumber: string | null;
@@ -59,6 +66,12 @@ export function serializeBankAccount(account: BankAccount): SerializedBankAccoun
     paymentDue: toNullableMoneyString(account.paymentDue),
     interestRate: account.interestRate,
     apr: account.apr,
+    liabilityKind: account.liabilityKind,
+    nextPaymentDueDate: account.nextPaymentDueDate?.toISOString().slice(0, 10) ?? null,
+    lastPaymentAmount: toNullableMoneyString(account.lastPaymentAmount),
+    lastPaymentDate: account.lastPaymentDate?.toISOString().slice(0, 10) ?? null,
+    isOverdue: account.isOverdue,
+    liabilitiesUpdatedAt: account.liabilitiesUpdatedAt?.toISOString() ?? null,
     minimumBalance: toNullableMoneyString(account.minimumBalance),
     monthlyFee: toNullableMoneyString(account.monthlyFee),
     // Stored masked (a CHECK constraint allows at most four digits), so safe to show.

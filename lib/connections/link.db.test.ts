@@ -70,7 +70,12 @@ describe("createLinkToken", () => {
     expect(record.client_user_id).toBe(user.id);
     expect(record.item_id).toBeNull();
     expect(record.webhook).toMatch(/\/api\/plaid\/webhook$/);
-    expect(record.request).toMatchObject({ client_name: "Mingus", products: ["transactions"], language: "en" });
+    expect(record.request).toMatchObject({
+      client_name: "Mingus",
+      products: ["transactions"],
+      optional_products: ["liabilities"],
+      language: "en",
+    });
   });
 });
 
@@ -217,6 +222,8 @@ describe("update mode", () => {
     const record = await linkTokenRecord(token.linkToken);
     expect(record.item_id).toBe((await db.plaidConnection.findUniqueOrThrow({ where: { id: connectionId } })).itemId);
     expect(record.request.products ?? null).toBeNull();
+    // Update mode asks for Liabilities too, so an item linked before Mingus asked can gain it.
+    expect(record.request.optional_products).toEqual(["liabilities"]);
 
     // Before the person signs in again, the item is still broken: nothing is cleared.
     const early = await failure(completeUpdateMode({ userId: user.id, connectionId }));

@@ -86,6 +86,8 @@ export async function createLinkToken({
     country_codes: [CountryCode.Us],
     language: "en",
     webhook: webhookUrl,
+    // Cards' and loans' figures where the bank offers them; Link never hides a bank for lacking them.
+    optional_products: [Products.Liabilities],
   };
   if (connectionId) {
     await getOwnedConnection({ userId, connectionId });

@@ -168,6 +168,8 @@ export const webhookHandlers: Record<string, Record<string, WebhookHandler>> = {
     HISTORICAL_UPDATE: queueSync,
     TRANSACTIONS_REMOVED: queueSync,
   },
+  // New or changed figures on a card or loan: a sync reads them (/liabilities/get) at its end.
+  LIABILITIES: { DEFAULT_UPDATE: queueSync },
   ITEM: {
     ERROR: itemError,
     PENDING_DISCONNECT: reauthNeeded,

@@ -187,6 +187,21 @@ describe("receivePlaidWebhook: TRANSACTIONS", () => {
     expect(await pendingSyncs(connection.id)).toHaveLength(1);
   });
 
+  it("queues a sync (which reads /liabilities/get) for LIABILITIES DEFAULT_UPDATE", async () => {
+    const connection = await newConnection();
+    const { json } = await deliver(
+      itemWebhook(connection.itemId, "DEFAULT_UPDATE", {
+        webhook_type: "LIABILITIES",
+        account_ids_with_new_liabilities: [],
+        account_ids_with_updated_liabilities: { "acc-1": ["last_payment_amount"] },
+      }),
+    );
+    expect(json.result).toBe("processed");
+    const syncs = await pendingSyncs(connection.id);
+    expect(syncs).toHaveLength(1);
+    expect(syncs[0]?.context).toMatchObject({ trigger: "webhook", webhook_code: "DEFAULT_UPDATE" });
+  });
+
   it("treats a redelivery of the same bytes as done: one event row, one queued sync", async () => {
     const connection = await newConnection();
     const payload = syncUpdates(connection.itemId);

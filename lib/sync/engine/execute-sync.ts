@@ -3,6 +3,7 @@
 // the run recorded and the connection rescheduled. Every failure is recorded on the run and returned,
 // never thrown; only a failure to record it (the database gone) throws.
 import "server-only";
+import { type LiabilitiesRefresh, refreshLiabilities } from "@/lib/accounts";
 import { db, type Prisma } from "@/lib/db";
 import { notifyConnectionAlerts } from "@/lib/notifications";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -56,11 +57,13 @@ export async function executeSync({
 
   let failure: SyncFailure | null = null;
   let balances: BalanceRefresh | null = null;
+  let liabilities: LiabilitiesRefresh | { status: "failed"; code: string } | null = null;
   try {
     const accessToken = await getConnectionAccessToken({ connectionId });
     await syncTransactions({ connectionId, run, accessToken, pageSize });
     await checkpoint(run);
     balances = await refreshBalances({ connectionId, accessToken });
+    liabilities = await refreshLiabilitiesOf({ syncId, connectionId, accessToken });
   } catch (error) {
     failure = classifySyncError(error);
     if (failure.kind === "internal") logInternalFailure(syncId, error);
@@ -70,7 +73,7 @@ export async function executeSync({
     run,
     failure,
     connection,
-    context: runContext({ balances, failure }),
+    context: { ...runContext({ balances, failure }), liabilities: liabilities?.status ?? null },
   });
   // The alert rules over what the run brought, and the connection's state (a login the bank now wants).
   if (outcome.status !== "lost") {
@@ -92,6 +95,28 @@ function runContext({
     balances_failed: balances?.failed ?? null,
     error: failure?.plaid ?? null,
   };
+}
+
+/**
+ * Cards' and loans' figures after the balances. The transactions and balances are in by now, so a
+ * failure here is recorded on the run and logged, not made a failed sync; the next sync tries again.
+ */
+async function refreshLiabilitiesOf({
+  syncId,
+  connectionId,
+  accessToken,
+}: {
+  syncId: string;
+  connectionId: string;
+  accessToken: string;
+}): Promise<LiabilitiesRefresh | { status: "failed"; code: string }> {
+  try {
+    return await refreshLiabilities({ connectionId, accessToken });
+  } catch (error) {
+    const failure = classifySyncError(error);
+    if (failure.kind === "internal") logInternalFailure(syncId, error);
+    return { status: "failed", code: failure.errorCode ?? failure.kind };
+  }
 }
 
 // Names and messages only: an unexpected error may come from anywhere, but never carries the token

@@ -106,6 +106,7 @@ export const ERROR_CATALOG = {
     "the requested product is not yet ready. please provide a webhook or try the request again later",
   ),
   PRODUCTS_NOT_SUPPORTED: entry(ItemError, ""),
+  NO_LIABILITY_ACCOUNTS: entry(ItemError, "the item has no accounts with liabilities data"),
   USER_SETUP_REQUIRED: entry(
     ItemError,
     "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",

@@ -107,6 +107,43 @@ const OFFERED_PRODUCTS: Products[] = [
   Products.Transactions,
 ];
 
+function offeredBy(institutionId: string, product: Products): boolean {
+  return findSandboxInstitution(institutionId)?.products?.includes(product) ?? false;
+}
+
+/**
+ * The products a new (or updated) item has: those required, then the optional ones its institution
+ * offers, as Plaid's Link does. A required product the institution lacks is PRODUCTS_NOT_SUPPORTED.
+ */
+export function productsForItem({
+  institutionId,
+  required,
+  optional,
+}: {
+  institutionId: string;
+  required: string[];
+  optional: string[];
+}): string[] {
+  const offered = (product: string) => offeredBy(institutionId, product as Products);
+  const missing = required.filter((product) => !offered(product));
+  if (missing.length > 0) {
+    throw new EmulatorError("PRODUCTS_NOT_SUPPORTED", {
+      message: `the following products are not supported by this institution: ${missing.join(", ")}`,
+    });
+  }
+  return [...new Set([...required, ...optional.filter(offered)])];
+}
+
+/** Adds a product to the item (Plaid adds one when its endpoint is first called, or in update mode). */
+export async function addItemProducts(sql: Sql, itemId: string, products: string[]): Promise<void> {
+  await sql.query(
+    `UPDATE plaid_emulator.items SET products = products || COALESCE(
+       (SELECT jsonb_agg(p) FROM jsonb_array_elements_text($2::text::jsonb) AS p WHERE NOT products ? p), '[]'::jsonb)
+     WHERE item_id = $1`,
+    [itemId, json(products)],
+  );
+}
+
 export async function createItem(
   store: EmulatorStore,
   {
@@ -236,7 +273,9 @@ export function serializeItemWithConsent(item: EmulatorItem): ItemWithConsentFie
     webhook: item.webhook,
     auth_method: null,
     error: item.error,
-    available_products: OFFERED_PRODUCTS.filter((product) => !products.includes(product)),
+    available_products: OFFERED_PRODUCTS.filter(
+      (product) => !products.includes(product) && offeredBy(item.institutionId, product),
+    ),
     billed_products: products,
     products,
     consented_products: products,

@@ -12,6 +12,7 @@ import {
 import { faultClear, faultCreate, faultList } from "./endpoints/faults.ts";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions.ts";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items.ts";
+import { emulatorLiabilitiesGet, emulatorLiabilitiesUpdate, liabilitiesGet } from "./endpoints/liabilities.ts";
 import { linkAccountsSelect, linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
 import {
   sandboxItemFireWebhook,
@@ -35,6 +36,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/transactions/sync": transactionsSync,
   "/transactions/refresh": transactionsRefresh,
   "/transactions/get": transactionsGet,
+  "/liabilities/get": liabilitiesGet,
   "/webhook_verification_key/get": webhookVerificationKeyGet,
   "/sandbox/public_token/create": sandboxPublicTokenCreate,
   "/sandbox/item/reset_login": sandboxItemResetLogin,
@@ -57,6 +59,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/items/accounts/create": emulatorAccountsCreate,
   "/emulator/items/update": emulatorItemUpdate,
   "/emulator/institutions/set_status": emulatorInstitutionSetStatus,
+  "/emulator/items/liabilities/get": emulatorLiabilitiesGet,
+  "/emulator/items/liabilities/update": emulatorLiabilitiesUpdate,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */

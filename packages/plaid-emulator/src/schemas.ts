@@ -51,6 +51,8 @@ export const linkTokenCreateSchema = z.object({
   country_codes: countryCodes,
   user: z.object({ client_user_id: z.string().min(1) }),
   products: products.nullish(),
+  // Products the item gets when its institution supports them (Link still finds institutions without).
+  optional_products: products.nullish(),
   webhook: webhookUrl.optional(),
   access_token: accessToken.nullish(),
   redirect_uri: z.string().optional(),
@@ -221,6 +223,20 @@ export const emulatorAccountsCreateSchema = z.object({
   subtype: z.enum(AccountSubtype),
   name: z.string().trim().min(1).max(100),
   current_balance: money.default(0),
+});
+
+export const liabilitiesGetSchema = accountsGetSchema;
+
+export const emulatorLiabilitiesGetSchema = z.object({
+  item_id: z.string().min(1),
+  account_ids: z.array(z.string()).optional(),
+});
+
+// A payment the bank received on a card or loan (default: the minimum due), then LIABILITIES DEFAULT_UPDATE.
+export const emulatorLiabilitiesUpdateSchema = z.object({
+  item_id: z.string().min(1),
+  account_id: z.string().min(1),
+  payment_amount: money.refine((value) => value > 0, { message: "must be greater than zero" }).optional(),
 });
 
 export const emulatorSetBalanceSchema = z

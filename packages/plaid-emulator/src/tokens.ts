@@ -8,7 +8,11 @@ const LINK_TOKEN_TTL_MS = 4 * 60 * 60 * 1000;
 const PUBLIC_TOKEN_TTL_MS = 30 * 60 * 1000;
 
 /** The /link/token/create call as recorded (never the keys or an access token), plus what Link made. */
-export type LinkTokenRequest = Record<string, unknown> & { products?: string[] | null; linked_item_ids?: string[] };
+export type LinkTokenRequest = Record<string, unknown> & {
+  products?: string[] | null;
+  optional_products?: string[] | null;
+  linked_item_ids?: string[];
+};
 
 export type LinkTokenRecord = {
   linkToken: string;

@@ -3,6 +3,7 @@
 import {
   type DefaultUpdateWebhook,
   type ItemErrorWebhook,
+  type LiabilitiesDefaultUpdateWebhook,
   type NewAccountsAvailableWebhook,
   type PendingDisconnectWebhook,
   PendingDisconnectWebhookReason,
@@ -69,6 +70,22 @@ export function webhookUpdateAcknowledgedPayload(itemId: string, url: string): W
     item_id: itemId,
     new_webhook_url: url,
     error: null,
+    environment,
+  };
+}
+
+/** LIABILITIES DEFAULT_UPDATE: which accounts' liabilities are new, and which fields changed on others. */
+export function liabilitiesDefaultUpdatePayload(
+  itemId: string,
+  { added, updated }: { added: string[]; updated: Record<string, string[]> },
+): LiabilitiesDefaultUpdateWebhook {
+  return {
+    webhook_type: "LIABILITIES",
+    webhook_code: "DEFAULT_UPDATE",
+    item_id: itemId,
+    error: null,
+    account_ids_with_new_liabilities: added,
+    account_ids_with_updated_liabilities: updated,
     environment,
   };
 }

@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { AccountHeader } from "@/components/account-detail/account-header";
 import { BalanceHistory } from "@/components/account-detail/balance-history";
 import { DetailsList } from "@/components/account-detail/details-list";
+import { LiabilitySection } from "@/components/account-detail/liability-section";
 import { type AccountPageState, accountPageHref } from "@/components/account-detail/page-href";
 import { SectionSkeleton } from "@/components/account-detail/section-skeleton";
 import { SyncHistorySection } from "@/components/account-detail/sync-history";
@@ -63,6 +64,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         display={display}
         syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />}
       />
+      <LiabilitySection account={account} display={display} />
       <Suspense fallback={<SectionSkeleton label="Loading balance history…" />}>
         <BalanceHistory {...common} color={account.color} range={range} state={state} />
       </Suspense>

@@ -39,7 +39,7 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
     options: { include_status: true, include_optional_metadata: true },
   });
   await call("/institutions/search", { ...us, query: "bank", products: ["transactions"] });
-  await linkToken({ products: ["transactions"], webhook });
+  await linkToken({ products: ["transactions"], optional_products: ["liabilities"], webhook });
 
   const created = await call("/sandbox/public_token/create", {
     institution_id: "ins_109508",
@@ -73,6 +73,11 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/transactions/refresh", { access_token });
   await call("/transactions/sync", { access_token, cursor, count: 100 });
   await call("/item/webhook/update", { access_token, webhook });
+  // Linked without Liabilities: the first call adds it, as Plaid does.
+  const liabilities = await call("/liabilities/get", { access_token });
+  const cardId = (liabilities.liabilities as { credit?: Array<{ account_id: string }> }).credit?.[0]?.account_id;
+  await server.post("/emulator/items/liabilities/update", { item_id: exchanged.item_id, account_id: cardId });
+  await call("/liabilities/get", { access_token, options: { account_ids: [cardId] } });
   await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "DEFAULT_UPDATE" });
   await server.flushWebhooks();
   // Now with webhooks sent: /item/get's status.last_webhook.
@@ -107,6 +112,10 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/accounts/get", { access_token }, { "PLAID-CLIENT-ID": "", "PLAID-SECRET": "" });
   await call("/accounts/get", { access_token, options: { account_ids: ["no-such-account"] } });
   await call("/transactions/sync", { access_token, count: 0 });
+  const checkingId = (liabilities.accounts as Array<{ account_id: string; subtype: string }>).find(
+    (account) => account.subtype === "checking",
+  )?.account_id;
+  await call("/liabilities/get", { access_token, options: { account_ids: [checkingId] } });
   await call("/item/public_token/exchange", { public_token: created.public_token });
   await server.post("/emulator/faults", {
     endpoint: "/accounts/balance/get",
@@ -118,6 +127,7 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/accounts/get", { access_token });
   // An item in error: item.error and status.transactions.last_failed_update.
   await call("/item/get", { access_token });
+  await call("/liabilities/get", { access_token });
   await call("/item/remove", { access_token: dynamicItem.access_token });
   await call("/item/get", { access_token: dynamicItem.access_token });
   return answers;

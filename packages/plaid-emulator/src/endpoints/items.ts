@@ -44,6 +44,12 @@ export const linkTokenCreate = defineEndpoint({
     if (!item && body.products?.length === 0) {
       throw new EmulatorError("INVALID_FIELD", { message: "products must contain at least one product" });
     }
+    const both = (body.optional_products ?? []).filter((product) => body.products?.includes(product));
+    if (both.length > 0) {
+      throw new EmulatorError("INVALID_FIELD", {
+        message: `a product may not be in both products and optional_products: ${both.join(", ")}`,
+      });
+    }
     const { linkToken, expiration } = await createLinkToken(ctx.store, {
       clientId: ctx.clientId ?? "",
       clientUserId: body.user.client_user_id,

@@ -9,7 +9,15 @@ import { selectSharedAccounts } from "../account-selection.ts";
 import { checkSandboxCredentials } from "../credentials.ts";
 import { defineEndpoint, type EmulatorContext } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
-import { createItem, type EmulatorItem, loadItem, setItemError, sharedAccounts } from "../items.ts";
+import {
+  addItemProducts,
+  createItem,
+  type EmulatorItem,
+  loadItem,
+  productsForItem,
+  setItemError,
+  sharedAccounts,
+} from "../items.ts";
 import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
 import { linkAccountsSelectSchema, linkInstitutionsSchema, linkLoginSchema, linkSessionSchema } from "../schemas.ts";
 import {
@@ -98,11 +106,14 @@ async function repairItem(
   ctx: EmulatorContext,
   item: EmulatorItem,
   login: { institutionId: string; username: string },
-  webhook: string | null,
+  { webhook, optionalProducts }: { webhook: string | null; optionalProducts: string[] },
 ) {
   if (login.institutionId !== item.institutionId) throw new EmulatorError("INVALID_INSTITUTION");
   if (login.username !== item.username) throw new EmulatorError("INVALID_UPDATED_USERNAME");
   await setItemError(ctx.store, item.itemId, null);
+  // The person consents again in update mode, so optional products the bank offers join the item.
+  const added = productsForItem({ institutionId: item.institutionId, required: [], optional: optionalProducts });
+  if (added.length > 0) await addItemProducts(ctx.store, item.itemId, added);
   if (webhook && webhook !== item.webhook) {
     await ctx.store.query("UPDATE plaid_emulator.items SET webhook = $2 WHERE item_id = $1", [item.itemId, webhook]);
   }
@@ -119,15 +130,24 @@ export const linkLogin = defineEndpoint({
     let item: EmulatorItem;
     if (record.itemId) {
       item = await loadItem(ctx.store, record.itemId);
-      await repairItem(ctx, item, { institutionId: body.institution_id, username: body.username }, record.webhook);
+      await repairItem(
+        ctx,
+        item,
+        { institutionId: body.institution_id, username: body.username },
+        { webhook: record.webhook, optionalProducts: record.request.optional_products ?? [] },
+      );
     } else {
-      const requested = record.request.products ?? ["transactions"];
+      const products = productsForItem({
+        institutionId: institution.institution_id,
+        required: record.request.products ?? ["transactions"],
+        optional: record.request.optional_products ?? [],
+      });
       item = await createItem(ctx.store, {
         clientId: record.clientId,
         institutionId: institution.institution_id,
         username: body.username,
         webhook: record.webhook,
-        products: requested,
+        products,
         now: ctx.now,
       });
       await recordLinkedItem(ctx.store, record.linkToken, item.itemId);

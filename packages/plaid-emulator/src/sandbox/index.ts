@@ -6,6 +6,7 @@ export { buildCustomTransaction, type CustomTransactionInput } from "./custom-tr
 export { formatDay, parseDay, toDayNumber } from "./dates.ts";
 export { findSandboxInstitution, SANDBOX_INSTITUTIONS, searchSandboxInstitutions } from "./institutions.ts";
 export { createLedger, type Ledger } from "./ledger.ts";
+export { buildLiabilities, type LiabilityInput, type LiabilityKind, liabilityKindOf } from "./liabilities.ts";
 export { drawInstitutionLogo, LOGO_SIZE, type LogoPattern } from "./logos.ts";
 export { createRng, PLAID_ID_LENGTH, type Rng, roundMoney } from "./prng.ts";
 export { type GenerateRefreshChangesInput, generateRefreshChanges, type RefreshChanges } from "./refresh.ts";

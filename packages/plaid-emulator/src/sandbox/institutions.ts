@@ -4,7 +4,7 @@
 import { CountryCode, type Institution, Products } from "plaid";
 import { drawInstitutionLogo, type LogoPattern } from "./logos.ts";
 
-// Every sandbox institution supports the core data products; none uses OAuth.
+// The sandbox institutions' products (each may leave some out: `without`); none uses OAuth.
 const PRODUCTS: Products[] = [
   Products.Assets,
   Products.Auth,
@@ -23,6 +23,8 @@ type InstitutionSpec = {
   primary_color: string;
   pattern: LogoPattern;
   routing_numbers: string[];
+  /** Products of PRODUCTS this institution does not offer (Link leaves them off optional_products). */
+  without?: Products[];
 };
 
 // Routing numbers are ABA-checksum-valid; First Platypus keeps the ones Plaid's sandbox Auth returns.
@@ -61,14 +63,16 @@ const SPECS: InstitutionSpec[] = [
     primary_color: "#222222",
     pattern: "houndstooth",
     routing_numbers: ["051402136"],
+    // A bank without Liabilities, so an app can meet PRODUCTS_NOT_SUPPORTED and a dropped optional product.
+    without: [Products.Liabilities],
   },
 ];
 
 export const SANDBOX_INSTITUTIONS: Institution[] = SPECS.map(
-  ({ institution_id, name, primary_color, pattern, routing_numbers }) => ({
+  ({ institution_id, name, primary_color, pattern, routing_numbers, without = [] }) => ({
     institution_id,
     name,
-    products: [...PRODUCTS],
+    products: PRODUCTS.filter((product) => !without.includes(product)),
     country_codes: [CountryCode.Us],
     url: "https://plaid.com",
     primary_color,

@@ -31,6 +31,9 @@ export function findAccountRoles(accounts: AccountBase[]): Partial<Record<Accoun
   return roles;
 }
 
+/** The loans' annual rates, behind their monthly interest lines (and /liabilities/get's rates). */
+export const LOAN_RATES = { mortgage: 0.0325, studentLoan: 0.0505 } as const;
+
 // Annual rates behind the monthly interest lines (the official names promise them).
 const INTEREST_RATES: Array<[AccountRole, number]> = [
   ["savings", 0.001],
@@ -144,7 +147,7 @@ function emitScheduled(input: {
   if (dayOfMonth === 1) {
     emit("checking", "mortgage-payment", plan.mortgage, day, { counterpart: "mortgage" });
     emit("mortgage", "loan-payment-received", -plan.mortgage, day);
-    emit("mortgage", "loan-interest", ((roles.mortgage?.balances.current ?? 0) * 0.0325) / 12, day);
+    emit("mortgage", "loan-interest", ((roles.mortgage?.balances.current ?? 0) * LOAN_RATES.mortgage) / 12, day);
   }
   if (dayOfMonth === 2) emit("card", "touchstone", 104, day);
   if (dayOfMonth === 3) {
@@ -158,7 +161,12 @@ function emitScheduled(input: {
   if (dayOfMonth === 15) {
     emit("checking", "student-loan-payment", plan.studentLoan, day, { counterpart: "studentLoan" });
     emit("studentLoan", "loan-payment-received", -plan.studentLoan, day);
-    emit("studentLoan", "loan-interest", ((roles.studentLoan?.balances.current ?? 0) * 0.0505) / 12, day);
+    emit(
+      "studentLoan",
+      "loan-interest",
+      ((roles.studentLoan?.balances.current ?? 0) * LOAN_RATES.studentLoan) / 12,
+      day,
+    );
   }
   if (dayOfMonth === 18) {
     // Heating in winter, some cooling in late summer.

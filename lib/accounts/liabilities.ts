@@ -1,0 +1,175 @@
+// A connection's cards and loans as Plaid's /liabilities/get describes them: the rate (a card's
+// purchase APR, a loan's interest rate), the minimum payment due (payment_due), the next due date, the
+// last payment and whether it is overdue, on the account row; credit_limit, payment_due and
+// last_payment also as balance rows, through updateBalance, so their history is kept like any balance's.
+import "server-only";
+import type { AccountBase, LiabilitiesObject } from "plaid";
+import { db } from "@/lib/db";
+import { type DecimalInput, toMoney } from "@/lib/money/decimal";
+import { callPlaid, isPlaidError } from "@/lib/plaid/client";
+import { updateBalance } from "./update-balance";
+
+export type LiabilityKind = "credit" | "student" | "mortgage";
+
+export type LiabilityFigures = {
+  kind: LiabilityKind;
+  /** Percent (12.5 is 12.5%): a card's purchase APR. */
+  apr: number | null;
+  /** Percent: a loan's interest rate. */
+  interestRate: number | null;
+  creditLimit: number | null;
+  /** The minimum payment due (a mortgage's next monthly payment). */
+  paymentDue: number | null;
+  nextPaymentDueDate: string | null;
+  lastPaymentAmount: number | null;
+  lastPaymentDate: string | null;
+  isOverdue: boolean | null;
+};
+
+/** Plaid's answer as figures per Plaid account id; the limit comes from the account's balances. */
+export function toLiabilityFigures(
+  liabilities: LiabilitiesObject,
+  accounts: AccountBase[],
+): Map<string, LiabilityFigures> {
+  const limitOf = (id: string | null) => accounts.find((account) => account.account_id === id)?.balances.limit ?? null;
+  const figures = new Map<string, LiabilityFigures>();
+  const common = { apr: null, interestRate: null, creditLimit: null };
+  for (const card of liabilities.credit ?? []) {
+    if (!card.account_id) continue;
+    figures.set(card.account_id, {
+      ...common,
+      kind: "credit",
+      apr: card.aprs.find((apr) => apr.apr_type === "purchase_apr")?.apr_percentage ?? null,
+      creditLimit: limitOf(card.account_id),
+      paymentDue: card.minimum_payment_amount,
+      nextPaymentDueDate: card.next_payment_due_date,
+      lastPaymentAmount: card.last_payment_amount,
+      lastPaymentDate: card.last_payment_date,
+      isOverdue: card.is_overdue,
+    });
+  }
+  for (const loan of liabilities.student ?? []) {
+    if (!loan.account_id) continue;
+    figures.set(loan.account_id, {
+      ...common,
+      kind: "student",
+      interestRate: loan.interest_rate_percentage,
+      paymentDue: loan.minimum_payment_amount,
+      nextPaymentDueDate: loan.next_payment_due_date,
+      lastPaymentAmount: loan.last_payment_amount,
+      lastPaymentDate: loan.last_payment_date,
+      isOverdue: loan.is_overdue,
+    });
+  }
+  for (const loan of liabilities.mortgage ?? []) {
+    figures.set(loan.account_id, {
+      ...common,
+      kind: "mortgage",
+      interestRate: loan.interest_rate.percentage,
+      paymentDue: loan.next_monthly_payment,
+      nextPaymentDueDate: loan.next_payment_due_date,
+      lastPaymentAmount: loan.last_payment_amount,
+      lastPaymentDate: loan.last_payment_date,
+      // Plaid reports a mortgage's lateness as an amount past due.
+      isOverdue: loan.past_due_amount === null ? null : loan.past_due_amount > 0,
+    });
+  }
+  return figures;
+}
+
+// What Plaid answers when the item has no liabilities to give: not a failure of the sync.
+const NOT_AVAILABLE = [
+  "PRODUCTS_NOT_SUPPORTED",
+  "NO_LIABILITY_ACCOUNTS",
+  "PRODUCT_NOT_READY",
+  "ADDITIONAL_CONSENT_REQUIRED",
+];
+
+export type LiabilitiesRefresh =
+  | { status: "updated"; accounts: number }
+  | { status: "no_liability_accounts" }
+  | { status: "not_available"; code: string };
+
+const day = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
+const money = (value: DecimalInput | null) => (value === null ? null : toMoney(value));
+
+/**
+ * Reads /liabilities/get for a connection with a card or loan and records what it says. A connection
+ * without one makes no call; an item without the product (see NOT_AVAILABLE) changes nothing.
+ */
+export async function refreshLiabilities({
+  connectionId,
+  accessToken,
+  now = new Date(),
+}: {
+  connectionId: string;
+  accessToken: string;
+  now?: Date;
+}): Promise<LiabilitiesRefresh> {
+  const rows = await db.bankAccount.findMany({
+    where: { plaidConnectionId: connectionId, type: { in: ["credit", "loan"] } },
+    select: { id: true, accountId: true },
+  });
+  if (rows.length === 0) return { status: "no_liability_accounts" };
+  let response: Awaited<ReturnType<typeof getLiabilities>>;
+  try {
+    response = await getLiabilities(connectionId, accessToken);
+  } catch (error) {
+    const code = isPlaidError(error) ? error.plaid.error_code : null;
+    if (code && NOT_AVAILABLE.includes(code)) return { status: "not_available", code };
+    throw error;
+  }
+  const figures = toLiabilityFigures(response.liabilities, response.accounts);
+  let updated = 0;
+  for (const row of rows) {
+    const found = figures.get(row.accountId);
+    if (!found) continue;
+    await recordFigures({ bankAccountId: row.id, figures: found, now });
+    updated++;
+  }
+  return { status: "updated", accounts: updated };
+}
+
+function getLiabilities(connectionId: string, accessToken: string) {
+  return callPlaid({ endpoint: "/liabilities/get", connectionId }, (api) =>
+    api.liabilitiesGet({ access_token: accessToken }),
+  );
+}
+
+async function recordFigures({
+  bankAccountId,
+  figures,
+  now,
+}: {
+  bankAccountId: string;
+  figures: LiabilityFigures;
+  now: Date;
+}): Promise<void> {
+  await db.bankAccount.update({
+    where: { id: bankAccountId },
+    data: {
+      liabilityKind: figures.kind,
+      ...(figures.kind === "credit" ? { apr: figures.apr } : { interestRate: figures.interestRate }),
+      nextPaymentDueDate: day(figures.nextPaymentDueDate),
+      lastPaymentAmount: money(figures.lastPaymentAmount),
+      lastPaymentDate: day(figures.lastPaymentDate),
+      isOverdue: figures.isOverdue,
+      liabilitiesUpdatedAt: now,
+    },
+  });
+  // Each is a no-op when unchanged, so a refresh that learns nothing new writes no history.
+  if (figures.creditLimit !== null && figures.creditLimit >= 0) {
+    await updateBalance({ accountId: bankAccountId, balanceType: "credit_limit", amount: figures.creditLimit });
+  }
+  if (figures.paymentDue !== null) {
+    await updateBalance({ accountId: bankAccountId, balanceType: "payment_due", amount: figures.paymentDue });
+  }
+  if (figures.lastPaymentAmount !== null) {
+    await updateBalance({
+      accountId: bankAccountId,
+      balanceType: "last_payment",
+      amount: figures.lastPaymentAmount,
+      asOfDate: day(figures.lastPaymentDate) ?? now,
+    });
+  }
+}
