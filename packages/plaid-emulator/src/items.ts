@@ -23,6 +23,8 @@ export type EmulatorItem = {
   error: PlaidError | null;
   transactionsSeq: number;
   refreshCount: number;
+  /** When the item's access consent expires; null when it does not (Plaid's US items). */
+  consentExpirationTime: Date | null;
   createdAt: Date;
   updatedAt: Date;
   removedAt: Date | null;
@@ -31,7 +33,7 @@ export type EmulatorItem = {
 /** The columns toItem reads, for `SELECT ${ITEM_COLUMNS} FROM plaid_emulator.items …`. */
 export const ITEM_COLUMNS =
   "item_id, access_token_sha256, client_id, institution_id, username, seed, webhook, products, accounts, error, " +
-  "transactions_seq, refresh_count, created_at, updated_at, removed_at";
+  "transactions_seq, refresh_count, consent_expiration_time, created_at, updated_at, removed_at";
 
 // The columns whose names are one word hold what the item's fields of that name hold.
 type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" | "accounts" | "error"> & {
@@ -41,6 +43,7 @@ type ItemRow = Pick<EmulatorItem, "username" | "seed" | "webhook" | "products" |
   institution_id: string;
   transactions_seq: unknown;
   refresh_count: number;
+  consent_expiration_time: Date | null;
   created_at: Date;
   updated_at: Date;
   removed_at: Date | null;
@@ -60,6 +63,7 @@ export function toItem(row: ItemRow): EmulatorItem {
     error: row.error,
     transactionsSeq: toNumber(row.transactions_seq),
     refreshCount: row.refresh_count,
+    consentExpirationTime: row.consent_expiration_time,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     removedAt: row.removed_at,
@@ -197,6 +201,19 @@ export async function setItemError(sql: Sql, itemId: string, error: PlaidError |
   ]);
 }
 
+/** When the item's consent expires (null: it does not). */
+export async function setConsentExpiration(sql: Sql, itemId: string, expiresAt: Date | null): Promise<void> {
+  await sql.query("UPDATE plaid_emulator.items SET consent_expiration_time = $2 WHERE item_id = $1", [
+    itemId,
+    expiresAt,
+  ]);
+}
+
+/** Plaid writes timestamps without milliseconds. */
+export function plaidTimestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 /** Plaid's Item object as /item/get gives it (with the consent fields). */
 export function serializeItemWithConsent(item: EmulatorItem): ItemWithConsentFields {
   const { products } = item;
@@ -211,7 +228,7 @@ export function serializeItemWithConsent(item: EmulatorItem): ItemWithConsentFie
     billed_products: products,
     products,
     consented_products: products,
-    consent_expiration_time: null,
+    consent_expiration_time: item.consentExpirationTime ? plaidTimestamp(item.consentExpirationTime) : null,
     update_type: ItemWithConsentFieldsUpdateTypeEnum.Background,
     created_at: item.createdAt.toISOString(),
   };

@@ -2,6 +2,7 @@
 import type { Endpoint } from "./endpoint.ts";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
 import {
+  emulatorItemFireWebhook,
   emulatorItemResetLogin,
   emulatorItemsList,
   emulatorSetBalance,
@@ -49,6 +50,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   // Test hooks by item id, for callers without access tokens (end-to-end tests).
   "/emulator/items/list": emulatorItemsList,
   "/emulator/items/reset_login": emulatorItemResetLogin,
+  "/emulator/items/fire_webhook": emulatorItemFireWebhook,
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
 };

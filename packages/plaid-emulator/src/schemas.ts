@@ -1,6 +1,12 @@
 // The request bodies the emulator accepts, one zod schema per endpoint, following Plaid's API
 // reference (required fields, types, ranges). API keys are checked before and stripped from these.
-import { CountryCode, Products, SandboxItemFireWebhookRequestWebhookCodeEnum, WebhookType } from "plaid";
+import {
+  CountryCode,
+  PendingDisconnectWebhookReason,
+  Products,
+  SandboxItemFireWebhookRequestWebhookCodeEnum,
+  WebhookType,
+} from "plaid";
 import { z } from "zod";
 import { isCatalogCode } from "./error-catalog.ts";
 import { isPfcDetailed } from "./sandbox/merchants.ts";
@@ -210,3 +216,17 @@ export const emulatorSetBalanceSchema = z
     message: "give current, available or both",
     path: ["current"],
   });
+
+// Any item webhook by item id; which fields a code needs is checked with the code (fire-webhook.ts).
+export const emulatorFireWebhookSchema = z.object({
+  item_id: z.string().min(1),
+  webhook_type: z.string().min(1),
+  webhook_code: z.string().min(1),
+  consent_expiration_time: z.iso.datetime({ offset: true }).optional(),
+  reason: z.enum(PendingDisconnectWebhookReason).optional(),
+  error_code: z
+    .string()
+    .refine(isCatalogCode, { message: "must be one of the Plaid error codes the emulator knows" })
+    .optional(),
+  account_id: z.string().min(1).optional(),
+});

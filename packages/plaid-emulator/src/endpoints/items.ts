@@ -15,6 +15,7 @@ import {
   issueAccessToken,
   loadItem,
   loadItemByAccessToken,
+  plaidTimestamp,
   serializeItem,
   serializeItemWithConsent,
   toItem,
@@ -29,11 +30,6 @@ import { createLinkToken, type LinkTokenRequest, redeemPublicToken } from "../to
 import { sendItemWebhook, syncUpdatesAvailablePayload, webhookUpdateAcknowledgedPayload } from "../webhook-payloads.ts";
 
 type Answer<T> = Omit<T, "request_id">;
-
-/** Plaid writes timestamps without milliseconds. */
-export function plaidTimestamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 export const linkTokenCreate = defineEndpoint({
   schema: linkTokenCreateSchema,

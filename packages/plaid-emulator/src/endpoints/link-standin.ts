@@ -7,7 +7,7 @@ import type { Institution } from "plaid";
 import { checkSandboxCredentials } from "../credentials.ts";
 import { defineEndpoint, type EmulatorContext } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
-import { createItem, type EmulatorItem, loadItem, setItemError } from "../items.ts";
+import { createItem, type EmulatorItem, loadItem, setConsentExpiration, setItemError } from "../items.ts";
 import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
 import { linkInstitutionsSchema, linkLoginSchema, linkSessionSchema } from "../schemas.ts";
 import { createPublicToken, loadLinkToken, recordLinkedItem } from "../tokens.ts";
@@ -52,6 +52,9 @@ export const linkInstitutions = defineEndpoint({
   },
 });
 
+// A renewed consent lasts 90 days, as a UK bank's does under the FCA's rules (Plaid reports the new date).
+const CONSENT_RENEWAL_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** Update mode: the same login on the same institution repairs the item. */
 async function repairItem(
   ctx: EmulatorContext,
@@ -62,6 +65,10 @@ async function repairItem(
   if (login.institutionId !== item.institutionId) throw new EmulatorError("INVALID_INSTITUTION");
   if (login.username !== item.username) throw new EmulatorError("INVALID_UPDATED_USERNAME");
   await setItemError(ctx.store, item.itemId, null);
+  // Signing in again renews an expiring consent, for as long as a new one lasts.
+  if (item.consentExpirationTime) {
+    await setConsentExpiration(ctx.store, item.itemId, new Date(ctx.now.getTime() + CONSENT_RENEWAL_MS));
+  }
   if (webhook && webhook !== item.webhook) {
     await ctx.store.query("UPDATE plaid_emulator.items SET webhook = $2 WHERE item_id = $1", [item.itemId, webhook]);
   }
