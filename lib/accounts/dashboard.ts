@@ -3,6 +3,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { resolvePreferences } from "@/lib/preferences";
+import { accessEndingSoon, accessRevokedBy } from "./connection-access";
 
 const SYNC_RUNNING = ["pending", "in_progress"];
 // Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.
@@ -38,6 +39,10 @@ export type DashboardInstitution = {
   logo: string | null;
   primaryColor: string | null;
   requiresReauth: boolean;
+  /** When access to the bank ends, from 7 days before (a pending disconnect, an expiring consent). */
+  accessEndsAt: Date | null;
+  /** The revocation that stopped the connection (USER_PERMISSION_REVOKED...), or null. */
+  revokedBy: string | null;
   lastSyncAt: Date | null;
   syncing: boolean;
   error: boolean;
@@ -54,7 +59,7 @@ export type Dashboard = {
 };
 
 /** Two queries whatever the number of accounts: connections with accounts and sync counts, and preferences. */
-export async function getDashboard({ userId }: { userId: string }): Promise<Dashboard> {
+export async function getDashboard({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<Dashboard> {
   const [connections, preferenceRows] = await Promise.all([
     db.plaidConnection.findMany({
       where: { userId, isActive: true },
@@ -65,6 +70,9 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
         institutionLogo: true,
         institutionPrimaryColor: true,
         requiresReauth: true,
+        lastError: true,
+        accessEndsAt: true,
+        consentExpiresAt: true,
         errorCount: true,
         lastSyncAt: true,
         bankAccounts: { where: { userId, isActive: true }, orderBy: [{ name: "asc" }, { createdAt: "asc" }] },
@@ -108,6 +116,8 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
       logo: connection.institutionLogo,
       primaryColor: connection.institutionPrimaryColor,
       requiresReauth: connection.requiresReauth,
+      accessEndsAt: accessEndingSoon(connection, now),
+      revokedBy: accessRevokedBy(connection),
       lastSyncAt: connection.lastSyncAt,
       syncing: connection._count.transactionSyncs > 0,
       error: connection.errorCount > 0 || accounts.some((account) => account.status === "error"),

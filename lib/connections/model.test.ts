@@ -17,6 +17,8 @@ const connection: PlaidConnectionModel = {
   institutionUrl: "https://platypus.example",
   isActive: true,
   requiresReauth: false,
+  consentExpiresAt: null,
+  accessEndsAt: null,
   lastError: "ITEM_LOGIN_REQUIRED",
   lastErrorAt: new Date("2026-02-01T10:00:00.000Z"),
   errorCount: 2,
