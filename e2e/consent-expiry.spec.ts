@@ -18,10 +18,15 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Linking, a webhook's round trip and update mode in one test: more than the default 30 seconds.
+test.describe.configure({ timeout: 120_000 });
+
 async function linkedItemId(page: Page): Promise<string> {
   await signUp(page);
   await linkBank(page);
-  await expect(page.getByRole("region", { name: PLATYPUS }).getByRole("listitem")).toHaveCount(9);
+  await expect(page.getByRole("region", { name: PLATYPUS }).getByRole("listitem")).toHaveCount(9, {
+    timeout: 15_000,
+  });
   const [item] = await listItems(page, await currentUserId(page));
   if (!item) throw new Error("the emulator has no item for this person");
   return item.item_id;
