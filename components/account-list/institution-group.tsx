@@ -1,5 +1,5 @@
-// One linked bank: its logo and colour, its sync state as badges, Reconnect and Unlink, and its visible
-// accounts.
+// One linked bank: its logo and colour, its sync state as badges, Reconnect and Unlink, when its access
+// ends or that it was revoked, and its visible accounts.
 import type { ConnectionActionSet } from "@/components/connections/actions";
 import { BankHealthWarnings, BankLastUpdated } from "@/components/connections/bank-health";
 import { ConnectionActions } from "@/components/connections/connection-actions";
@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import type { DashboardInstitution } from "@/lib/accounts/dashboard";
 import type { Display } from "@/lib/format/display";
 import type { LinkEnvironment } from "@/lib/plaid/link-environment";
+import { AccessNotice } from "./access-notice";
 import { AccountRow } from "./account-row";
 import { SyncedAt } from "./synced-at";
 
@@ -48,7 +49,11 @@ export function InstitutionGroup({
           </p>
         </div>
         <div className="flex flex-wrap gap-1.5">
-          {institution.requiresReauth ? <Badge tone="warning">Needs reconnect</Badge> : null}
+          {institution.revokedBy ? (
+            <Badge tone="warning">Access revoked</Badge>
+          ) : institution.requiresReauth ? (
+            <Badge tone="warning">Needs reconnect</Badge>
+          ) : null}
           {institution.newAccountsAvailable ? <Badge tone="info">New accounts available</Badge> : null}
           {institution.syncing ? (
             <Badge tone="info" pulse>
@@ -73,6 +78,7 @@ export function InstitutionGroup({
           <BankHealthWarnings health={institution.health} institutionName={institution.name} display={display} />
         </div>
       </header>
+      <AccessNotice institution={institution} display={display} linkEnvironment={linkEnvironment} actions={actions} />
       {institution.accounts.length > 0 ? (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800/70">
           {institution.accounts.map((account) => (

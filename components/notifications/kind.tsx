@@ -22,6 +22,7 @@ const ICON_PATHS: Record<string, string[]> = {
     "M12 17h.01",
   ],
   reconnect_required: ["M9 17H7A5 5 0 0 1 7 7h2", "M15 7h2a5 5 0 0 1 4 8", "M8 12h3", "m2 2 20 20"],
+  connection_expiring: ["M12 7v5l3 2", "M21 12a9 9 0 1 1-9-9"],
 };
 
 const TONES: Record<string, string> = {
@@ -30,6 +31,7 @@ const TONES: Record<string, string> = {
   transaction: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200",
   unusual_activity: "bg-red-50 text-red-700 dark:bg-red-500/15 dark:text-red-300",
   reconnect_required: "bg-violet-50 text-violet-700 dark:bg-violet-500/15 dark:text-violet-300",
+  connection_expiring: "bg-amber-50 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300",
 };
 
 export function KindIcon({ kind }: { kind: string }) {

@@ -9,6 +9,7 @@ describe("toAlertFields", () => {
       ["lowBalanceAlert", "lowBalanceThreshold"],
       ["unusualActivityAlerts", null],
       ["transactionNotifications", "largeTransactionThreshold"],
+      ["connectionExpiringAlert", null],
     ]);
   });
 

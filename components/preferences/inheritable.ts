@@ -7,6 +7,7 @@ export const SWITCHES = [
   "lowBalanceAlert",
   "transactionNotifications",
   "unusualActivityAlerts",
+  "connectionExpiringAlert",
   "inAppNotifications",
   "emailNotifications",
   "pushNotifications",

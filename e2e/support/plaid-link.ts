@@ -121,3 +121,11 @@ export async function createBankTransactions(
     transactions,
   });
 }
+
+/** /emulator/items/fire_webhook: the emulator sends the item's webhook and changes the item to match. */
+export async function fireItemWebhook(
+  page: Page,
+  body: { item_id: string; webhook_code: string } & Record<string, unknown>,
+) {
+  await emulator(page.request, "emulator/items/fire_webhook", { webhook_type: "ITEM", ...body });
+}

@@ -4,6 +4,7 @@ import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { resolvePreferences } from "@/lib/preferences";
 import { type BankHealth, describeBankHealth } from "./bank-health";
+import { accessEndingSoon, accessRevokedBy } from "./connection-access";
 
 const SYNC_RUNNING = ["pending", "in_progress"];
 // Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.
@@ -41,6 +42,10 @@ export type DashboardInstitution = {
   requiresReauth: boolean;
   /** Plaid said the person has accounts at this bank not shared yet (NEW_ACCOUNTS_AVAILABLE). */
   newAccountsAvailable: boolean;
+  /** When access to the bank ends, from 7 days before (a pending disconnect, an expiring consent). */
+  accessEndsAt: Date | null;
+  /** The revocation that stopped the connection (USER_PERMISSION_REVOKED...), or null. */
+  revokedBy: string | null;
   lastSyncAt: Date | null;
   syncing: boolean;
   error: boolean;
@@ -59,7 +64,7 @@ export type Dashboard = {
 };
 
 /** Two queries whatever the number of accounts: connections with accounts and sync counts, and preferences. */
-export async function getDashboard({ userId }: { userId: string }): Promise<Dashboard> {
+export async function getDashboard({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<Dashboard> {
   const [connections, preferenceRows] = await Promise.all([
     db.plaidConnection.findMany({
       where: { userId, isActive: true },
@@ -71,6 +76,9 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
         institutionPrimaryColor: true,
         requiresReauth: true,
         metadata: true,
+        lastError: true,
+        accessEndsAt: true,
+        consentExpiresAt: true,
         errorCount: true,
         lastSyncAt: true,
         syncFrequency: true,
@@ -119,6 +127,8 @@ export async function getDashboard({ userId }: { userId: string }): Promise<Dash
       requiresReauth: connection.requiresReauth,
       newAccountsAvailable:
         (connection.metadata as { new_accounts_available?: unknown }).new_accounts_available === true,
+      accessEndsAt: accessEndingSoon(connection, now),
+      revokedBy: accessRevokedBy(connection),
       lastSyncAt: connection.lastSyncAt,
       syncing: connection._count.transactionSyncs > 0,
       error: connection.errorCount > 0 || accounts.some((account) => account.status === "error"),

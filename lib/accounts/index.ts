@@ -2,6 +2,13 @@
 // way a balance changes. Pages and components read the rest (lists, details, history, exports) directly.
 import "server-only";
 
+export {
+  ACCESS_REVOKED_CODES,
+  ACCESS_WARNING_MS,
+  accessEndingSoon,
+  accessEndsAt,
+  accessRevokedBy,
+} from "./connection-access";
 export { type LinkedAccountRows, toAppAccountType, toLinkedAccountRows } from "./from-plaid";
 export {
   type LiabilitiesRefresh,

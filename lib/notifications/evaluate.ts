@@ -60,6 +60,9 @@ export async function evaluateConnectionAlerts({
           institutionName: true,
           isActive: true,
           requiresReauth: true,
+          lastError: true,
+          accessEndsAt: true,
+          consentExpiresAt: true,
           bankAccounts: {
             select: {
               id: true,

@@ -70,6 +70,7 @@ function linkFor(notification: NotificationForMessage, appUrl: string): { url: s
     };
   }
   if (notification.kind === "reconnect_required") return { url: `${base}/accounts`, label: "Reconnect in Mingus" };
+  if (notification.kind === "connection_expiring") return { url: `${base}/accounts`, label: "Renew in Mingus" };
   return { url: `${base}/notifications`, label: "See your notifications in Mingus" };
 }
 

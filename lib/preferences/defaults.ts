@@ -15,6 +15,7 @@ export type Preferences = {
   transactionNotifications: boolean;
   largeTransactionThreshold: Prisma.Decimal | null;
   unusualActivityAlerts: boolean;
+  connectionExpiringAlert: boolean;
 
   inAppNotifications: boolean;
   emailNotifications: boolean;
@@ -56,6 +57,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   transactionNotifications: false,
   largeTransactionThreshold: null,
   unusualActivityAlerts: false,
+  // On: a bank about to stop sharing data needs the person, whatever else they asked for.
+  connectionExpiringAlert: true,
 
   inAppNotifications: true,
   emailNotifications: true,

@@ -19,6 +19,7 @@ const INHERIT_ALL: AccountPreferencesInput = {
   transactionNotifications: null,
   largeTransactionThreshold: null,
   unusualActivityAlerts: null,
+  connectionExpiringAlert: null,
   inAppNotifications: null,
   emailNotifications: null,
   pushNotifications: null,

@@ -22,6 +22,7 @@ const ACCOUNT = {
   lowBalanceAlert: "inherit",
   transactionNotifications: "inherit",
   unusualActivityAlerts: "inherit",
+  connectionExpiringAlert: "inherit",
   inAppNotifications: "inherit",
   emailNotifications: "inherit",
   pushNotifications: "inherit",

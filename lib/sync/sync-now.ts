@@ -1,6 +1,7 @@
 // "Sync now" for a connection's owner: joins the run already queued or going, or queues a manual one and
 // hands it to the queue at once, so the person watches one run rather than starting a second.
 import "server-only";
+import { accessRevokedBy } from "@/lib/accounts";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -9,7 +10,7 @@ import { RUNNING_SYNC_STATUSES } from "./progress";
 import { requestSync } from "./request-sync";
 import { REFRESH_WAIT_MS, refreshTransactions } from "./transactions-refresh";
 
-export type SyncNowResult = "started" | "joined" | "paused" | "needs_reconnect" | "inactive";
+export type SyncNowResult = "started" | "joined" | "paused" | "needs_reconnect" | "access_revoked" | "inactive";
 
 export type SyncNowOutcome = { result: SyncNowResult; syncId: string | null; institutionName: string };
 
@@ -34,6 +35,8 @@ export async function startManualSync({
   });
   if (!connection.isActive) return outcome("inactive");
   if (connection.pausedAt) return outcome("paused");
+  // Revoked access: the bank would refuse; the person reconnects or removes the connection.
+  if (accessRevokedBy(connection)) return outcome("access_revoked");
   // A sync would only fail with ITEM_LOGIN_REQUIRED; the person has to reconnect first.
   if (connection.requiresReauth) return outcome("needs_reconnect");
 

@@ -78,7 +78,7 @@ describe("updateSyncStatus: failure", () => {
     expect(updated.nextSyncAt).toEqual(maintenanceUntil);
   });
 
-  it.each(["ITEM_LOGIN_REQUIRED", "PENDING_DISCONNECT"])(
+  it.each(["ITEM_LOGIN_REQUIRED", "USER_PERMISSION_REVOKED", "ACCESS_NOT_GRANTED"])(
     "%s flags the connection for re-authentication",
     async (code) => {
       const { id } = await connection();
@@ -93,10 +93,20 @@ describe("updateSyncStatus: failure", () => {
     },
   );
 
-  it("ITEM_LOGIN_REQUIRED schedules nothing until the person reconnects", async () => {
-    const { id } = await connection({ nextSyncAt: now });
-    const updated = await updateSyncStatus({ connectionId: id, success: false, errorCode: "ITEM_LOGIN_REQUIRED", now });
-    expect(updated).toMatchObject({ requiresReauth: true, nextSyncAt: null, errorCount: 1 });
+  it.each(["ITEM_LOGIN_REQUIRED", "USER_PERMISSION_REVOKED"])(
+    "%s schedules nothing until the person reconnects",
+    async (errorCode) => {
+      const { id } = await connection({ nextSyncAt: now });
+      const updated = await updateSyncStatus({ connectionId: id, success: false, errorCode, now });
+      expect(updated).toMatchObject({ requiresReauth: true, nextSyncAt: null, errorCount: 1 });
+    },
+  );
+
+  it("a connection whose access ends soon (PENDING_DISCONNECT) keeps its schedule and is not flagged", async () => {
+    const { id } = await connection({ accessEndsAt: later(3 * 24 * 60 * MINUTE) });
+    const updated = await updateSyncStatus({ connectionId: id, success: true, now });
+    expect(updated.requiresReauth).toBe(false);
+    expect(updated.nextSyncAt).not.toBeNull();
   });
 
   it("retries at the given time instead of the backoff, still outside maintenance", async () => {

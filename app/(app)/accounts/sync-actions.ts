@@ -30,6 +30,12 @@ export const syncNowAction = authedAction<typeof schema, SyncNowData>(schema, as
         message: `${institutionName} needs you to sign in again. Reconnect it on your accounts page, then sync.`,
         data,
       };
+    case "access_revoked":
+      return {
+        ok: false,
+        message: `Access to ${institutionName} was revoked, so it cannot sync. Reconnect it to restore access, or remove it; its accounts and history stay as they were.`,
+        data,
+      };
     case "inactive":
       return { ok: false, message: `${institutionName} is no longer linked.`, data };
   }

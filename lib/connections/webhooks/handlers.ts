@@ -1,13 +1,24 @@
 // What each verified webhook does, dispatched by webhook_type then webhook_code (as plaid/pattern's
 // webhookHandlers). Handlers answer fast: they change flags or queue a sync, and never call Plaid.
 import "server-only";
+import { accessRevokedBy } from "@/lib/accounts";
 import { db, type Prisma } from "@/lib/db";
 import { lockConnection } from "@/lib/db/locks";
 import { notifyConnectionAlerts } from "@/lib/notifications";
 import { requestAndEnqueueSync } from "@/lib/sync";
 import { claimWebhookEvent, finishWebhookEvent, type WebhookPayload } from "./events";
 
-type Connection = { id: string; itemId: string; isActive: boolean; syncFrequency: string };
+type Connection = {
+  id: string;
+  itemId: string;
+  isActive: boolean;
+  syncFrequency: string;
+  requiresReauth: boolean;
+  lastError: string | null;
+};
+
+// Plaid: PENDING_DISCONNECT comes "7 days before the existing Item is scheduled for disconnection".
+const DISCONNECT_NOTICE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type WebhookContext = {
   eventId: string;
@@ -37,6 +48,8 @@ const ITEM_STATUS_CODES = [
 const queueSync: WebhookHandler = async ({ connection, payload, now }) => {
   // A manual connection syncs when its person asks; the webhook is recorded, not acted on.
   if (connection.syncFrequency === "manual") return ignored("manual_sync_frequency");
+  // Revoked access: nothing syncs until the person reconnects (Plaid may still say data is ready).
+  if (accessRevokedBy(connection)) return ignored("access_revoked");
   const result = await requestAndEnqueueSync({
     connectionId: connection.id,
     syncType: "incremental",
@@ -48,7 +61,7 @@ const queueSync: WebhookHandler = async ({ connection, payload, now }) => {
 };
 
 type LockedConnection = Prisma.PlaidConnectionGetPayload<{
-  select: { id: true; lastError: true; metadata: true; syncFrequency: true };
+  select: { id: true; lastError: true; metadata: true; syncFrequency: true; consentExpiresAt: true };
 }>;
 
 /**
@@ -65,7 +78,7 @@ function changeConnection(
       await lockConnection(tx, connection.id);
       const current = await tx.plaidConnection.findUnique({
         where: { id: connection.id },
-        select: { id: true, lastError: true, metadata: true, syncFrequency: true },
+        select: { id: true, lastError: true, metadata: true, syncFrequency: true, consentExpiresAt: true },
       });
       if (!current) return ignored("unknown_item");
       if (ordered) {
@@ -114,28 +127,33 @@ const itemError = changeConnection(
   { ordered: true },
 );
 
-const reauthNeeded = changeConnection(
-  (connection, { payload, issuedAt }) => ({
-    requiresReauth: true,
-    metadata: withMetadata(connection, {
-      reauth: {
-        webhook_code: payload.webhook_code,
-        issued_at: issuedAt.toISOString(),
-        ...(typeof payload.reason === "string" ? { reason: payload.reason } : {}),
-        ...(typeof payload.consent_expiration_time === "string"
-          ? { consent_expiration_time: payload.consent_expiration_time }
-          : {}),
-        ...(typeof payload.disconnect_time === "string" ? { disconnect_time: payload.disconnect_time } : {}),
-      },
-    }),
-  }),
+function dateOf(value: unknown): Date | null {
+  const time = typeof value === "string" ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+/**
+ * PENDING_EXPIRATION and PENDING_DISCONNECT: the item still works, so the connection keeps syncing on
+ * its schedule; what changes is when its access ends (the banner and the connection-expiring alert
+ * read it). PENDING_DISCONNECT's date is its disconnect_time, or, when a payload has none, 7 days after
+ * the webhook was issued, as Plaid documents.
+ */
+const accessEnding = changeConnection(
+  (_connection, { payload, issuedAt }) => {
+    if (payload.webhook_code === "PENDING_EXPIRATION") {
+      const expires = dateOf(payload.consent_expiration_time);
+      return expires ? { consentExpiresAt: expires, accessEndsAt: expires } : {};
+    }
+    return { accessEndsAt: dateOf(payload.disconnect_time) ?? new Date(issuedAt.getTime() + DISCONNECT_NOTICE_MS) };
+  },
   { ordered: true },
 );
 
+// The person withdrew access: no sync is scheduled until they reconnect; accounts and history stay.
 const accessRevoked = changeConnection(
   (_connection, { payload, now }) => ({
     requiresReauth: true,
-    lastError: errorCodeOf(payload) ?? payload.webhook_code,
+    lastError: payload.webhook_code,
     lastErrorAt: now,
     nextSyncAt: null,
   }),
@@ -148,6 +166,9 @@ const loginRepaired = changeConnection(
     ...(connection.lastError === "ITEM_LOGIN_REQUIRED" ? { lastError: null } : {}),
     // Scheduling stopped at ITEM_LOGIN_REQUIRED; a repaired item is due again.
     ...(connection.syncFrequency === "manual" ? {} : { nextSyncAt: now }),
+    // A pending disconnect is over; a consent that has already expired is no longer the item's.
+    accessEndsAt: null,
+    ...(connection.consentExpiresAt && connection.consentExpiresAt <= now ? { consentExpiresAt: null } : {}),
     metadata: withMetadata(connection, { reauth: undefined }),
   }),
   { ordered: true },
@@ -172,8 +193,8 @@ export const webhookHandlers: Record<string, Record<string, WebhookHandler>> = {
   LIABILITIES: { DEFAULT_UPDATE: queueSync },
   ITEM: {
     ERROR: itemError,
-    PENDING_DISCONNECT: reauthNeeded,
-    PENDING_EXPIRATION: reauthNeeded,
+    PENDING_DISCONNECT: accessEnding,
+    PENDING_EXPIRATION: accessEnding,
     LOGIN_REPAIRED: loginRepaired,
     USER_PERMISSION_REVOKED: accessRevoked,
     USER_ACCOUNT_REVOKED: accessRevoked,
@@ -204,7 +225,7 @@ export async function handleWebhookEvent({
   const connection = payload.item_id
     ? await db.plaidConnection.findUnique({
         where: { itemId: payload.item_id },
-        select: { id: true, itemId: true, isActive: true, syncFrequency: true },
+        select: { id: true, itemId: true, isActive: true, syncFrequency: true, requiresReauth: true, lastError: true },
       })
     : null;
   const eventId = await claimWebhookEvent({ payload, bodySha256, issuedAt, connectionId: connection?.id ?? null, now });

@@ -306,38 +306,70 @@ describe("receivePlaidWebhook: ITEM", () => {
     expect(await reload(connection.id)).toMatchObject({ requiresReauth: false, lastError: "INSTITUTION_DOWN" });
   });
 
-  it("PENDING_EXPIRATION and PENDING_DISCONNECT ask for re-authentication and note why", async () => {
-    const expiring = await newConnection();
+  it("PENDING_EXPIRATION records when access ends and keeps the connection syncing on schedule", async () => {
+    const nextSyncAt = new Date(NOW.getTime() + 3_600_000);
+    const expiring = await newConnection({ nextSyncAt });
     await deliver(
       itemWebhook(expiring.itemId, "PENDING_EXPIRATION", { consent_expiration_time: "2026-12-01T00:00:00Z" }),
     );
-    const afterExpiration = await reload(expiring.id);
-    expect(afterExpiration.requiresReauth).toBe(true);
-    expect(afterExpiration.metadata).toMatchObject({
-      reauth: { webhook_code: "PENDING_EXPIRATION", consent_expiration_time: "2026-12-01T00:00:00Z" },
+    expect(await reload(expiring.id)).toMatchObject({
+      requiresReauth: false,
+      nextSyncAt,
+      consentExpiresAt: new Date("2026-12-01T00:00:00Z"),
+      accessEndsAt: new Date("2026-12-01T00:00:00Z"),
     });
+  });
 
-    const disconnecting = await newConnection();
+  it("PENDING_DISCONNECT sets access_ends_at from disconnect_time, else 7 days after it was issued", async () => {
+    const nextSyncAt = new Date(NOW.getTime() + 3_600_000);
+    const dated = await newConnection({ nextSyncAt });
     await deliver(
-      itemWebhook(disconnecting.itemId, "PENDING_DISCONNECT", {
+      itemWebhook(dated.itemId, "PENDING_DISCONNECT", {
         reason: "INSTITUTION_TOKEN_EXPIRATION",
         disconnect_time: "2026-12-01T00:00:00Z",
       }),
     );
-    const afterDisconnect = await reload(disconnecting.id);
-    expect(afterDisconnect.requiresReauth).toBe(true);
-    expect(afterDisconnect.metadata).toMatchObject({
-      reauth: { reason: "INSTITUTION_TOKEN_EXPIRATION", disconnect_time: "2026-12-01T00:00:00Z" },
+    expect(await reload(dated.id)).toMatchObject({
+      requiresReauth: false,
+      nextSyncAt,
+      consentExpiresAt: null,
+      accessEndsAt: new Date("2026-12-01T00:00:00Z"),
     });
+
+    const undated = await newConnection();
+    await deliver(itemWebhook(undated.itemId, "PENDING_DISCONNECT", { reason: "INSTITUTION_MIGRATION" }), {
+      iat: NOW_SECONDS - 60,
+    });
+    expect((await reload(undated.id)).accessEndsAt).toEqual(new Date((NOW_SECONDS - 60) * 1000 + 7 * 86_400_000));
   });
 
-  it("USER_PERMISSION_REVOKED asks for re-authentication and records the error", async () => {
-    const connection = await newConnection();
-    await deliver(
-      itemWebhook(connection.itemId, "USER_PERMISSION_REVOKED", { error: { error_code: "USER_PERMISSION_REVOKED" } }),
-    );
-    expect(await reload(connection.id)).toMatchObject({ requiresReauth: true, lastError: "USER_PERMISSION_REVOKED" });
+  it("LOGIN_REPAIRED lifts access_ends_at and forgets a consent that has passed", async () => {
+    const future = new Date(NOW.getTime() + 86_400_000);
+    const pending = await newConnection({ accessEndsAt: future, consentExpiresAt: future });
+    await deliver(itemWebhook(pending.itemId, "LOGIN_REPAIRED"));
+    expect(await reload(pending.id)).toMatchObject({ accessEndsAt: null, consentExpiresAt: future });
+    const past = new Date(NOW.getTime() - 86_400_000);
+    const expired = await newConnection({ accessEndsAt: past, consentExpiresAt: past });
+    await deliver(itemWebhook(expired.itemId, "LOGIN_REPAIRED"));
+    expect(await reload(expired.id)).toMatchObject({ accessEndsAt: null, consentExpiresAt: null });
   });
+
+  it.each(["USER_PERMISSION_REVOKED", "USER_ACCOUNT_REVOKED"])(
+    "%s stops scheduling, records the revocation, and later SYNC_UPDATES_AVAILABLE queue nothing",
+    async (code) => {
+      const connection = await newConnection({ nextSyncAt: NOW });
+      await deliver(itemWebhook(connection.itemId, code, { error: null }), { iat: NOW_SECONDS - 10 });
+      expect(await reload(connection.id)).toMatchObject({ requiresReauth: true, lastError: code, nextSyncAt: null });
+      const ready = await deliver({
+        webhook_type: "TRANSACTIONS",
+        webhook_code: "SYNC_UPDATES_AVAILABLE",
+        item_id: connection.itemId,
+      });
+      expect(ready.json.result).toBe("ignored");
+      expect(await db.transactionSync.count({ where: { plaidConnectionId: connection.id } })).toBe(0);
+      expect((await reload(connection.id)).nextSyncAt).toBeNull();
+    },
+  );
 
   it("NEW_ACCOUNTS_AVAILABLE flags the connection and keeps its other metadata", async () => {
     const connection = await newConnection({ metadata: { kept: "yes" } });

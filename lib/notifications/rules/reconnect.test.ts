@@ -17,7 +17,15 @@ describe("reconnectContent", () => {
 
 describe("reconnectRule.evaluate", () => {
   const now = new Date("2026-12-01T10:00:00Z");
-  const connection = { id: "conn-1", institutionName: "First Platypus Bank", isActive: true, requiresReauth: true };
+  const connection = {
+    id: "conn-1",
+    institutionName: "First Platypus Bank",
+    isActive: true,
+    requiresReauth: true,
+    lastError: "ITEM_LOGIN_REQUIRED",
+    accessEndsAt: null,
+    consentExpiresAt: null,
+  };
 
   it("alerts once per episode, whatever the toggles, and clears when repaired", () => {
     const first = reconnectRule.evaluate({ connection, previous: null, now });

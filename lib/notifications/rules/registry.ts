@@ -3,6 +3,7 @@
 // earlier in the list take a transaction before later ones (unusual activity before the plain
 // transaction alert); the order here is also the order of the alert settings on the settings pages.
 import { balanceThresholdRule } from "./balance-threshold";
+import { connectionExpiringRule } from "./connection-expiring";
 import { lowBalanceRule } from "./low-balance";
 import { reconnectRule } from "./reconnect";
 import { transactionRule } from "./transaction";
@@ -15,6 +16,7 @@ export const ALERT_RULES = [
   lowBalanceRule,
   unusualActivityRule,
   transactionRule,
+  connectionExpiringRule,
 ] as const satisfies readonly AlertRuleDefinition[];
 
 export type NotificationKind = (typeof ALERT_RULES)[number]["kind"];

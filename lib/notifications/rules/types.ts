@@ -47,7 +47,16 @@ export type AlertAccount = {
   isoCurrencyCode: string;
 };
 
-export type AlertConnection = { id: string; institutionName: string; isActive: boolean; requiresReauth: boolean };
+export type AlertConnection = {
+  id: string;
+  institutionName: string;
+  isActive: boolean;
+  requiresReauth: boolean;
+  lastError: string | null;
+  /** When access to the bank ends (plaid_connections.access_ends_at, consent_expires_at). */
+  accessEndsAt: Date | null;
+  consentExpiresAt: Date | null;
+};
 
 /** What a rule saw last (its alert_states row): a state from the schema's vocabulary, and its threshold. */
 export type RuleState = { state: AlertStateValue; threshold: Prisma.Decimal | null };

@@ -60,6 +60,13 @@ describe("classifySyncError", () => {
   it("an item that is gone is not retried", () => {
     expect(classifySyncError(plaid({ error_code: "ITEM_NOT_FOUND", status: 400 })).kind).toBe("item_gone");
     expect(shouldRetry("item_gone")).toBe(false);
+    for (const code of ["USER_PERMISSION_REVOKED", "ACCESS_NOT_GRANTED"]) {
+      expect(classifySyncError(plaid({ error_code: code, status: 400 }))).toMatchObject({
+        kind: "revoked",
+        errorCode: code,
+      });
+    }
+    expect(shouldRetry("revoked")).toBe(false);
   });
 
   it("shows Plaid's display message or its own sentence, never Plaid's developer message", () => {

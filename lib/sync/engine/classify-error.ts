@@ -2,6 +2,7 @@
 // as the run's error_code; the message is Plaid's display_message or a sentence of ours, both safe to
 // show a person (never Plaid's request, never a token). Pure.
 import "server-only";
+import { ACCESS_REVOKED_CODES } from "@/lib/accounts";
 import { isAppError } from "@/lib/errors";
 import { isPlaidError } from "@/lib/plaid/client";
 import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError } from "./sync-run";
@@ -9,6 +10,8 @@ import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError
 export type FailureKind =
   /** ITEM_LOGIN_REQUIRED: requires_reauth, nothing scheduled until the person reconnects. */
   | "reauth"
+  /** The person withdrew access (USER_PERMISSION_REVOKED, ACCESS_NOT_GRANTED): like reauth, no retry. */
+  | "revoked"
   /** The item is gone or unusable at Plaid: no automatic retry. */
   | "item_gone"
   /** 429: retry at Plaid's Retry-After, else after the backoff. */
@@ -41,11 +44,11 @@ const ITEM_GONE = new Set([
   "NO_ACCOUNTS",
   "ITEM_NOT_SUPPORTED",
   "INSTITUTION_NO_LONGER_SUPPORTED",
-  "USER_PERMISSION_REVOKED",
 ]);
 
 const MESSAGES: Record<FailureKind, string> = {
   reauth: "Your bank needs you to sign in again. Reconnect this bank to resume syncing.",
+  revoked: "Access to this bank was revoked. Reconnect it to resume syncing, or remove it.",
   item_gone: "This bank connection no longer works. Unlink it and link the bank again.",
   rate_limited: "Your bank is receiving too many requests right now. Mingus will try again shortly.",
   transient: "Your bank could not be reached. Mingus will try again shortly.",
@@ -64,11 +67,13 @@ export function classifySyncError(error: unknown): SyncFailure {
     const kind: FailureKind =
       error_code === "ITEM_LOGIN_REQUIRED"
         ? "reauth"
-        : ITEM_GONE.has(error_code)
-          ? "item_gone"
-          : status === 429 || error_type === "RATE_LIMIT_EXCEEDED"
-            ? "rate_limited"
-            : "transient";
+        : ACCESS_REVOKED_CODES.has(error_code)
+          ? "revoked"
+          : ITEM_GONE.has(error_code)
+            ? "item_gone"
+            : status === 429 || error_type === "RATE_LIMIT_EXCEEDED"
+              ? "rate_limited"
+              : "transient";
     return failure(kind, error_code, {
       errorMessage: display_message ?? MESSAGES[kind],
       retryAfterSeconds: kind === "rate_limited" ? retryAfterSeconds : null,

@@ -120,7 +120,7 @@ export async function finishRun({
     errorMessage: failure?.errorMessage ?? null,
     retryAfter,
     retryScheduled: false,
-    requiresReauth: failure?.kind === "reauth",
+    requiresReauth: failure?.kind === "reauth" || failure?.kind === "revoked",
     counts,
   };
   // A run overtaken by another, or stopped with its worker, says nothing about the connection.
@@ -132,9 +132,9 @@ export async function finishRun({
     connectionId: record.plaidConnectionId,
     success: failure === null,
     errorCode: failure?.errorCode,
-    // The reauth code alone, as the ITEM webhook writes it: LOGIN_REPAIRED and update mode clear it.
+    // The reauth (or revocation) code alone, as the ITEM webhook writes it: LOGIN_REPAIRED and update mode clear it.
     errorMessage: failure
-      ? failure.kind === "reauth"
+      ? failure.kind === "reauth" || failure.kind === "revoked"
         ? failure.errorCode
         : `${failure.errorCode}: ${failure.errorMessage}`
       : undefined,

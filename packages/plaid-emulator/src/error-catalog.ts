@@ -48,6 +48,11 @@ export const ERROR_CATALOG = {
   ),
 
   // Item errors: the login or the item itself.
+  ACCESS_NOT_GRANTED: entry(
+    ItemError,
+    "access to this product was not granted for the account",
+    "The user did not grant the necessary permissions for this product on their account.",
+  ),
   INVALID_CREDENTIALS: entry(
     ItemError,
     "the provided credentials were not correct",
@@ -111,6 +116,10 @@ export const ERROR_CATALOG = {
     ItemError,
     "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",
     "The given account is not fully setup. Please visit your financial institution's website to setup your account.",
+  ),
+  USER_PERMISSION_REVOKED: entry(
+    ItemError,
+    "the holder of this account has revoked their permission for your application to access it",
   ),
   USER_INPUT_TIMEOUT: entry(
     ItemError,

@@ -28,6 +28,7 @@ export type EmulatorItem = {
   refreshCount: number;
   /** When the bank last gave the item's data (null: not since it was created). */
   lastSuccessfulUpdate: Date | null;
+  /** When the item's access consent expires; null when it does not (Plaid's US items). */
   consentExpirationTime: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -250,6 +251,14 @@ export async function setItemError(sql: Sql, itemId: string, error: PlaidError |
   await sql.query("UPDATE plaid_emulator.items SET error = $2::text::jsonb WHERE item_id = $1", [
     itemId,
     error ? json(error) : null,
+  ]);
+}
+
+/** When the item's consent expires (null: it does not). */
+export async function setConsentExpiration(sql: Sql, itemId: string, expiresAt: Date | null): Promise<void> {
+  await sql.query("UPDATE plaid_emulator.items SET consent_expiration_time = $2 WHERE item_id = $1", [
+    itemId,
+    expiresAt,
   ]);
 }
 

@@ -4,6 +4,7 @@ import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
 import { emulatorInstitutionSetStatus, emulatorItemUpdate } from "./endpoints/emulator-health.ts";
 import {
   emulatorAccountsCreate,
+  emulatorItemFireWebhook,
   emulatorItemResetLogin,
   emulatorItemsList,
   emulatorSetBalance,
@@ -54,6 +55,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   // Test hooks by item id, for callers without access tokens (end-to-end tests).
   "/emulator/items/list": emulatorItemsList,
   "/emulator/items/reset_login": emulatorItemResetLogin,
+  "/emulator/items/fire_webhook": emulatorItemFireWebhook,
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
   "/emulator/items/accounts/create": emulatorAccountsCreate,

@@ -4,6 +4,7 @@ import {
   AccountSubtype,
   AccountType,
   CountryCode,
+  PendingDisconnectWebhookReason,
   Products,
   SandboxItemFireWebhookRequestWebhookCodeEnum,
   WebhookType,
@@ -266,4 +267,18 @@ export const emulatorItemUpdateSchema = z
 export const emulatorInstitutionStatusSchema = z.object({
   institution_id: z.string().min(1),
   status: z.enum(["HEALTHY", "DEGRADED", "DOWN"]),
+});
+
+// Any item webhook by item id; which fields a code needs is checked with the code (fire-webhook.ts).
+export const emulatorFireWebhookSchema = z.object({
+  item_id: z.string().min(1),
+  webhook_type: z.string().min(1),
+  webhook_code: z.string().min(1),
+  consent_expiration_time: z.iso.datetime({ offset: true }).optional(),
+  reason: z.enum(PendingDisconnectWebhookReason).optional(),
+  error_code: z
+    .string()
+    .refine(isCatalogCode, { message: "must be one of the Plaid error codes the emulator knows" })
+    .optional(),
+  account_id: z.string().min(1).optional(),
 });

@@ -7,8 +7,12 @@ import {
   type NewAccountsAvailableWebhook,
   type PendingDisconnectWebhook,
   PendingDisconnectWebhookReason,
+  type PendingExpirationWebhook,
   type PlaidError,
   type SyncUpdatesAvailableWebhook,
+  type TransactionsRemovedWebhook,
+  type UserAccountRevokedWebhook,
+  type UserPermissionRevokedWebhook,
   WebhookEnvironmentValues,
   type WebhookUpdateAcknowledgedWebhook,
 } from "plaid";
@@ -39,6 +43,18 @@ export function defaultUpdatePayload(itemId: string, newTransactions: number): D
   };
 }
 
+/** Nothing was removed: the emulator fires it on request only. */
+export function transactionsRemovedPayload(itemId: string): TransactionsRemovedWebhook {
+  return {
+    webhook_type: "TRANSACTIONS",
+    webhook_code: "TRANSACTIONS_REMOVED",
+    item_id: itemId,
+    error: null,
+    removed_transactions: [],
+    environment,
+  };
+}
+
 export function itemErrorPayload(itemId: string, error: PlaidError): ItemErrorWebhook {
   return { webhook_type: "ITEM", webhook_code: "ERROR", item_id: itemId, error, environment };
 }
@@ -52,13 +68,41 @@ export function newAccountsAvailablePayload(itemId: string): NewAccountsAvailabl
   return { webhook_type: "ITEM", webhook_code: "NEW_ACCOUNTS_AVAILABLE", item_id: itemId, error: null, environment };
 }
 
-export function pendingDisconnectPayload(itemId: string, now: Date): PendingDisconnectWebhook {
+export function pendingDisconnectPayload(
+  itemId: string,
+  now: Date,
+  reason: PendingDisconnectWebhookReason = PendingDisconnectWebhookReason.TokenExpiration,
+): PendingDisconnectWebhook {
   return {
     webhook_type: "ITEM",
     webhook_code: "PENDING_DISCONNECT",
     item_id: itemId,
-    reason: PendingDisconnectWebhookReason.TokenExpiration,
+    reason,
     disconnect_time: new Date(now.getTime() + DISCONNECT_NOTICE_MS).toISOString(),
+    environment,
+  };
+}
+
+export function pendingExpirationPayload(itemId: string, expiresAt: string): PendingExpirationWebhook {
+  return {
+    webhook_type: "ITEM",
+    webhook_code: "PENDING_EXPIRATION",
+    item_id: itemId,
+    consent_expiration_time: expiresAt,
+    environment,
+  };
+}
+
+export function userPermissionRevokedPayload(itemId: string, error: PlaidError): UserPermissionRevokedWebhook {
+  return { webhook_type: "ITEM", webhook_code: "USER_PERMISSION_REVOKED", item_id: itemId, error, environment };
+}
+
+export function userAccountRevokedPayload(itemId: string, accountId: string): UserAccountRevokedWebhook {
+  return {
+    webhook_type: "ITEM",
+    webhook_code: "USER_ACCOUNT_REVOKED",
+    item_id: itemId,
+    account_id: accountId,
     environment,
   };
 }

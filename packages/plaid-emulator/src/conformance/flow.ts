@@ -1,7 +1,29 @@
 // The calls a conformance run makes: Plaid's whole sandbox flow on one item and a dynamic one, each
 // answer kept raw (status and JSON body) with the path it came from, including the errors Plaid
-// documents for them (bad keys, a broken item, a bad field, a removed item, a throttled call).
+// documents for them (bad keys, a broken item, a bad field, a removed item, a throttled call, revoked
+// access), and the body of every webhook it sent.
+import { ITEM_WEBHOOK_TYPES } from "../fire-webhook.ts";
 import type { EmulatorServer, RawAnswer } from "../testing.ts";
+
+// Fired last, on purpose: they break the item for the calls after them.
+const REVOKING = ["ERROR", "USER_PERMISSION_REVOKED", "USER_ACCOUNT_REVOKED"];
+
+/** The schema in Plaid's definition each webhook code's body follows. */
+const WEBHOOK_SCHEMAS: Record<string, string> = {
+  SYNC_UPDATES_AVAILABLE: "SyncUpdatesAvailableWebhook",
+  DEFAULT_UPDATE: "DefaultUpdateWebhook",
+  INITIAL_UPDATE: "InitialUpdateWebhook",
+  HISTORICAL_UPDATE: "HistoricalUpdateWebhook",
+  TRANSACTIONS_REMOVED: "TransactionsRemovedWebhook",
+  ERROR: "ItemErrorWebhook",
+  PENDING_EXPIRATION: "PendingExpirationWebhook",
+  PENDING_DISCONNECT: "PendingDisconnectWebhook",
+  USER_PERMISSION_REVOKED: "UserPermissionRevokedWebhook",
+  USER_ACCOUNT_REVOKED: "UserAccountRevokedWebhook",
+  LOGIN_REPAIRED: "ItemLoginRepairedWebhook",
+  NEW_ACCOUNTS_AVAILABLE: "NewAccountsAvailableWebhook",
+  WEBHOOK_UPDATE_ACKNOWLEDGED: "WebhookUpdateAcknowledgedWebhook",
+};
 
 export type Answer = { path: string; status: number; body: unknown };
 
@@ -79,6 +101,21 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await server.post("/emulator/items/liabilities/update", { item_id: exchanged.item_id, account_id: cardId });
   await call("/liabilities/get", { access_token, options: { account_ids: [cardId] } });
   await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "DEFAULT_UPDATE" });
+  // Every item webhook the emulator can fire (their bodies are judged below); the consent expiration
+  // set by PENDING_EXPIRATION then shows on /item/get.
+  const item_id = String(exchanged.item_id);
+  const consent_expiration_time = new Date(Date.now() + 5 * 24 * 60 * 60 * 1000).toISOString();
+  for (const webhook_code of Object.keys(ITEM_WEBHOOK_TYPES)) {
+    if (REVOKING.includes(webhook_code)) continue;
+    await server.post("/emulator/items/fire_webhook", {
+      item_id,
+      webhook_type: ITEM_WEBHOOK_TYPES[webhook_code],
+      webhook_code,
+      consent_expiration_time,
+    });
+  }
+  await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "LOGIN_REPAIRED" });
+  await call("/item/get", { access_token });
   await server.flushWebhooks();
   // Now with webhooks sent: /item/get's status.last_webhook.
   await call("/item/get", { access_token });
@@ -128,6 +165,22 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   // An item in error: item.error and status.transactions.last_failed_update.
   await call("/item/get", { access_token });
   await call("/liabilities/get", { access_token });
+  // Revoked access: the item's calls fail with Plaid's codes for it.
+  await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "USER_ACCOUNT_REVOKED" });
+  await call("/transactions/sync", { access_token, cursor, count: 100 });
+  await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "USER_PERMISSION_REVOKED" });
+  await call("/accounts/get", { access_token });
+  await server.flushWebhooks();
+  const sent = await server.emulator.store.query<{ payload: { webhook_code: string } }>(
+    "SELECT payload FROM plaid_emulator.webhooks ORDER BY created_at",
+  );
+  for (const { payload } of sent) {
+    answers.push({
+      path: `webhook ${WEBHOOK_SCHEMAS[payload.webhook_code] ?? payload.webhook_code}`,
+      status: 200,
+      body: payload,
+    });
+  }
   await call("/item/remove", { access_token: dynamicItem.access_token });
   await call("/item/get", { access_token: dynamicItem.access_token });
   return answers;

@@ -94,3 +94,26 @@ describe("the conformance checker", () => {
     expect(checker.check({ path: "/link/session", status: 200, body: {} })).toEqual({ documented: false });
   });
 });
+
+describe("judging a webhook body", () => {
+  const webhooks = createConformanceChecker(
+    `${DEFINITION}    PendingExpirationWebhook:
+      type: object
+      required: [webhook_code, consent_expiration_time]
+      properties:
+        webhook_code:
+          type: string
+        consent_expiration_time:
+          type: string
+`,
+  );
+
+  it("uses the schema the path names", () => {
+    const path = "webhook PendingExpirationWebhook";
+    expect(webhooks.check({ path, status: 200, body: { webhook_code: "PENDING_EXPIRATION" } })).toEqual({
+      documented: true,
+      problems: ["(the body) must have required property 'consent_expiration_time'"],
+    });
+    expect(webhooks.check({ path: "webhook NoSuchWebhook", status: 200, body: {} })).toEqual({ documented: false });
+  });
+});

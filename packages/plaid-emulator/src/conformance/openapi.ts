@@ -1,6 +1,7 @@
 // Plaid's published API definition (OpenAPI 3.0, github.com/plaid/plaid-openapi) as a judge of answers:
 // for a path and a status, the schema Plaid documents (200's response, or the PlaidError of `default`),
-// with its $refs, checked by Ajv. The definition is read from a local file, never shipped.
+// with its $refs, checked by Ajv; a webhook's body is judged by its named schema (the `path`
+// "webhook PendingExpirationWebhook"). The definition is read from a local file, never shipped.
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { parse } from "yaml";
 
@@ -8,6 +9,7 @@ type Operation = { responses?: Record<string, { content?: Record<string, { schem
 type Definition = { paths?: Record<string, { post?: Operation }>; components?: unknown };
 
 const DOCUMENT_ID = "plaid-openapi";
+const WEBHOOK_PREFIX = "webhook ";
 
 /** OpenAPI 3.0's `nullable` in JSON Schema's terms: null joins the types (and the enum), or is an alternative. */
 function allowNull(schema: Record<string, unknown>): Record<string, unknown> {
@@ -65,6 +67,14 @@ export function createConformanceChecker(definitionText: string): ConformanceChe
 
   const schemaFor = (path: string, status: number): ValidateFunction | null => {
     const key = `${path} ${status}`;
+    if (!compiled.has(key) && path.startsWith(WEBHOOK_PREFIX)) {
+      const name = path.slice(WEBHOOK_PREFIX.length);
+      const schemas = (definition.components as { schemas?: Record<string, unknown> }).schemas ?? {};
+      compiled.set(
+        key,
+        Object.hasOwn(schemas, name) ? (ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/${name}`) ?? null) : null,
+      );
+    }
     if (!compiled.has(key)) {
       const responses = definition.paths?.[path]?.post?.responses ?? {};
       const response = responses[String(status)] ?? (status >= 400 ? responses.default : undefined);

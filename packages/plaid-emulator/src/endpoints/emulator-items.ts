@@ -1,14 +1,16 @@
 // Emulator test hooks for callers that never see access tokens (end-to-end tests drive the app, which
 // keeps its tokens sealed), all by item id: list a Link user's items (with their accounts), reset an
-// item's login, create transactions on it and set an account's balances. Not Plaid endpoints; they take
+// item's login, fire any item webhook at it, create transactions on it and set an account's balances. Not Plaid endpoints; they take
 // the same client_id / secret as every Plaid call.
 import { checkRecentDay, createTransactions, setAccountBalances } from "../account-changes.ts";
 import { openAccount } from "../account-selection.ts";
 import { defineEndpoint } from "../endpoint.ts";
-import { ITEM_COLUMNS, loadItem, toItem } from "../items.ts";
+import { fireItemWebhook } from "../fire-webhook.ts";
+import { ITEM_COLUMNS, loadItem, plaidTimestamp, toItem } from "../items.ts";
 import { formatDay, HISTORY_DAYS, toDayNumber } from "../sandbox/index.ts";
 import {
   emulatorAccountsCreateSchema,
+  emulatorFireWebhookSchema,
   emulatorItemSchema,
   emulatorItemsListSchema,
   emulatorSetBalanceSchema,
@@ -46,6 +48,7 @@ export const emulatorItemsList = defineEndpoint({
         username: item.username,
         webhook: item.webhook,
         error_code: item.error?.error_code ?? null,
+        consent_expiration_time: item.consentExpirationTime ? plaidTimestamp(item.consentExpirationTime) : null,
         created_at: item.createdAt.toISOString(),
         // So a test can pick an account (the card, say) for the hooks below; `shared` says whether the
         // person shares it with the app (Link's account selection).
@@ -68,6 +71,27 @@ export const emulatorItemResetLogin = defineEndpoint({
   run: async ({ body, ctx }) => {
     await requireLogin(ctx, await loadItem(ctx.store, body.item_id));
     return { reset_login: true };
+  },
+});
+
+/**
+ * /sandbox/item/fire_webhook for any item, by item id and for every item webhook Plaid documents (not
+ * only the sandbox's list): PENDING_EXPIRATION takes consent_expiration_time, PENDING_DISCONNECT a
+ * reason, ERROR an error_code, USER_ACCOUNT_REVOKED an account_id; the item changes to match.
+ */
+export const emulatorItemFireWebhook = defineEndpoint({
+  schema: emulatorFireWebhookSchema,
+  run: async ({ body, ctx }) => {
+    const item = await loadItem(ctx.store, body.item_id);
+    await fireItemWebhook(ctx, item, {
+      webhookType: body.webhook_type,
+      webhookCode: body.webhook_code,
+      consentExpirationTime: body.consent_expiration_time,
+      reason: body.reason,
+      errorCode: body.error_code,
+      accountId: body.account_id,
+    });
+    return { webhook_fired: true };
   },
 });
 

@@ -15,6 +15,7 @@ import {
   type EmulatorItem,
   loadItem,
   productsForItem,
+  setConsentExpiration,
   setItemError,
   sharedAccounts,
 } from "../items.ts";
@@ -101,6 +102,9 @@ export const linkInstitutions = defineEndpoint({
   },
 });
 
+// A renewed consent lasts 90 days, as a UK bank's does under the FCA's rules (Plaid reports the new date).
+const CONSENT_RENEWAL_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** Update mode: the same login on the same institution repairs the item. */
 async function repairItem(
   ctx: EmulatorContext,
@@ -114,6 +118,10 @@ async function repairItem(
   // The person consents again in update mode, so optional products the bank offers join the item.
   const added = productsForItem({ institutionId: item.institutionId, required: [], optional: optionalProducts });
   if (added.length > 0) await addItemProducts(ctx.store, item.itemId, added);
+  // Signing in again renews an expiring consent, for as long as a new one lasts.
+  if (item.consentExpirationTime) {
+    await setConsentExpiration(ctx.store, item.itemId, new Date(ctx.now.getTime() + CONSENT_RENEWAL_MS));
+  }
   if (webhook && webhook !== item.webhook) {
     await ctx.store.query("UPDATE plaid_emulator.items SET webhook = $2 WHERE item_id = $1", [item.itemId, webhook]);
   }

@@ -15,8 +15,9 @@ import {
   SANDBOX_PASSWORD,
 } from "../credentials.ts";
 import { defineEndpoint, defineItemEndpoint, type EmulatorContext } from "../endpoint.ts";
-import { buildPlaidError, EmulatorError } from "../errors.ts";
-import { createItem, type EmulatorItem, setItemError } from "../items.ts";
+import { EmulatorError } from "../errors.ts";
+import { fireItemWebhook, setErrorAndNotify } from "../fire-webhook.ts";
+import { createItem, type EmulatorItem } from "../items.ts";
 import { findSandboxInstitution } from "../sandbox/index.ts";
 import {
   accessTokenSchema,
@@ -25,15 +26,6 @@ import {
   sandboxTransactionsCreateSchema,
 } from "../schemas.ts";
 import { createPublicToken } from "../tokens.ts";
-import {
-  defaultUpdatePayload,
-  itemErrorPayload,
-  itemNoticePayload,
-  newAccountsAvailablePayload,
-  pendingDisconnectPayload,
-  sendItemWebhook,
-  syncUpdatesAvailablePayload,
-} from "../webhook-payloads.ts";
 
 export const sandboxPublicTokenCreate = defineEndpoint({
   schema: sandboxPublicTokenCreateSchema,
@@ -56,10 +48,8 @@ export const sandboxPublicTokenCreate = defineEndpoint({
 });
 
 /** Puts the item in ITEM_LOGIN_REQUIRED (data endpoints then fail with it) and tells its webhook. */
-export async function requireLogin(ctx: EmulatorContext, item: EmulatorItem): Promise<void> {
-  const itemError = buildPlaidError({ code: "ITEM_LOGIN_REQUIRED", requestId: ctx.requestId });
-  await setItemError(ctx.store, item.itemId, itemError);
-  sendItemWebhook(ctx.webhooks, item, itemErrorPayload(item.itemId, itemError));
+export function requireLogin(ctx: EmulatorContext, item: EmulatorItem): Promise<void> {
+  return setErrorAndNotify(ctx, item, "ITEM_LOGIN_REQUIRED");
 }
 
 export const sandboxItemResetLogin = defineItemEndpoint({
@@ -70,46 +60,11 @@ export const sandboxItemResetLogin = defineItemEndpoint({
   },
 });
 
-// Which webhook_type each code belongs to, for checking an explicit webhook_type.
-const TYPES: Record<string, string> = {
-  SYNC_UPDATES_AVAILABLE: "TRANSACTIONS",
-  DEFAULT_UPDATE: "TRANSACTIONS",
-  NEW_ACCOUNTS_AVAILABLE: "ITEM",
-  LOGIN_REPAIRED: "ITEM",
-  PENDING_DISCONNECT: "ITEM",
-  ERROR: "ITEM",
-  USER_PERMISSION_REVOKED: "ITEM",
-  USER_ACCOUNT_REVOKED: "ITEM",
-};
-
+// The item's state moves with what the webhook says (fire-webhook.ts), as /emulator/items/fire_webhook's.
 export const sandboxItemFireWebhook = defineItemEndpoint({
   schema: sandboxFireWebhookSchema,
   run: async ({ body, item, ctx }): Promise<Omit<SandboxItemFireWebhookResponse, "request_id">> => {
-    const code = body.webhook_code;
-    const type = TYPES[code];
-    if (!type) {
-      throw new EmulatorError("INVALID_FIELD", { message: `webhook_code ${code} is not supported by the emulator` });
-    }
-    if (body.webhook_type && body.webhook_type !== type) {
-      throw new EmulatorError("INVALID_FIELD", {
-        message: `webhook_code ${code} is not a ${body.webhook_type} webhook`,
-      });
-    }
-    if (!item.webhook) throw new EmulatorError("SANDBOX_WEBHOOK_INVALID");
-    // ERROR and LOGIN_REPAIRED also change the item, so the emulator's state agrees with what was told.
-    if (code === "ERROR") {
-      await requireLogin(ctx, item);
-      return { webhook_fired: true };
-    }
-    if (code === "LOGIN_REPAIRED") await setItemError(ctx.store, item.itemId, null);
-    const id = item.itemId;
-    const payloads: Record<string, object> = {
-      SYNC_UPDATES_AVAILABLE: syncUpdatesAvailablePayload(id),
-      DEFAULT_UPDATE: defaultUpdatePayload(id, 0),
-      NEW_ACCOUNTS_AVAILABLE: newAccountsAvailablePayload(id),
-      PENDING_DISCONNECT: pendingDisconnectPayload(id, ctx.now),
-    };
-    sendItemWebhook(ctx.webhooks, item, payloads[code] ?? itemNoticePayload(id, code));
+    await fireItemWebhook(ctx, item, { webhookType: body.webhook_type, webhookCode: body.webhook_code });
     return { webhook_fired: true };
   },
 });

@@ -30,6 +30,12 @@ async function migrationsFolder(files: Record<string, string>): Promise<string> 
   return folder;
 }
 
+// The package's own migrations, in order: what a fresh database ends up with.
+const PACKAGE_MIGRATIONS = (await fs.readdir(defaultMigrationsDir()))
+  .filter((name) => name.endsWith(".sql"))
+  .sort()
+  .map((name) => name.replace(/\.sql$/, ""));
+
 const applied = (database: TestDatabase) =>
   database
     .openStore()
@@ -41,12 +47,16 @@ describe("migrateEmulatorStore", () => {
   it("applies the package's migrations once and records each with its checksum", async () => {
     const database = await emptyDatabase();
     const store = database.openStore();
-    expect(await migrateEmulatorStore(store)).toEqual(["0001_init"]);
+    expect(PACKAGE_MIGRATIONS[0]).toBe("0001_init");
+    expect(await migrateEmulatorStore(store)).toEqual(PACKAGE_MIGRATIONS);
     expect(await migrateEmulatorStore(store)).toEqual([]);
-    const sql = await fs.readFile(path.join(defaultMigrationsDir(), "0001_init.sql"), "utf8");
-    expect(await applied(database)).toEqual([
-      { name: "0001_init", checksum: createHash("sha256").update(sql).digest("hex") },
-    ]);
+    const checksums = await Promise.all(
+      PACKAGE_MIGRATIONS.map(async (name) => {
+        const sql = await fs.readFile(path.join(defaultMigrationsDir(), `${name}.sql`), "utf8");
+        return { name, checksum: createHash("sha256").update(sql).digest("hex") };
+      }),
+    );
+    expect(await applied(database)).toEqual(checksums);
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'plaid_emulator' ORDER BY 1`,
     );
@@ -65,8 +75,8 @@ describe("migrateEmulatorStore", () => {
   it("applies each migration exactly once when several processes migrate at the same moment", async () => {
     const database = await emptyDatabase();
     const runs = await Promise.all(Array.from({ length: 4 }, () => migrateEmulatorStore(database.openStore())));
-    expect(runs.flat()).toEqual(["0001_init"]);
-    expect((await applied(database)).map((row) => row.name)).toEqual(["0001_init"]);
+    expect(runs.flat()).toEqual(PACKAGE_MIGRATIONS);
+    expect((await applied(database)).map((row) => row.name)).toEqual(PACKAGE_MIGRATIONS);
   });
 
   it("refuses a database whose applied migration changed, or that has one this code does not know", async () => {
@@ -123,7 +133,7 @@ describe("an emulator on a fresh store", () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
-    expect((await applied(database)).map((row) => row.name)).toEqual(["0001_init"]);
-    expect(await emulator.migrate()).toEqual(["0001_init"]);
+    expect((await applied(database)).map((row) => row.name)).toEqual(PACKAGE_MIGRATIONS);
+    expect(await emulator.migrate()).toEqual(PACKAGE_MIGRATIONS);
   });
 });

@@ -16,6 +16,7 @@ const INHERIT = Object.fromEntries(
     "lowBalanceAlert",
     "transactionNotifications",
     "unusualActivityAlerts",
+    "connectionExpiringAlert",
     "inAppNotifications",
     "emailNotifications",
     "pushNotifications",
