@@ -3,11 +3,12 @@
 // queued first sync. The access token is sealed before it reaches the database and never leaves here.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { CountryCode, Products } from "plaid";
+import { Products } from "plaid";
 import { toLinkedAccountRows } from "@/lib/accounts";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getDisplaySettings } from "@/lib/format/display";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -15,6 +16,7 @@ import { getInstitutionDetails, removeItem } from "@/lib/plaid/item";
 import { sealAccessToken } from "@/lib/plaid/token-crypto";
 import { getEffectivePreferences } from "@/lib/preferences";
 import { requestAndEnqueueSync } from "@/lib/sync";
+import { linkLanguageFor } from "./link-language";
 
 /** Link's onSuccess metadata, as far as the server reads it. */
 export type LinkSuccessMetadata = {
@@ -45,13 +47,16 @@ export async function createLinkToken({
   userId: string;
   connectionId?: string;
 }): Promise<{ linkToken: string; expiration: string; mode: "create" | "update" }> {
-  const { webhookUrl } = getPlaidConfig();
+  const { webhookUrl, redirectUri, countryCodes } = getPlaidConfig();
+  const { locale } = await getDisplaySettings({ userId });
+  // Both modes carry redirect_uri: an OAuth bank may be the one being repaired.
   const common = {
     client_name: "Mingus",
     user: { client_user_id: userId },
-    country_codes: [CountryCode.Us],
-    language: "en",
+    country_codes: countryCodes,
+    language: linkLanguageFor(locale),
     webhook: webhookUrl,
+    redirect_uri: redirectUri,
   };
   if (connectionId) {
     await getOwnedConnection({ userId, connectionId });

@@ -111,6 +111,12 @@ export const ERROR_CATALOG = {
     "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",
     "The given account is not fully setup. Please visit your financial institution's website to setup your account.",
   ),
+  // An OAuth bank's consent page answered "Deny".
+  ACCESS_NOT_GRANTED: entry(
+    ItemError,
+    "the user did not grant the necessary permissions for their account",
+    "The user did not grant the necessary permissions for their account.",
+  ),
   USER_INPUT_TIMEOUT: entry(
     ItemError,
     "user must retry this operation",
@@ -171,6 +177,9 @@ export const ERROR_CATALOG = {
     PlaidErrorType.SandboxError,
     "Webhook for this item is either not set up, or invalid. Please update the item's webhook and try again.",
   ),
+  // Link reopened after an OAuth bank's redirect with the wrong link token, or a state spent already.
+  INCORRECT_LINK_TOKEN: entry(PlaidErrorType.OauthError, "link token does not match original link token"),
+  OAUTH_STATE_ID_ALREADY_PROCESSED: entry(PlaidErrorType.OauthError, "the OAuth state has already been processed"),
   SANDBOX_PRODUCT_NOT_ENABLED: entry(PlaidErrorType.SandboxError, "The requested product is not enabled on this item"),
 } satisfies Record<string, CatalogEntry>;
 
@@ -190,6 +199,7 @@ const DOCUMENTATION_PAGES: Partial<Record<PlaidErrorType, string>> = {
   [RateLimitExceeded]: "rate-limit-exceeded",
   [PlaidErrorType.TransactionsError]: "transactions",
   [PlaidErrorType.SandboxError]: "sandbox",
+  [PlaidErrorType.OauthError]: "oauth",
 };
 
 export function documentationUrl(code: EmulatorErrorCode): string {

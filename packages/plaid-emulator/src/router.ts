@@ -1,15 +1,18 @@
-// The emulator's endpoint table: Plaid's paths, the Link stand-in's and fault control's.
+// The emulator's endpoint table: Plaid's paths, the Link stand-in's and fault control's. (The OAuth
+// bank's consent page, HTML for a browser, is answered before this table: see handler.ts.)
 import type { Endpoint } from "./endpoint.ts";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
 import {
   emulatorItemResetLogin,
   emulatorItemsList,
+  emulatorLinkTokenExpire,
   emulatorSetBalance,
   emulatorTransactionsCreate,
 } from "./endpoints/emulator-items.ts";
 import { faultClear, faultCreate, faultList } from "./endpoints/faults.ts";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions.ts";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items.ts";
+import { linkOAuthComplete, linkOAuthStart } from "./endpoints/link-oauth.ts";
 import { linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
 import {
   sandboxItemFireWebhook,
@@ -42,6 +45,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/link/session": linkSession,
   "/link/institutions": linkInstitutions,
   "/link/login": linkLogin,
+  "/link/oauth/start": linkOAuthStart,
+  "/link/oauth/complete": linkOAuthComplete,
   // Fault control (not Plaid's).
   "/emulator/faults": faultCreate,
   "/emulator/faults/list": faultList,
@@ -51,6 +56,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/items/reset_login": emulatorItemResetLogin,
   "/emulator/items/transactions/create": emulatorTransactionsCreate,
   "/emulator/items/accounts/set_balance": emulatorSetBalance,
+  "/emulator/link_tokens/expire": emulatorLinkTokenExpire,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */
