@@ -71,6 +71,11 @@ describe("createLinkToken", () => {
     expect(record.item_id).toBeNull();
     expect(record.webhook).toMatch(/\/api\/plaid\/webhook$/);
     expect(record.request).toMatchObject({ client_name: "Mingus", products: ["transactions"], language: "en" });
+    // OAuth banks send people back to the app's return page; Link offers the configured countries.
+    expect(record.request).toMatchObject({
+      redirect_uri: expect.stringMatching(/^https?:\/\/[^/]+\/oauth-return$/),
+      country_codes: ["US"],
+    });
   });
 });
 
@@ -213,6 +218,11 @@ describe("update mode", () => {
     const record = await linkTokenRecord(token.linkToken);
     expect(record.item_id).toBe((await db.plaidConnection.findUniqueOrThrow({ where: { id: connectionId } })).itemId);
     expect(record.request.products ?? null).toBeNull();
+    // An OAuth bank's repair also goes through the return page.
+    expect(record.request).toMatchObject({
+      redirect_uri: expect.stringMatching(/\/oauth-return$/),
+      country_codes: ["US"],
+    });
 
     // Before the person signs in again, the item is still broken: nothing is cleared.
     const early = await failure(completeUpdateMode({ userId: user.id, connectionId }));
