@@ -8,7 +8,7 @@ import { toLinkedAccountRows } from "@/lib/accounts";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getDisplaySettings } from "@/lib/format/display";
+import { getDisplaySettings } from "@/lib/format";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";

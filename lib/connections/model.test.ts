@@ -36,6 +36,8 @@ const connection: PlaidConnectionModel = {
   transactionsCursor: "cursor-abc",
   createdAt: new Date("2026-01-01T00:00:00.000Z"),
   updatedAt: new Date("2026-02-01T10:00:00.000Z"),
+  consentExpiresAt: null,
+  accessEndsAt: null,
 };
 
 describe("serializeConnection", () => {

@@ -55,7 +55,7 @@ describe("plaidStartupProblem", () => {
 });
 
 describe("OAuth and countries", () => {
-  test("redirect to ${APP_URL}/oauth-return and offer US banks unless told otherwise", () => {
+  test("redirect to APP_URL/oauth-return and offer US banks unless told otherwise", () => {
     const config = resolvePlaidConfig(parseEnv({ NODE_ENV: "test", APP_URL: "https://mingus.example/" }));
     expect(config).toMatchObject({ redirectUri: "https://mingus.example/oauth-return", countryCodes: ["US"] });
   });
