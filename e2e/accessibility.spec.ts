@@ -35,6 +35,7 @@ const PAGES: PageCase[] = [
   { name: "settings", who: "viewer", path: "/settings", heading: "Settings" },
   { name: "notifications", who: "viewer", path: "/notifications", heading: "Notifications" },
   { name: "status", who: "viewer", path: "/status", heading: "System status" },
+  { name: "OAuth return", who: "viewer", path: "/oauth-return", heading: "Finishing with your bank" },
   { name: "admin", who: "admin", path: "/admin", heading: "Admin" },
   { name: "not found", who: "viewer", path: "/no-such-page", heading: "Page not found" },
   { name: "Link stand-in", who: "newcomer", path: "/accounts", heading: "No banks linked yet", open: openLinkStandIn },

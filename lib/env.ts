@@ -1,5 +1,6 @@
 // Every setting Mingus reads, parsed once with zod. Other modules import `env`; nothing else reads
 // process.env, so a bad value fails at start with a message that names the variable.
+import { CountryCode } from "plaid";
 import { z } from "zod";
 
 const optionalString = z
@@ -50,6 +51,26 @@ const schema = z
     PLAID_TRANSACTIONS_REFRESH: optionalString
       .pipe(z.enum(["on", "off"], "must be on or off").optional())
       .transform((value) => value === "on"),
+    // Where OAuth banks send people back to (register it in Plaid's dashboard); `${APP_URL}/oauth-return` unset.
+    PLAID_REDIRECT_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // The countries Link offers banks of: Plaid's country codes, comma-separated.
+    PLAID_COUNTRY_CODES: z
+      .string()
+      .trim()
+      .default("US")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((code) => code.trim().toUpperCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.enum(CountryCode, { error: `must be Plaid country codes (${Object.values(CountryCode).join(", ")})` }),
+          )
+          .min(1, "must name at least one country"),
+      ),
     // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
     TOKEN_ENCRYPTION_KEY: optionalString,
     // Syncs one worker process runs at once (`npm run worker`; the embedded web server runs at most 2).

@@ -1,12 +1,20 @@
 "use client";
 // The local stand-in for Plaid Link, backed by the emulator's Link endpoints: a modal that walks
 // through Link's panes and ends in onSuccess or onExit with Link's own metadata shapes, so the Link
-// button treats it exactly as it treats Plaid's Link. Only ever shown when Plaid is emulated.
+// button treats it exactly as it treats Plaid's Link. Only ever shown when Plaid is emulated. An OAuth
+// bank leaves the app for the bank's consent page; reopened on the return page with receivedRedirectUri,
+// the stand-in finishes there. An invalid or expired link token exits at once, as Link does.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { LinkOnExit, LinkOnSuccess, PlaidLinkError, StandInInstitution } from "./link-types";
-import { callStandIn, type StandInError, type StandInLogin, type StandInSession } from "./stand-in-api";
+import {
+  callStandIn,
+  type StandInError,
+  type StandInLogin,
+  type StandInOAuthStart,
+  type StandInSession,
+} from "./stand-in-api";
 import {
   AccountsPane,
   ConnectingPane,
@@ -14,6 +22,7 @@ import {
   CredentialsPane,
   InstitutionPane,
   SuccessPane,
+  WaitingPane,
 } from "./stand-in-panes";
 
 type Step =
@@ -23,6 +32,8 @@ type Step =
   | { name: "credentials"; error: StandInError | null }
   | { name: "connecting" }
   | { name: "accounts"; login: StandInLogin }
+  | { name: "oauth"; bank: string }
+  | { name: "returning" }
   | { name: "success"; login: StandInLogin }
   | { name: "failed"; error: StandInError };
 
@@ -34,6 +45,8 @@ const EXIT_STATUS: Record<Step["name"], string | null> = {
   credentials: "requires_credentials",
   connecting: "requires_credentials",
   accounts: "requires_account_selection",
+  oauth: "requires_oauth",
+  returning: "requires_oauth",
   success: null,
   failed: null,
 };
@@ -47,11 +60,14 @@ const toLinkError = ({ error_type, error_code, error_message, display_message }:
 
 export function LinkStandIn({
   linkToken,
+  receivedRedirectUri,
   emulatorUrl,
   onSuccess,
   onExit,
 }: {
   linkToken: string;
+  /** Set on the OAuth return page: the URL the bank sent the person back to. */
+  receivedRedirectUri?: string;
   emulatorUrl: string;
   onSuccess: LinkOnSuccess;
   onExit: LinkOnExit;
@@ -64,24 +80,78 @@ export function LinkStandIn({
   const lastError = useRef<StandInError | null>(null);
   const titleId = useId();
 
+  // Kept in a ref so the session is fetched once per token, whatever the parent re-renders.
+  const exitRef = useRef(onExit);
+  exitRef.current = onExit;
+
   useEffect(() => {
     let stale = false;
-    callStandIn<StandInSession>(emulatorUrl, "session", { link_token: linkToken }).then((result) => {
+    callStandIn<StandInSession>(emulatorUrl, "session", { link_token: linkToken }).then(async (result) => {
       if (stale) return;
       if (!result.ok) {
         lastError.current = result.error;
+        // Link closes at once on a token it cannot use; the app gets a fresh one.
+        if (result.error.error_code === "INVALID_LINK_TOKEN") {
+          exitRef.current(toLinkError(result.error), {
+            status: null,
+            institution: null,
+            link_session_id: "",
+            request_id: result.error.request_id,
+          });
+          return;
+        }
         setStep({ name: "failed", error: result.error });
         return;
       }
       setSession(result.data);
       // Update mode: the item's own institution, no picking.
       if (result.data.institution) setInstitution(result.data.institution);
-      setStep({ name: "consent" });
+      if (!receivedRedirectUri) {
+        setStep({ name: "consent" });
+        return;
+      }
+      setStep({ name: "returning" });
+      const completed = await callStandIn<StandInLogin>(emulatorUrl, "oauth/complete", {
+        link_token: linkToken,
+        link_session_id: result.data.link_session_id,
+        received_redirect_uri: receivedRedirectUri,
+      });
+      if (stale) return;
+      lastError.current = completed.ok ? null : completed.error;
+      if (completed.ok)
+        setInstitution(
+          (current) =>
+            current ?? { ...completed.data.institution, oauth: true, logo: null, primary_color: null, url: null },
+        );
+      setStep(completed.ok ? { name: "success", login: completed.data } : { name: "failed", error: completed.error });
     });
     return () => {
       stale = true;
     };
-  }, [emulatorUrl, linkToken]);
+  }, [emulatorUrl, linkToken, receivedRedirectUri]);
+
+  /** An OAuth bank: off to its consent page, which sends the person back to the app's redirect_uri. */
+  async function goToBank(chosen: StandInInstitution) {
+    if (!session) return;
+    setStep({ name: "oauth", bank: chosen.name });
+    const result = await callStandIn<StandInOAuthStart>(emulatorUrl, "oauth/start", {
+      link_token: linkToken,
+      link_session_id: session.link_session_id,
+      institution_id: chosen.institution_id,
+    });
+    lastError.current = result.ok ? null : result.error;
+    if (!result.ok) {
+      setStep({ name: "failed", error: result.error });
+      return;
+    }
+    window.location.assign(result.data.oauth_url);
+  }
+
+  /** After consent or a pick: the bank's own sign-in for OAuth banks, Link's credentials otherwise. */
+  function signInAt(chosen: StandInInstitution) {
+    if (chosen.oauth) void goToBank(chosen);
+    else setStep({ name: "credentials", error: null });
+  }
 
   function exit() {
     const error = lastError.current;
@@ -154,7 +224,7 @@ export function LinkStandIn({
         <ConsentPane
           titleId={titleId}
           institution={update ? institution : null}
-          onContinue={() => setStep(institution ? { name: "credentials", error: null } : { name: "institutions" })}
+          onContinue={() => (institution ? signInAt(institution) : setStep({ name: "institutions" }))}
         />
       );
       break;
@@ -166,7 +236,7 @@ export function LinkStandIn({
           linkToken={linkToken}
           onPick={(picked) => {
             setInstitution(picked);
-            setStep({ name: "credentials", error: null });
+            signInAt(picked);
           }}
         />
       );
@@ -201,6 +271,20 @@ export function LinkStandIn({
           accounts={step.login.selectable_accounts ?? []}
           onSubmit={(accountIds) => selectAccounts(step.login, accountIds)}
         />
+      );
+      break;
+    case "oauth":
+      pane = (
+        <WaitingPane
+          titleId={titleId}
+          title={`Taking you to ${step.bank}…`}
+          note="You will sign in on your bank's own site, then come back here."
+        />
+      );
+      break;
+    case "returning":
+      pane = (
+        <WaitingPane titleId={titleId} title="Finishing with your bank…" note="This usually takes a few seconds." />
       );
       break;
     case "success":

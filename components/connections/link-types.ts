@@ -17,6 +17,8 @@ export type { LinkEnvironment } from "@/lib/plaid/link-environment";
 export type StandInInstitution = {
   institution_id: string;
   name: string;
+  /** The bank signs people in on its own site (OAuth) rather than taking credentials in Link. */
+  oauth: boolean;
   logo: string | null;
   primary_color: string | null;
   url: string | null;

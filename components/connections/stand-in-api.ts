@@ -40,6 +40,9 @@ export type StandInLogin = {
   link_session_id: string;
 };
 
+/** /link/oauth/start: the OAuth bank's consent page to send the person to. */
+export type StandInOAuthStart = { oauth_url: string };
+
 const UNREACHABLE: StandInError = {
   error_type: "API_ERROR",
   error_code: "INTERNAL_SERVER_ERROR",

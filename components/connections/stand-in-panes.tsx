@@ -1,6 +1,6 @@
 "use client";
-// The stand-in's panes, in Link's order: consent, institution search, credentials, connecting,
-// account selection, success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
+// The stand-in's panes, in Link's order: consent, institution search, credentials (or the hand-off to
+// an OAuth bank), connecting, account selection, success. Each pane's heading carries the dialog's label id and takes focus when the pane appears.
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CHECKBOX_CLASS, Field } from "@/components/ui/field";
@@ -251,15 +251,16 @@ export function CredentialsPane({
   );
 }
 
-export function ConnectingPane({ titleId, institution }: { titleId: string; institution: StandInInstitution }) {
+/** A pane that waits: a spinner, its heading and a line on what is happening. */
+export function WaitingPane({ titleId, title, note }: { titleId: string; title: string; note: string }) {
   return (
     <div role="status" className="flex flex-col items-center gap-4 py-10 text-center">
       <span
         aria-hidden="true"
         className="size-10 rounded-full border-4 border-slate-200 border-t-slate-900 motion-safe:animate-spin dark:border-slate-700 dark:border-t-white"
       />
-      <PaneHeading id={titleId}>Connecting to {institution.name}…</PaneHeading>
-      <p className="text-sm text-slate-600 dark:text-slate-400">This usually takes a few seconds.</p>
+      <PaneHeading id={titleId}>{title}</PaneHeading>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{note}</p>
     </div>
   );
 }
@@ -340,6 +341,16 @@ export function AccountsPane({
         Continue
       </Button>
     </form>
+  );
+}
+
+export function ConnectingPane({ titleId, institution }: { titleId: string; institution: StandInInstitution }) {
+  return (
+    <WaitingPane
+      titleId={titleId}
+      title={`Connecting to ${institution.name}…`}
+      note="This usually takes a few seconds."
+    />
   );
 }
 

@@ -9,6 +9,11 @@ export const BANK_LOGIN_TIMEOUT = 20_000;
 export const PLATYPUS = "First Platypus Bank";
 export const INVALID_CREDENTIALS = "The provided credentials were not correct. Please try again.";
 
+/** Link's institutions: the six American ones, and a UK and a Spanish bank where the server offers GB and ES. */
+export function institutionsInLink(project: string): number {
+  return project === "embedded" ? 8 : 6;
+}
+
 /** The stand-in is a modal dialog; Link's own pane headings label it. */
 export function linkDialog(page: Page) {
   return page.getByTestId("plaid-link-stand-in");

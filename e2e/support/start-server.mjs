@@ -25,6 +25,9 @@ const env = {
   ADMIN_EMAILS: "admin@e2e.test",
   // A production build without Plaid's keys: the emulator is served only when asked for.
   PLAID_EMULATOR: "on",
+  // Link offers UK and Spanish banks on the embedded server only, so the specs see both sides of the
+  // setting (e2e/plaid-oauth.spec.ts).
+  ...(backend === "embedded" ? { PLAID_COUNTRY_CODES: "US,GB,ES" } : {}),
 };
 let cleanup = async () => {};
 

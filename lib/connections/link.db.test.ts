@@ -76,6 +76,11 @@ describe("createLinkToken", () => {
       optional_products: ["liabilities"],
       language: "en",
     });
+    // OAuth banks send people back to the app's return page; Link offers the configured countries.
+    expect(record.request).toMatchObject({
+      redirect_uri: expect.stringMatching(/^https?:\/\/[^/]+\/oauth-return$/),
+      country_codes: ["US"],
+    });
   });
 });
 
@@ -224,6 +229,11 @@ describe("update mode", () => {
     expect(record.request.products ?? null).toBeNull();
     // Update mode asks for Liabilities too, so an item linked before Mingus asked can gain it.
     expect(record.request.optional_products).toEqual(["liabilities"]);
+    // An OAuth bank's repair also goes through the return page.
+    expect(record.request).toMatchObject({
+      redirect_uri: expect.stringMatching(/\/oauth-return$/),
+      country_codes: ["US"],
+    });
 
     // Before the person signs in again, the item is still broken: nothing is cleared.
     const early = await failure(completeUpdateMode({ userId: user.id, connectionId }));

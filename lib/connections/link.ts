@@ -3,11 +3,12 @@
 // queued first sync. The access token is sealed before it reaches the database and never leaves here.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { CountryCode, Products } from "plaid";
+import { Products } from "plaid";
 import { toLinkedAccountRows } from "@/lib/accounts";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getDisplaySettings } from "@/lib/format";
 import { enqueueHealthCheck } from "@/lib/jobs/enqueue";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
@@ -16,6 +17,7 @@ import { getInstitutionDetails, removeItem } from "@/lib/plaid/item";
 import { sealAccessToken } from "@/lib/plaid/token-crypto";
 import { getEffectivePreferences } from "@/lib/preferences";
 import { requestAndEnqueueSync } from "@/lib/sync";
+import { linkLanguageFor } from "./link-language";
 
 /** Link's onSuccess metadata, as far as the server reads it. */
 export type LinkSuccessMetadata = {
@@ -79,15 +81,18 @@ export async function createLinkToken({
   /** Update mode that lets the person add accounts opened since linking, or stop sharing some. */
   accountSelection?: boolean;
 }): Promise<{ linkToken: string; expiration: string; mode: "create" | "update" }> {
-  const { webhookUrl } = getPlaidConfig();
+  const { webhookUrl, redirectUri, countryCodes } = getPlaidConfig();
+  const { locale } = await getDisplaySettings({ userId });
+  // Both modes carry redirect_uri: an OAuth bank may be the one being repaired.
   const common = {
     client_name: "Mingus",
     user: { client_user_id: userId },
-    country_codes: [CountryCode.Us],
-    language: "en",
+    country_codes: countryCodes,
+    language: linkLanguageFor(locale),
     webhook: webhookUrl,
     // Cards' and loans' figures where the bank offers them; Link never hides a bank for lacking them.
     optional_products: [Products.Liabilities],
+    redirect_uri: redirectUri,
   };
   if (connectionId) {
     await getOwnedConnection({ userId, connectionId });

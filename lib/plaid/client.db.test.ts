@@ -4,6 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
+import { CountryCode } from "plaid";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createConnection, createUser } from "@/lib/test/factories";
@@ -79,6 +80,8 @@ beforeAll(async () => {
     secret: SECRET,
     appUrl: "http://localhost:3000",
     webhookUrl: "http://localhost:3000/api/plaid/webhook",
+    redirectUri: "http://localhost:3000/oauth-return",
+    countryCodes: [CountryCode.Us],
   };
   caller = createPlaidCaller(config);
   const user = await createUser();

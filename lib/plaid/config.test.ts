@@ -53,3 +53,26 @@ describe("plaidStartupProblem", () => {
     expect(plaidStartupProblem(parseEnv({ NODE_ENV, ...settings }))).toBeNull();
   });
 });
+
+describe("OAuth and countries", () => {
+  test("redirect to APP_URL/oauth-return and offer US banks unless told otherwise", () => {
+    const config = resolvePlaidConfig(parseEnv({ NODE_ENV: "test", APP_URL: "https://mingus.example/" }));
+    expect(config).toMatchObject({ redirectUri: "https://mingus.example/oauth-return", countryCodes: ["US"] });
+  });
+
+  test("take PLAID_REDIRECT_URI and PLAID_COUNTRY_CODES as given", () => {
+    const config = resolvePlaidConfig(
+      parseEnv({
+        NODE_ENV: "test",
+        ...KEYS,
+        PLAID_REDIRECT_URI: "https://mingus.example/back",
+        PLAID_COUNTRY_CODES: " us, GB ,es",
+      }),
+    );
+    expect(config).toMatchObject({ redirectUri: "https://mingus.example/back", countryCodes: ["US", "GB", "ES"] });
+  });
+
+  test.each([["US,XX"], [","], ["ZZ"]])("refuse PLAID_COUNTRY_CODES=%j, naming the variable", (codes) => {
+    expect(() => parseEnv({ NODE_ENV: "test", PLAID_COUNTRY_CODES: codes })).toThrow(/PLAID_COUNTRY_CODES/);
+  });
+});

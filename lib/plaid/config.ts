@@ -2,6 +2,7 @@
 // emulator (@mingus/plaid-emulator), which the app serves under /api/plaid-emulator in development and
 // tests, or anywhere with PLAID_EMULATOR=on. Everything else asks here, never process.env.
 import "server-only";
+import type { CountryCode } from "plaid";
 import { type Env, env } from "@/lib/env";
 
 export type PlaidMode = "emulator" | "sandbox" | "production";
@@ -15,6 +16,10 @@ export type PlaidConfig = {
   /** Where the app is reached; Plaid's webhooks are sent to `${appUrl}/api/plaid/webhook`. */
   appUrl: string;
   webhookUrl: string;
+  /** Where OAuth banks send people back to, with oauth_state_id: the URI registered in Plaid's dashboard. */
+  redirectUri: string;
+  /** The countries Link offers institutions of. */
+  countryCodes: CountryCode[];
 };
 
 const PLAID_HOSTS = { sandbox: "https://sandbox.plaid.com", production: "https://production.plaid.com" } as const;
@@ -26,6 +31,10 @@ const EMULATOR_SECRET = "mingus-emulator-secret";
 export function resolvePlaidConfig(settings: Env): PlaidConfig {
   const appUrl = (settings.APP_URL ?? settings.NEXTAUTH_URL).replace(/\/+$/, "");
   const webhookUrl = `${appUrl}/api/plaid/webhook`;
+  const linking = {
+    redirectUri: settings.PLAID_REDIRECT_URI ?? `${appUrl}/oauth-return`,
+    countryCodes: settings.PLAID_COUNTRY_CODES,
+  };
   if (settings.PLAID_ENV && settings.PLAID_CLIENT_ID && settings.PLAID_SECRET) {
     return {
       mode: settings.PLAID_ENV,
@@ -34,6 +43,7 @@ export function resolvePlaidConfig(settings: Env): PlaidConfig {
       secret: settings.PLAID_SECRET,
       appUrl,
       webhookUrl,
+      ...linking,
     };
   }
   return {
@@ -43,6 +53,7 @@ export function resolvePlaidConfig(settings: Env): PlaidConfig {
     secret: EMULATOR_SECRET,
     appUrl,
     webhookUrl,
+    ...linking,
   };
 }
 

@@ -1,8 +1,8 @@
 // Plaid calls about one item that linking and unlinking share: the institution's look (name, logo,
 // colour, url) and removing the item at Plaid.
 import "server-only";
-import { CountryCode } from "plaid";
 import { callPlaid, isPlaidError } from "./client";
+import { getPlaidConfig } from "./config";
 
 export type InstitutionDetails = {
   name: string;
@@ -31,7 +31,7 @@ export async function getInstitutionDetails({
     const { institution } = await callPlaid({ endpoint: "/institutions/get_by_id" }, (api) =>
       api.institutionsGetById({
         institution_id: institutionId,
-        country_codes: [CountryCode.Us],
+        country_codes: getPlaidConfig().countryCodes,
         options: { include_optional_metadata: true },
       }),
     );

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { EmulatorServer } from "@mingus/plaid-emulator/testing";
-import { Products, SandboxItemFireWebhookRequestWebhookCodeEnum } from "plaid";
+import { CountryCode, Products, SandboxItemFireWebhookRequestWebhookCodeEnum } from "plaid";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createPlaidCaller } from "@/lib/plaid/client";
@@ -39,6 +39,8 @@ beforeAll(async () => {
     secret: "webhook-test-secret",
     appUrl: "http://127.0.0.1",
     webhookUrl: "http://127.0.0.1/api/plaid/webhook",
+    redirectUri: "http://localhost:3000/oauth-return",
+    countryCodes: [CountryCode.Us],
   });
   const keys = createWebhookKeyCache({ fetchKey: createPlaidKeyFetcher(callPlaid) });
   fetchKey = (kid, now) => keys.getKey(kid, now);

@@ -146,7 +146,7 @@ describe("the sandbox flow through the official plaid client", () => {
 
     const session = await server.post("/link/session", { link_token: data.link_token });
     expect(session.body).toMatchObject({ mode: "create", institution: null });
-    const search = await server.post("/link/institutions", { link_token: data.link_token, query: "platypus" });
+    const search = await server.post("/link/institutions", { link_token: data.link_token, query: "first platypus" });
     expect(search.body.institutions).toEqual([expect.objectContaining({ institution_id: "ins_109508" })]);
 
     const login = (password: string) =>

@@ -12,6 +12,8 @@ export type EmulatorContext = {
   now: Date;
   /** The caller's client_id (null on Link stand-in endpoints, which the link_token authenticates). */
   clientId: string | null;
+  /** Where this emulator answers, as the caller reached it, e.g. "http://localhost:3000/api/plaid-emulator". */
+  baseUrl: string;
   /** The Plaid path called, e.g. "/transactions/sync". */
   path: string;
   /** Where the emulator's state lives. */

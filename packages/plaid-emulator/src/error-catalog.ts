@@ -48,10 +48,11 @@ export const ERROR_CATALOG = {
   ),
 
   // Item errors: the login or the item itself.
+  // An OAuth bank's consent page answered "Deny", or the person withdrew an account's access.
   ACCESS_NOT_GRANTED: entry(
     ItemError,
-    "access to this product was not granted for the account",
-    "The user did not grant the necessary permissions for this product on their account.",
+    "the user did not grant the necessary permissions for their account",
+    "The user did not grant the necessary permissions for their account.",
   ),
   INVALID_CREDENTIALS: entry(
     ItemError,
@@ -181,6 +182,9 @@ export const ERROR_CATALOG = {
     PlaidErrorType.SandboxError,
     "Webhook for this item is either not set up, or invalid. Please update the item's webhook and try again.",
   ),
+  // Link reopened after an OAuth bank's redirect with the wrong link token, or a state spent already.
+  INCORRECT_LINK_TOKEN: entry(PlaidErrorType.OauthError, "link token does not match original link token"),
+  OAUTH_STATE_ID_ALREADY_PROCESSED: entry(PlaidErrorType.OauthError, "the OAuth state has already been processed"),
   SANDBOX_PRODUCT_NOT_ENABLED: entry(PlaidErrorType.SandboxError, "The requested product is not enabled on this item"),
 } satisfies Record<string, CatalogEntry>;
 
@@ -200,6 +204,7 @@ const DOCUMENTATION_PAGES: Partial<Record<PlaidErrorType, string>> = {
   [RateLimitExceeded]: "rate-limit-exceeded",
   [PlaidErrorType.TransactionsError]: "transactions",
   [PlaidErrorType.SandboxError]: "sandbox",
+  [PlaidErrorType.OauthError]: "oauth",
 };
 
 export function documentationUrl(code: EmulatorErrorCode): string {

@@ -6,6 +6,7 @@ import { EmulatorError, errorResponse, jsonResponse, type UnexpectedErrorLog } f
 import { applyFaults } from "./faults.ts";
 import { createRequestId } from "./ids.ts";
 import { loadItemByAccessToken, requireHealthyItem } from "./items.ts";
+import { answerOAuthPage, OAUTH_AUTHORIZE_PATH } from "./oauth-page.ts";
 import { readApiKeys, readJsonBody, validateBody, withoutApiKeys } from "./request.ts";
 import { FAULT_EXEMPT_PREFIX, findEndpoint } from "./router.ts";
 import type { EmulatorStore } from "./store/store.ts";
@@ -42,6 +43,21 @@ function withCors(response: Response): Response {
   return response;
 }
 
+function contextFor(
+  runtime: HandlerRuntime,
+  {
+    request,
+    route,
+    requestId,
+    clientId,
+  }: { request: Request; route: string; requestId: string; clientId: string | null },
+): EmulatorContext {
+  const base = normalizePath(runtime.basePath);
+  const baseUrl = `${new URL(request.url).origin}${base === "/" ? "" : base}`;
+  const { store, webhooks } = runtime;
+  return { requestId, now: runtime.clock(), clientId, baseUrl, path: route, store, webhooks };
+}
+
 async function answer(runtime: HandlerRuntime, route: string, request: Request, requestId: string): Promise<Response> {
   try {
     const endpoint = findEndpoint(route);
@@ -51,8 +67,8 @@ async function answer(runtime: HandlerRuntime, route: string, request: Request, 
     const clientId = endpoint.auth === "api" ? readApiKeys(request.headers, raw) : null;
     const body = validateBody(endpoint.schema, withoutApiKeys(raw)) as Record<string, unknown>;
     await runtime.ready();
-    const { store, webhooks } = runtime;
-    const ctx: EmulatorContext = { requestId, now: runtime.clock(), clientId, path: route, store, webhooks };
+    const { store } = runtime;
+    const ctx = contextFor(runtime, { request, route, requestId, clientId });
     const item = endpoint.itemScoped ? await loadItemByAccessToken(store, String(body.access_token)) : null;
     if (!route.startsWith(FAULT_EXEMPT_PREFIX)) {
       await applyFaults(store, {
@@ -69,6 +85,16 @@ async function answer(runtime: HandlerRuntime, route: string, request: Request, 
   }
 }
 
+async function answerPage(runtime: HandlerRuntime, route: string, request: Request): Promise<Response> {
+  const requestId = createRequestId();
+  try {
+    await runtime.ready();
+    return await answerOAuthPage(request, contextFor(runtime, { request, route, requestId, clientId: null }));
+  } catch (error) {
+    return errorResponse(error, requestId, runtime.logError);
+  }
+}
+
 export function createRequestHandler(runtime: HandlerRuntime): (request: Request) => Promise<Response> {
   const base = normalizePath(runtime.basePath);
   return async (request) => {
@@ -76,6 +102,8 @@ export function createRequestHandler(runtime: HandlerRuntime): (request: Request
     const inside = base === "/" || pathname === base || pathname.startsWith(`${base}/`);
     if (!inside) return errorResponse(new EmulatorError("NOT_FOUND"), createRequestId(), runtime.logError);
     const route = normalizePath(base === "/" ? pathname : pathname.slice(base.length));
+    // The OAuth bank's consent page: HTML for a person's browser, not a Plaid API call.
+    if (route === OAUTH_AUTHORIZE_PATH) return answerPage(runtime, route, request);
     const cors = runtime.cors && findEndpoint(route)?.auth === "link";
     if (cors && request.method === "OPTIONS") return withCors(new Response(null, { status: 204 }));
     const response = await answer(runtime, route, request, createRequestId());

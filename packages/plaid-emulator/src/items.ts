@@ -6,7 +6,12 @@ import { ItemUpdateTypeEnum, ItemWithConsentFieldsUpdateTypeEnum, Products } fro
 import { isCatalogCode } from "./error-catalog.ts";
 import { EmulatorError } from "./errors.ts";
 import { createItemId, createToken, hasTokenFormat, seedFromItemId, sha256Hex } from "./ids.ts";
-import { createSandboxAccounts, findSandboxInstitution, generateTransactionHistory } from "./sandbox/index.ts";
+import {
+  createSandboxAccounts,
+  findSandboxInstitution,
+  generateTransactionHistory,
+  institutionCurrency,
+} from "./sandbox/index.ts";
 import { type EmulatorStore, json, type Sql, type SqlTransaction, toNumber } from "./store/store.ts";
 import { insertTransactionEvents } from "./transactions-log.ts";
 
@@ -165,7 +170,7 @@ export async function createItem(
 ): Promise<EmulatorItem> {
   const itemId = createItemId();
   const seed = seedFromItemId(itemId);
-  const accounts = createSandboxAccounts({ seed });
+  const accounts = createSandboxAccounts({ seed, currency: institutionCurrency(institutionId) });
   const history = generateTransactionHistory({ seed, accounts, anchor: now });
   // No access token exists until the public token is exchanged: a marker no token hash can equal.
   const unissued = `${UNISSUED}${randomUUID()}`;

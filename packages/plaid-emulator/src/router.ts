@@ -1,4 +1,5 @@
-// The emulator's endpoint table: Plaid's paths, the Link stand-in's and fault control's.
+// The emulator's endpoint table: Plaid's paths, the Link stand-in's and fault control's. (The OAuth
+// bank's consent page, HTML for a browser, is answered before this table: see handler.ts.)
 import type { Endpoint } from "./endpoint.ts";
 import { accountsBalanceGet, accountsGet } from "./endpoints/accounts.ts";
 import { emulatorInstitutionSetStatus, emulatorItemUpdate } from "./endpoints/emulator-health.ts";
@@ -7,6 +8,7 @@ import {
   emulatorItemFireWebhook,
   emulatorItemResetLogin,
   emulatorItemsList,
+  emulatorLinkTokenExpire,
   emulatorSetBalance,
   emulatorTransactionsCreate,
 } from "./endpoints/emulator-items.ts";
@@ -14,6 +16,7 @@ import { faultClear, faultCreate, faultList } from "./endpoints/faults.ts";
 import { institutionsGetById, institutionsSearch } from "./endpoints/institutions.ts";
 import { itemGet, itemRemove, itemWebhookUpdate, linkTokenCreate, publicTokenExchange } from "./endpoints/items.ts";
 import { emulatorLiabilitiesGet, emulatorLiabilitiesUpdate, liabilitiesGet } from "./endpoints/liabilities.ts";
+import { linkOAuthComplete, linkOAuthStart } from "./endpoints/link-oauth.ts";
 import { linkAccountsSelect, linkInstitutions, linkLogin, linkSession } from "./endpoints/link-standin.ts";
 import {
   sandboxItemFireWebhook,
@@ -48,6 +51,8 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/link/institutions": linkInstitutions,
   "/link/login": linkLogin,
   "/link/accounts/select": linkAccountsSelect,
+  "/link/oauth/start": linkOAuthStart,
+  "/link/oauth/complete": linkOAuthComplete,
   // Fault control (not Plaid's).
   "/emulator/faults": faultCreate,
   "/emulator/faults/list": faultList,
@@ -63,6 +68,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "/emulator/institutions/set_status": emulatorInstitutionSetStatus,
   "/emulator/items/liabilities/get": emulatorLiabilitiesGet,
   "/emulator/items/liabilities/update": emulatorLiabilitiesUpdate,
+  "/emulator/link_tokens/expire": emulatorLinkTokenExpire,
 };
 
 /** Emulator control never fails by injection, or a bad fault could lock itself in. */

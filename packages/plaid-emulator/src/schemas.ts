@@ -46,6 +46,18 @@ const money = z
 const transactionAmount = money.refine((value) => value !== 0, { message: "must not be zero" });
 const statementText = z.string().trim().min(1).max(255);
 
+// Plaid: no query string; https, except http on localhost or 127.0.0.1 (allowed in the sandbox).
+const redirectUri = z.string().refine(
+  (value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    if (url.search || url.hash || url.username || url.password) return false;
+    if (url.protocol === "https:") return true;
+    return url.protocol === "http:" && (url.hostname === "localhost" || url.hostname === "127.0.0.1");
+  },
+  { message: "must be an https URI without a query string (http is allowed only for localhost)" },
+);
+
 export const linkTokenCreateSchema = z.object({
   client_name: z.string().min(1).max(30),
   language: z.enum(LANGUAGES),
@@ -56,7 +68,7 @@ export const linkTokenCreateSchema = z.object({
   optional_products: products.nullish(),
   webhook: webhookUrl.optional(),
   access_token: accessToken.nullish(),
-  redirect_uri: z.string().optional(),
+  redirect_uri: redirectUri.nullish(),
   // Update mode: let the person add or remove accounts (after NEW_ACCOUNTS_AVAILABLE).
   update: z.object({ account_selection_enabled: z.boolean().optional() }).optional(),
 });
@@ -173,6 +185,18 @@ export const linkAccountsSelectSchema = z.object({
   account_ids: z.array(z.string().min(1)).min(1, { message: "select at least one account" }).max(100),
 });
 
+export const linkOAuthStartSchema = z.object({
+  link_token: z.string(),
+  link_session_id: z.string().min(1),
+  institution_id: z.string(),
+});
+
+export const linkOAuthCompleteSchema = z.object({
+  link_token: z.string(),
+  link_session_id: z.string().min(1),
+  received_redirect_uri: z.string().min(1),
+});
+
 // Fault control.
 export const faultCreateSchema = z.object({
   item_id: z.string().min(1).nullish(),
@@ -196,6 +220,8 @@ export const emptySchema = z.object({});
 export const emulatorItemsListSchema = z.object({ client_user_id: z.string().min(1).optional() });
 
 export const emulatorItemSchema = z.object({ item_id: z.string().min(1) });
+
+export const emulatorLinkTokenSchema = z.object({ link_token: z.string().min(1) });
 
 export const emulatorTransactionsCreateSchema = z.object({
   item_id: z.string().min(1),

@@ -81,6 +81,15 @@ export async function loadLinkToken(sql: Sql, linkToken: string, now: Date): Pro
   };
 }
 
+/** Ends a link token's life now (a test hook: Plaid's tokens expire after four hours). */
+export async function expireLinkToken(sql: Sql, linkToken: string, now: Date): Promise<void> {
+  const expired = await sql.query(
+    "UPDATE plaid_emulator.link_tokens SET expires_at = $2 WHERE link_token = $1 AND expires_at > $2 RETURNING 1",
+    [linkToken, now],
+  );
+  if (expired.length === 0) throw new EmulatorError("INVALID_LINK_TOKEN");
+}
+
 /** Notes an item Link made on its link token, so test hooks can find a Link user's items. */
 export async function recordLinkedItem(sql: Sql, linkToken: string, itemId: string): Promise<void> {
   // One statement: two logins racing on one link token both keep their item.

@@ -62,6 +62,20 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   });
   await call("/institutions/search", { ...us, query: "bank", products: ["transactions"] });
   await linkToken({ products: ["transactions"], optional_products: ["liabilities"], webhook });
+  // OAuth and Europe: a redirect_uri, several countries, another language, and the OAuth banks.
+  await linkToken({
+    products: ["transactions"],
+    country_codes: ["US", "GB", "ES"],
+    language: "es",
+    redirect_uri: "https://app.example/oauth-return",
+  });
+  await call("/institutions/get_by_id", {
+    country_codes: ["US"],
+    institution_id: "ins_127287",
+    options: { include_optional_metadata: true },
+  });
+  await call("/institutions/search", { country_codes: ["GB", "ES"], query: "o", products: ["transactions"] });
+  await call("/institutions/get_by_id", { country_codes: ["GB"], institution_id: "ins_117650" });
 
   const created = await call("/sandbox/public_token/create", {
     institution_id: "ins_109508",
@@ -146,6 +160,8 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   });
 
   // Errors, each in Plaid's error object.
+  await linkToken({ products: ["transactions"], redirect_uri: "http://app.example/oauth-return" });
+  await call("/institutions/get_by_id", { ...us, institution_id: "ins_117650" });
   await call("/accounts/get", { access_token }, { "PLAID-CLIENT-ID": "", "PLAID-SECRET": "" });
   await call("/accounts/get", { access_token, options: { account_ids: ["no-such-account"] } });
   await call("/transactions/sync", { access_token, count: 0 });

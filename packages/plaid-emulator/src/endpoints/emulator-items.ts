@@ -13,10 +13,12 @@ import {
   emulatorFireWebhookSchema,
   emulatorItemSchema,
   emulatorItemsListSchema,
+  emulatorLinkTokenSchema,
   emulatorSetBalanceSchema,
   emulatorTransactionsCreateSchema,
 } from "../schemas.ts";
 import type { Sql } from "../store/store.ts";
+import { expireLinkToken } from "../tokens.ts";
 import { requireLogin } from "./sandbox.ts";
 
 /** Items a client_user_id linked through Link (create mode) or updated (update mode). */
@@ -159,5 +161,14 @@ export const emulatorSetBalance = defineEndpoint({
       notify: body.fire_webhook,
     });
     return { account };
+  },
+});
+
+/** Ends a link token now, so a test can see Link answer INVALID_LINK_TOKEN and the app replace it. */
+export const emulatorLinkTokenExpire = defineEndpoint({
+  schema: emulatorLinkTokenSchema,
+  run: async ({ body, ctx }) => {
+    await expireLinkToken(ctx.store, body.link_token, ctx.now);
+    return { link_token: body.link_token, expired: true };
   },
 });

@@ -1,16 +1,10 @@
 // /institutions/get_by_id and /institutions/search over the sandbox's institutions. Logo, colour and
 // url are Plaid's optional metadata: present only with options.include_optional_metadata.
-import type {
-  CountryCode,
-  Institution,
-  InstitutionsGetByIdResponse,
-  InstitutionsSearchResponse,
-  Products,
-} from "plaid";
+import type { Institution, InstitutionsGetByIdResponse, InstitutionsSearchResponse, Products } from "plaid";
 import { defineEndpoint } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
 import { institutionStatus } from "../institution-status.ts";
-import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
+import { findSandboxInstitution, searchSandboxInstitutions, servesCountry } from "../sandbox/index.ts";
 import { institutionsGetByIdSchema, institutionsSearchSchema } from "../schemas.ts";
 
 export function presentInstitution(institution: Institution, includeOptionalMetadata: boolean): Institution {
@@ -20,9 +14,6 @@ export function presentInstitution(institution: Institution, includeOptionalMeta
 
 // An institution never set otherwise has been healthy for a month, as far as anyone can tell.
 const HEALTHY_SINCE_MS = 30 * 24 * 60 * 60 * 1000;
-
-const servesCountry = (institution: Institution, countryCodes: CountryCode[]) =>
-  institution.country_codes.some((code) => countryCodes.includes(code));
 
 export const institutionsGetById = defineEndpoint({
   schema: institutionsGetByIdSchema,
@@ -43,8 +34,7 @@ export const institutionsSearch = defineEndpoint({
   schema: institutionsSearchSchema,
   run: async ({ body }): Promise<Omit<InstitutionsSearchResponse, "request_id">> => {
     const wanted: Products[] = body.products ?? [];
-    const institutions = searchSandboxInstitutions(body.query)
-      .filter((institution) => servesCountry(institution, body.country_codes))
+    const institutions = searchSandboxInstitutions(body.query, body.country_codes)
       .filter((institution) => wanted.every((product) => institution.products.includes(product)))
       .map((institution) => presentInstitution(institution, body.options?.include_optional_metadata ?? false));
     return { institutions };

@@ -1,8 +1,9 @@
 // What the browser's Link stand-in calls, authenticated by the link_token alone as Plaid's Link is:
-// /link/session (mode and, in update mode, the item's institution), /link/institutions (search),
-// /link/login (sandbox credentials; creates the item, or repairs it in update mode, and returns a
-// public_token with Link's account metadata) and /link/accounts/select (Link's account selection:
-// the accounts the person shares, with a fresh public_token naming only them).
+// /link/session (mode and, in update mode, the item's institution), /link/institutions (search, in the
+// link token's countries), /link/login (sandbox credentials; creates the item, or repairs it in update
+// mode, and returns a public_token with Link's account metadata) and /link/accounts/select (Link's
+// account selection: the accounts the person shares, with a fresh public_token naming only them).
+// OAuth banks go through link-oauth.ts instead of /link/login and end in the same completion.
 import { randomUUID } from "node:crypto";
 import type { Institution } from "plaid";
 import { selectSharedAccounts } from "../account-selection.ts";
@@ -19,7 +20,7 @@ import {
   setItemError,
   sharedAccounts,
 } from "../items.ts";
-import { findSandboxInstitution, searchSandboxInstitutions } from "../sandbox/index.ts";
+import { findSandboxInstitution, searchSandboxInstitutions, servesCountry } from "../sandbox/index.ts";
 import { linkAccountsSelectSchema, linkInstitutionsSchema, linkLoginSchema, linkSessionSchema } from "../schemas.ts";
 import {
   createPublicToken,
@@ -29,7 +30,7 @@ import {
   redeemPublicToken,
 } from "../tokens.ts";
 
-export type LinkInstitution = Pick<Institution, "institution_id" | "name"> & {
+export type LinkInstitution = Pick<Institution, "institution_id" | "name" | "oauth"> & {
   logo: string | null;
   primary_color: string | null;
   url: string | null;
@@ -39,10 +40,26 @@ function presentForLink(institution: Institution): LinkInstitution {
   return {
     institution_id: institution.institution_id,
     name: institution.name,
+    oauth: institution.oauth,
     logo: institution.logo ?? null,
     primary_color: institution.primary_color ?? null,
     url: institution.url ?? null,
   };
+}
+
+/** The countries Link shows institutions of: the link token's country_codes (US for an old token). */
+export function linkCountries(record: LinkTokenRecord): string[] {
+  const codes = record.request.country_codes;
+  return Array.isArray(codes) && codes.length > 0 ? codes.map(String) : ["US"];
+}
+
+/** An institution Link may pick with this token: known, and in one of its countries. */
+export function findLinkInstitution(record: LinkTokenRecord, institutionId: string): Institution {
+  const institution = findSandboxInstitution(institutionId);
+  if (!institution || !servesCountry(institution, linkCountries(record))) {
+    throw new EmulatorError("INVALID_INSTITUTION");
+  }
+  return institution;
 }
 
 export const linkSession = defineEndpoint({
@@ -97,8 +114,8 @@ export const linkInstitutions = defineEndpoint({
   schema: linkInstitutionsSchema,
   auth: "link",
   run: async ({ body, ctx }) => {
-    await loadLinkToken(ctx.store, body.link_token, ctx.now);
-    return { institutions: searchSandboxInstitutions(body.query).map(presentForLink) };
+    const record = await loadLinkToken(ctx.store, body.link_token, ctx.now);
+    return { institutions: searchSandboxInstitutions(body.query, linkCountries(record)).map(presentForLink) };
   },
 });
 
@@ -127,46 +144,61 @@ async function repairItem(
   }
 }
 
+/**
+ * The end of a successful Link: a new item (create mode) or the repaired one (update mode), and what
+ * Link's onSuccess receives. `username` is who signed in (the item's own for an OAuth repair).
+ */
+export async function completeLink(
+  ctx: EmulatorContext,
+  {
+    record,
+    institution,
+    username,
+    linkSessionId,
+  }: { record: LinkTokenRecord; institution: Institution; username: string | null; linkSessionId: string },
+) {
+  let item: EmulatorItem;
+  const optional = record.request.optional_products ?? [];
+  if (record.itemId) {
+    item = await loadItem(ctx.store, record.itemId);
+    const login = { institutionId: institution.institution_id, username: username ?? item.username };
+    await repairItem(ctx, item, login, { webhook: record.webhook, optionalProducts: optional });
+  } else {
+    item = await createItem(ctx.store, {
+      clientId: record.clientId,
+      institutionId: institution.institution_id,
+      username: username ?? "oauth_user",
+      webhook: record.webhook,
+      products: productsForItem({
+        institutionId: institution.institution_id,
+        required: record.request.products ?? ["transactions"],
+        optional,
+      }),
+      now: ctx.now,
+    });
+    await recordLinkedItem(ctx.store, record.linkToken, item.itemId);
+  }
+  return {
+    public_token: await createPublicToken(ctx.store, { itemId: item.itemId, clientId: item.clientId, now: ctx.now }),
+    institution: { institution_id: institution.institution_id, name: institution.name },
+    accounts: presentAccounts(item),
+    selectable_accounts: selectableAccounts(item),
+    link_session_id: linkSessionId,
+  };
+}
+
 export const linkLogin = defineEndpoint({
   schema: linkLoginSchema,
   auth: "link",
   run: async ({ body, ctx }) => {
     const record = await loadLinkToken(ctx.store, body.link_token, ctx.now);
-    const institution = findSandboxInstitution(body.institution_id);
-    if (!institution) throw new EmulatorError("INVALID_INSTITUTION");
-    checkSandboxCredentials({ username: body.username, password: body.password });
-    let item: EmulatorItem;
-    if (record.itemId) {
-      item = await loadItem(ctx.store, record.itemId);
-      await repairItem(
-        ctx,
-        item,
-        { institutionId: body.institution_id, username: body.username },
-        { webhook: record.webhook, optionalProducts: record.request.optional_products ?? [] },
-      );
-    } else {
-      const products = productsForItem({
-        institutionId: institution.institution_id,
-        required: record.request.products ?? ["transactions"],
-        optional: record.request.optional_products ?? [],
-      });
-      item = await createItem(ctx.store, {
-        clientId: record.clientId,
-        institutionId: institution.institution_id,
-        username: body.username,
-        webhook: record.webhook,
-        products,
-        now: ctx.now,
-      });
-      await recordLinkedItem(ctx.store, record.linkToken, item.itemId);
+    const institution = findLinkInstitution(record, body.institution_id);
+    // An OAuth bank never sees the person's password: it signs them in on its own page.
+    if (institution.oauth) {
+      throw new EmulatorError("INVALID_INSTITUTION", { message: "this institution signs in through OAuth" });
     }
-    return {
-      public_token: await createPublicToken(ctx.store, { itemId: item.itemId, clientId: item.clientId, now: ctx.now }),
-      institution: { institution_id: institution.institution_id, name: institution.name },
-      accounts: presentAccounts(item),
-      selectable_accounts: selectableAccounts(item),
-      link_session_id: body.link_session_id,
-    };
+    checkSandboxCredentials({ username: body.username, password: body.password });
+    return completeLink(ctx, { record, institution, username: body.username, linkSessionId: body.link_session_id });
   },
 });
 

@@ -107,8 +107,11 @@ const SPECS: AccountSpec[] = [
   },
 ];
 
-/** The sandbox item's accounts, in Plaid's order; the same seed always yields the same ids. */
-export function createSandboxAccounts({ seed }: { seed: number }): AccountBase[] {
+/**
+ * The sandbox item's accounts, in Plaid's order, in the institution's currency; the same seed always
+ * yields the same ids.
+ */
+export function createSandboxAccounts({ seed, currency = "USD" }: { seed: number; currency?: string }): AccountBase[] {
   const rng = createRng(seed, "accounts");
   return SPECS.map((spec) => ({
     account_id: rng.id(),
@@ -116,7 +119,7 @@ export function createSandboxAccounts({ seed }: { seed: number }): AccountBase[]
       available: spec.available,
       current: spec.current,
       limit: spec.limit,
-      iso_currency_code: "USD",
+      iso_currency_code: currency,
       unofficial_currency_code: null,
       last_updated_datetime: null,
     },

@@ -4,7 +4,13 @@
 export { createSandboxAccounts } from "./accounts.ts";
 export { buildCustomTransaction, type CustomTransactionInput } from "./custom-transaction.ts";
 export { formatDay, parseDay, toDayNumber } from "./dates.ts";
-export { findSandboxInstitution, SANDBOX_INSTITUTIONS, searchSandboxInstitutions } from "./institutions.ts";
+export {
+  findSandboxInstitution,
+  institutionCurrency,
+  SANDBOX_INSTITUTIONS,
+  searchSandboxInstitutions,
+  servesCountry,
+} from "./institutions.ts";
 export { createLedger, type Ledger } from "./ledger.ts";
 export { buildLiabilities, type LiabilityInput, type LiabilityKind, liabilityKindOf } from "./liabilities.ts";
 export { drawInstitutionLogo, LOGO_SIZE, type LogoPattern } from "./logos.ts";

@@ -4,7 +4,9 @@
 import { CountryCode, type Institution, Products } from "plaid";
 import { drawInstitutionLogo, type LogoPattern } from "./logos.ts";
 
-// The sandbox institutions' products (each may leave some out: `without`); none uses OAuth.
+// The sandbox institutions' products (each may leave some out: `without`). The first five sign in with
+// credentials; the OAuth ones (as in Plaid's sandbox, and as every UK and euro-area bank is) send the
+// person to the bank's own consent page instead.
 const PRODUCTS: Products[] = [
   Products.Assets,
   Products.Auth,
@@ -25,6 +27,10 @@ type InstitutionSpec = {
   routing_numbers: string[];
   /** Products of PRODUCTS this institution does not offer (Link leaves them off optional_products). */
   without?: Products[];
+  country?: CountryCode;
+  oauth?: boolean;
+  /** The ISO-4217 code of the accounts an item here has; USD unless said. */
+  currency?: string;
 };
 
 // Routing numbers are ABA-checksum-valid; First Platypus keeps the ones Plaid's sandbox Auth returns.
@@ -66,21 +72,64 @@ const SPECS: InstitutionSpec[] = [
     // A bank without Liabilities, so an app can meet PRODUCTS_NOT_SUPPORTED and a dropped optional product.
     without: [Products.Liabilities],
   },
+  {
+    institution_id: "ins_127287",
+    name: "Platypus OAuth Bank",
+    primary_color: "#6a1b9a",
+    pattern: "platypus",
+    routing_numbers: ["011401533"],
+    oauth: true,
+  },
+  // The emulator's own European banks (Plaid's sandbox ids for its UK and EU test banks vary by region).
+  {
+    institution_id: "ins_117650",
+    name: "Royal Bank of Plaid",
+    primary_color: "#00395d",
+    pattern: "tartan",
+    routing_numbers: [],
+    country: CountryCode.Gb,
+    oauth: true,
+    currency: "GBP",
+  },
+  {
+    institution_id: "ins_130960",
+    name: "Banco Ornitorrinco",
+    primary_color: "#c62828",
+    pattern: "gingham",
+    routing_numbers: [],
+    country: CountryCode.Es,
+    oauth: true,
+    currency: "EUR",
+  },
 ];
 
 export const SANDBOX_INSTITUTIONS: Institution[] = SPECS.map(
-  ({ institution_id, name, primary_color, pattern, routing_numbers, without = [] }) => ({
+  ({
+    institution_id,
+    name,
+    primary_color,
+    pattern,
+    routing_numbers,
+    without = [],
+    country = CountryCode.Us,
+    oauth = false,
+  }) => ({
     institution_id,
     name,
     products: PRODUCTS.filter((product) => !without.includes(product)),
-    country_codes: [CountryCode.Us],
+    country_codes: [country],
     url: "https://plaid.com",
     primary_color,
     logo: drawInstitutionLogo({ pattern, color: primary_color }),
     routing_numbers,
-    oauth: false,
+    oauth,
   }),
 );
+
+/** The currency of an item's accounts at this institution (USD for an unknown one, as the sandbox's). */
+export function institutionCurrency(institutionId: string): string {
+  return SPECS.find((spec) => spec.institution_id === institutionId)?.currency ?? "USD";
+}
 
 /** A copy of the institution, or null when the id is not one of the sandbox's. */
 export function findSandboxInstitution(institutionId: string): Institution | null {
@@ -88,10 +137,18 @@ export function findSandboxInstitution(institutionId: string): Institution | nul
   return institution ? structuredClone(institution) : null;
 }
 
-/** Institutions whose name contains `query` (case-insensitive); a blank query returns them all. */
-export function searchSandboxInstitutions(query: string): Institution[] {
+/** Whether the institution serves any of these countries (Plaid's country_codes filter). */
+export function servesCountry(institution: Institution, countryCodes: readonly string[]): boolean {
+  return institution.country_codes.some((code) => countryCodes.includes(code));
+}
+
+/**
+ * Institutions whose name contains `query` (case-insensitive) in any of `countryCodes`; a blank query
+ * returns them all.
+ */
+export function searchSandboxInstitutions(query: string, countryCodes: readonly string[]): Institution[] {
   const needle = query.trim().toLowerCase();
-  return SANDBOX_INSTITUTIONS.filter((institution) => institution.name.toLowerCase().includes(needle)).map(
-    (institution) => structuredClone(institution),
-  );
+  return SANDBOX_INSTITUTIONS.filter(
+    (institution) => institution.name.toLowerCase().includes(needle) && servesCountry(institution, countryCodes),
+  ).map((institution) => structuredClone(institution));
 }
