@@ -116,7 +116,8 @@ describe("the emulator's tables handed over to its package", () => {
     ]);
 
     const emulator = createPlaidEmulator({ store });
-    expect(await emulator.migrate()).toEqual(["0001_init"]);
+    // 0001_init finds the tables already there (IF NOT EXISTS); the package's later migrations add to them.
+    expect((await emulator.migrate())[0]).toBe("0001_init");
     const itemGet = () =>
       emulator.handle(
         new Request("http://emulator/item/get", {
