@@ -40,7 +40,12 @@ async function consentAtBank(page: Page, bank: string, decision: "Allow" | "Deny
 
 async function finishOnReturnPage(page: Page) {
   const link = linkDialog(page);
-  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
+  // Linking shows Link's account selection first (every account ticked); a repair goes straight on.
+  const choose = link.getByRole("heading", { name: /accounts Mingus can see$/ });
+  const success = link.getByRole("heading", { name: "Success" });
+  await expect(choose.or(success)).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
+  if (await choose.isVisible()) await link.getByRole("button", { name: "Continue" }).click();
+  await expect(success).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/accounts$/, { timeout: BANK_LOGIN_TIMEOUT });
 }

@@ -58,6 +58,13 @@ const toLinkError = ({ error_type, error_code, error_message, display_message }:
   display_message,
 });
 
+/** After the bank let the person in: Link's account selection when it shows one, else success. */
+function afterLogin(session: StandInSession, login: StandInLogin): Step {
+  return session.account_selection && login.selectable_accounts
+    ? { name: "accounts", login }
+    : { name: "success", login };
+}
+
 export function LinkStandIn({
   linkToken,
   receivedRedirectUri,
@@ -123,7 +130,8 @@ export function LinkStandIn({
           (current) =>
             current ?? { ...completed.data.institution, oauth: true, logo: null, primary_color: null, url: null },
         );
-      setStep(completed.ok ? { name: "success", login: completed.data } : { name: "failed", error: completed.error });
+      if (completed.ok) setStep(afterLogin(result.data, completed.data));
+      else setStep({ name: "failed", error: completed.error });
     });
     return () => {
       stale = true;
@@ -174,10 +182,7 @@ export function LinkStandIn({
       ...credentials,
     });
     lastError.current = result.ok ? null : result.error;
-    if (!result.ok) setStep({ name: "credentials", error: result.error });
-    else if (session.account_selection && result.data.selectable_accounts) {
-      setStep({ name: "accounts", login: result.data });
-    } else setStep({ name: "success", login: result.data });
+    setStep(result.ok ? afterLogin(session, result.data) : { name: "credentials", error: result.error });
   }
 
   async function selectAccounts(login: StandInLogin, accountIds: string[]) {
