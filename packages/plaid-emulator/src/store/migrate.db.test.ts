@@ -8,7 +8,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPlaidEmulator } from "../emulator.ts";
 import { createTestDatabase, type TestDatabase } from "../test-support/databases.ts";
-import { defaultMigrationsDir, EmulatorMigrationError, migrateEmulatorStore } from "./migrate.ts";
+import { defaultMigrationsDir, EmulatorMigrationError, migrateEmulatorStore, readMigrations } from "./migrate.ts";
+
+/** Every migration the package has, in order. */
+const allMigrations = async () => (await readMigrations()).map((migration) => migration.name);
 
 const databases: TestDatabase[] = [];
 const folders: string[] = [];
@@ -41,17 +44,21 @@ describe("migrateEmulatorStore", () => {
   it("applies the package's migrations once and records each with its checksum", async () => {
     const database = await emptyDatabase();
     const store = database.openStore();
-    expect(await migrateEmulatorStore(store)).toEqual(["0001_init"]);
+    expect(await migrateEmulatorStore(store)).toEqual(await allMigrations());
     expect(await migrateEmulatorStore(store)).toEqual([]);
-    const sql = await fs.readFile(path.join(defaultMigrationsDir(), "0001_init.sql"), "utf8");
-    expect(await applied(database)).toEqual([
-      { name: "0001_init", checksum: createHash("sha256").update(sql).digest("hex") },
-    ]);
+    const recorded = await Promise.all(
+      (await allMigrations()).map(async (name) => {
+        const sql = await fs.readFile(path.join(defaultMigrationsDir(), `${name}.sql`), "utf8");
+        return { name, checksum: createHash("sha256").update(sql).digest("hex") };
+      }),
+    );
+    expect(await applied(database)).toEqual(recorded);
     const tables = await store.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'plaid_emulator' ORDER BY 1`,
     );
     expect(tables.map((table) => table.table_name)).toEqual([
       "faults",
+      "institution_status",
       "items",
       "keys",
       "link_tokens",
@@ -65,8 +72,8 @@ describe("migrateEmulatorStore", () => {
   it("applies each migration exactly once when several processes migrate at the same moment", async () => {
     const database = await emptyDatabase();
     const runs = await Promise.all(Array.from({ length: 4 }, () => migrateEmulatorStore(database.openStore())));
-    expect(runs.flat()).toEqual(["0001_init"]);
-    expect((await applied(database)).map((row) => row.name)).toEqual(["0001_init"]);
+    expect(runs.flat()).toEqual(await allMigrations());
+    expect((await applied(database)).map((row) => row.name)).toEqual(await allMigrations());
   });
 
   it("refuses a database whose applied migration changed, or that has one this code does not know", async () => {
@@ -123,7 +130,7 @@ describe("an emulator on a fresh store", () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
-    expect((await applied(database)).map((row) => row.name)).toEqual(["0001_init"]);
-    expect(await emulator.migrate()).toEqual(["0001_init"]);
+    expect((await applied(database)).map((row) => row.name)).toEqual(await allMigrations());
+    expect(await emulator.migrate()).toEqual(await allMigrations());
   });
 });
