@@ -21,7 +21,9 @@ const columns: Record<string, string> = {
     "requires_reauth boolean, last_error text, last_error_at tz, error_count integer, maintenance_until tz, " +
     "last_sync_at tz, next_sync_at tz, sync_frequency text, link_token text, link_token_expires_at tz, " +
     "retry_count integer, metadata json, settings json, transactions_cursor text, created_at tz, updated_at tz, " +
-    "paused_at tz, access_token_key_id text, sync_lease_owner text, sync_lease_expires_at tz",
+    "paused_at tz, access_token_key_id text, sync_lease_owner text, sync_lease_expires_at tz, " +
+    "consent_expires_at tz, access_ends_at tz, bank_last_updated_at tz, health_checked_at tz, " +
+    "institution_status text, institution_status_checked_at tz, transactions_refreshed_at tz, webhook_url text",
   bank_accounts:
     "id uuid, user_id uuid, plaid_connection_id uuid, account_id text, name text, mask text, type text, subtype text, " +
     "account_type text, status text, verification_status text, is_active boolean, current_balance money, " +

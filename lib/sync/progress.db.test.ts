@@ -59,6 +59,7 @@ describe("getLatestSyncForConnection", () => {
       errorCode: null,
       errorMessage: null,
       retryAfter: null,
+      step: null,
     });
 
     await createSync({ ...base, status: "failed", startedAt: at(5), completedAt: at(6) });
@@ -97,6 +98,7 @@ describe("getLatestSyncForConnection", () => {
       errorCode: "INSTITUTION_DOWN",
       errorMessage: "This financial institution is not currently responding to requests.",
       retryAfter: at(30),
+      step: null,
     });
   });
 });
