@@ -29,7 +29,9 @@ const columns: Record<string, string> = {
     "account_type text, status text, verification_status text, is_active boolean, current_balance money, " +
     "available_balance money, credit_limit money, payment_due money, interest_rate float, apr float, " +
     "minimum_balance money, monthly_fee money, account_number text, routing_number text, metadata json, tags json, " +
-    "notes text, iso_currency_code text, last_sync_at tz, created_at tz, updated_at tz",
+    "notes text, iso_currency_code text, last_sync_at tz, created_at tz, updated_at tz, liability_kind text, " +
+    "next_payment_due_date date, last_payment_amount money, last_payment_date date, is_overdue boolean, " +
+    "liabilities_updated_at tz",
   transaction_syncs:
     "id uuid, bank_account_id uuid, plaid_connection_id uuid, sync_type text, status text, started_at tz, " +
     "completed_at tz, duration float, records_processed integer, records_failed integer, records_added integer, " +
@@ -47,7 +49,7 @@ const columns: Record<string, string> = {
     "notification_frequency text, share_analytics boolean, share_aggregated_data boolean, allow_marketing_emails boolean, " +
     "default_currency text, date_format text, time_format text, show_balances boolean, " +
     "show_transaction_details boolean, account_alias text, account_color text, account_icon text, hide_account boolean, " +
-    "metadata json, created_at tz, updated_at tz",
+    "metadata json, created_at tz, updated_at tz, connection_expiring_alert boolean",
   transactions:
     "id uuid, bank_account_id uuid, transaction_id text, amount money, iso_currency_code text, date date, " +
     "authorized_date date, name text, merchant_name text, pending boolean, pending_transaction_id text, " +
