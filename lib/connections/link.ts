@@ -63,7 +63,7 @@ async function findDuplicate(
       plaidConnection: { institutionId, isActive: true },
       OR: accounts.map((account) => ({ name: account.name, mask: account.mask })),
     },
-    orderBy: { createdAt: "asc" },
+    orderBy: [{ createdAt: "asc" }, { name: "asc" }],
     select: { name: true, mask: true, plaidConnectionId: true, plaidConnection: { select: { institutionName: true } } },
   });
   return match

@@ -53,7 +53,7 @@ describe("the Link actions", () => {
     });
   });
 
-  it("link a bank, then answer a second link of it with the connection to reconnect", async () => {
+  it("link a bank, then answer a second link of the same accounts with the connection to reconnect", async () => {
     const first = await exchange();
     expect(first).toEqual({
       ok: true,
@@ -62,10 +62,16 @@ describe("the Link actions", () => {
     });
     expect(revalidatePath).toHaveBeenCalledWith("/accounts");
 
-    const second = await exchange();
+    // Link's metadata names the accounts shared, as it does for every link.
+    const second = await exchange({
+      institution: PLATYPUS,
+      accounts: [{ name: "Plaid Checking", mask: "0000" }],
+      link_session_id: "ls-2",
+    });
     expect(second).toEqual({
       ok: false,
-      message: "First Platypus Bank is already linked. Reconnect it instead of linking it a second time.",
+      message:
+        "Plaid Checking •••• 0000 at First Platypus Bank is already linked. Reconnect the existing connection instead of linking it a second time.",
       data: {
         existingConnectionId: first.data && "connectionId" in first.data ? first.data.connectionId : "?",
         institutionName: "First Platypus Bank",
