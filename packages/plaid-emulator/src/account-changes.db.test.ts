@@ -213,6 +213,7 @@ describe("/emulator/items/transactions/create", () => {
       type: "credit",
       subtype: "credit card",
       balances: before.card.balances,
+      shared: true,
     });
 
     const created = await server.post("/emulator/items/transactions/create", {

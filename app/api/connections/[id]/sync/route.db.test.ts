@@ -56,6 +56,7 @@ describe("GET /api/connections/<id>/sync", () => {
       errorCode: null,
       errorMessage: null,
       retryAfter: null,
+      step: null,
     });
   });
 
