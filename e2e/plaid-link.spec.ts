@@ -72,13 +72,15 @@ test("a new person links First Platypus Bank and sees its accounts with balances
   await expect(page.getByRole("region", { name: "Totals" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("linked-dashboard.png"), fullPage: true });
 
-  // The same bank a second time is refused before anything is created, with reconnecting offered.
+  // The same accounts a second time are refused before anything is created, with reconnecting offered.
   await openLink(page, "Link a bank");
   await pickInstitution(page, PLATYPUS);
   await signInToBank(page, { username: "user_good", password: "pass_good" });
+  await chooseAccounts(page, PLATYPUS);
+  await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();
   const alert = page.getByRole("main").getByRole("alert").filter({ hasText: "already linked" });
-  await expect(alert).toContainText(`${PLATYPUS} is already linked`);
+  await expect(alert).toContainText(`at ${PLATYPUS} is already linked`, { timeout: BANK_LOGIN_TIMEOUT });
   await expect(alert.getByRole("button", { name: `Reconnect ${PLATYPUS} instead` })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("region", { name: PLATYPUS })).toHaveCount(1);
