@@ -23,6 +23,8 @@ const WEBHOOK_SCHEMAS: Record<string, string> = {
   LOGIN_REPAIRED: "ItemLoginRepairedWebhook",
   NEW_ACCOUNTS_AVAILABLE: "NewAccountsAvailableWebhook",
   WEBHOOK_UPDATE_ACKNOWLEDGED: "WebhookUpdateAcknowledgedWebhook",
+  // Codes another webhook type shares: named with their type.
+  "LIABILITIES DEFAULT_UPDATE": "LiabilitiesDefaultUpdateWebhook",
 };
 
 export type Answer = { path: string; status: number; body: unknown };
@@ -187,12 +189,16 @@ export async function runConformanceFlow(server: EmulatorServer): Promise<Answer
   await call("/sandbox/item/fire_webhook", { access_token, webhook_code: "USER_PERMISSION_REVOKED" });
   await call("/accounts/get", { access_token });
   await server.flushWebhooks();
-  const sent = await server.emulator.store.query<{ payload: { webhook_code: string } }>(
+  const sent = await server.emulator.store.query<{ payload: { webhook_type: string; webhook_code: string } }>(
     "SELECT payload FROM plaid_emulator.webhooks ORDER BY created_at",
   );
   for (const { payload } of sent) {
     answers.push({
-      path: `webhook ${WEBHOOK_SCHEMAS[payload.webhook_code] ?? payload.webhook_code}`,
+      path: `webhook ${
+        WEBHOOK_SCHEMAS[`${payload.webhook_type} ${payload.webhook_code}`] ??
+        WEBHOOK_SCHEMAS[payload.webhook_code] ??
+        payload.webhook_code
+      }`,
       status: 200,
       body: payload,
     });
