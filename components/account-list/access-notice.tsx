@@ -1,22 +1,9 @@
 // Under a bank's header: when its access to the bank ends soon ("Access to … ends on …: Renew", which
 // opens Link's update mode) or was revoked (what that means, and that Reconnect or Unlink are the way on).
-import type { ConnectionActionSet } from "@/components/connections/actions";
 import { LinkButton } from "@/components/connections/link-button";
-import type { DashboardInstitution } from "@/lib/accounts/dashboard";
-import type { Display } from "@/lib/format/display";
-import type { LinkEnvironment } from "@/lib/plaid/link-environment";
+import type { InstitutionGroupProps } from "./institution-props";
 
-export function AccessNotice({
-  institution,
-  display,
-  linkEnvironment,
-  actions,
-}: {
-  institution: DashboardInstitution;
-  display: Display;
-  linkEnvironment: LinkEnvironment;
-  actions: ConnectionActionSet;
-}) {
+export function AccessNotice({ institution, display, linkEnvironment, actions }: InstitutionGroupProps) {
   const { name, revokedBy, accessEndsAt } = institution;
   if (revokedBy) {
     const wholeItem = revokedBy === "USER_PERMISSION_REVOKED";

@@ -1,29 +1,15 @@
 // One linked bank: its logo and colour, its sync state as badges, Reconnect and Unlink, when its access
 // ends or that it was revoked, and its visible accounts.
-import type { ConnectionActionSet } from "@/components/connections/actions";
 import { BankHealthWarnings, BankLastUpdated } from "@/components/connections/bank-health";
 import { ConnectionActions } from "@/components/connections/connection-actions";
 import { InstitutionMark } from "@/components/connections/institution-mark";
 import { Badge } from "@/components/ui/badge";
-import type { DashboardInstitution } from "@/lib/accounts/dashboard";
-import type { Display } from "@/lib/format/display";
-import type { LinkEnvironment } from "@/lib/plaid/link-environment";
 import { AccessNotice } from "./access-notice";
 import { AccountRow } from "./account-row";
+import type { InstitutionGroupProps } from "./institution-props";
 import { SyncedAt } from "./synced-at";
 
-export function InstitutionGroup({
-  institution,
-  display,
-  linkEnvironment,
-  actions,
-}: {
-  institution: DashboardInstitution;
-  display: Display;
-  /** How Reconnect opens Link (Plaid's, or the emulator's stand-in). */
-  linkEnvironment: LinkEnvironment;
-  actions: ConnectionActionSet;
-}) {
+export function InstitutionGroup({ institution, display, linkEnvironment, actions }: InstitutionGroupProps) {
   const headingId = `institution-${institution.connectionId}`;
   return (
     <section

@@ -4,7 +4,7 @@
 //   const server = setUpEmulatorServer();
 // The mock is this module: Plaid's configuration as the app resolves it, with the emulator's address
 // swapped for the test server's. (vi.mock is hoisted per file, so that one line stays in each file.)
-import { type EmulatorServer, startEmulatorServer } from "@mingus/plaid-emulator/testing";
+import { type EmulatorServer, forwardToServer, startEmulatorServer } from "@mingus/plaid-emulator/testing";
 import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import type * as PlaidConfigModule from "@/lib/plaid/config";
 import { createEmulatorStore } from "@/lib/plaid/emulator-mount";
@@ -55,11 +55,5 @@ export function setUpEmulatorServer(): EmulatorServer {
     await started?.close();
     started = null;
   });
-  return new Proxy({} as EmulatorServer, {
-    get(_target, property) {
-      if (!started) throw new Error("the test emulator is used before it started (outside a test?)");
-      const value = Reflect.get(started, property);
-      return typeof value === "function" ? value.bind(started) : value;
-    },
-  });
+  return forwardToServer(() => started);
 }

@@ -34,6 +34,21 @@ export type EmulatorServer = {
   emulator: PlaidEmulator;
 };
 
+/**
+ * An EmulatorServer that stands for whichever server `current()` returns when it is used: test files
+ * start theirs in a beforeAll and hand this out at module level. Using it before the start throws.
+ */
+export function forwardToServer(current: () => EmulatorServer | null): EmulatorServer {
+  return new Proxy({} as EmulatorServer, {
+    get(_target, property) {
+      const started = current();
+      if (!started) throw new Error("the test emulator is used before it started (outside a test?)");
+      const value = Reflect.get(started, property);
+      return typeof value === "function" ? value.bind(started) : value;
+    },
+  });
+}
+
 /** The Plaid error a `plaid` client call failed with, and its HTTP status; throws if the call succeeded. */
 export async function plaidFailure(call: Promise<unknown>): Promise<RawAnswer> {
   const outcome = await call.then(

@@ -1,7 +1,7 @@
 // The store this test file runs on (set up by store-setup.ts), and an emulator server over it.
 import { afterAll, afterEach, beforeAll } from "vitest";
 import type { EmulatorStore } from "../store/store.ts";
-import { type EmulatorServer, startEmulatorServer } from "../testing.ts";
+import { type EmulatorServer, forwardToServer, startEmulatorServer } from "../testing.ts";
 
 let current: EmulatorStore | null = null;
 
@@ -30,11 +30,5 @@ export function useEmulatorServer(options: { clock?: () => Date } = {}): Emulato
     await started?.close();
     started = null;
   });
-  return new Proxy({} as EmulatorServer, {
-    get(_target, property) {
-      if (!started) throw new Error("the test emulator is used before it started (outside a test?)");
-      const value = Reflect.get(started, property);
-      return typeof value === "function" ? value.bind(started) : value;
-    },
-  });
+  return forwardToServer(() => started);
 }
