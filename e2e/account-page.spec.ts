@@ -74,15 +74,15 @@ test("the heading, balances and chart of an account, over each range, with the s
   await expect(chart.getByText(/^Current: \$[\d,]+\.\d{2}$/)).toBeVisible();
 
   const ranges = page.getByRole("navigation", { name: "Balance history range" });
-  await expect(ranges.getByRole("link", { name: "90 days" })).toHaveAttribute("aria-current", "true");
+  await expect(ranges.getByRole("link", { name: /^3M/ })).toHaveAttribute("aria-current", "true");
   await openHistoryTable(page);
   // A range ending today; a day shorter if the seed ran just before midnight UTC and this runs just after.
   expect([89, 90]).toContain(await historyRows(page).count());
 
   for (const [name, param, days] of [
-    ["30 days", "30d", [29, 30]],
-    ["1 year", "1y", [364, 365]],
-    ["All time", "all", [366]],
+    [/^1M/, "1m", [29, 30]],
+    [/^1Y/, "1y", [364, 365]],
+    [/^All/, "all", [366]],
   ] as const) {
     await ranges.getByRole("link", { name }).click();
     await expect(page).toHaveURL(new RegExp(`\\?range=${param}#balance-history$`));
@@ -94,7 +94,7 @@ test("the heading, balances and chart of an account, over each range, with the s
   }
   // The range is in the URL: loading it afresh shows the same range.
   await page.reload();
-  await expect(ranges.getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "true");
+  await expect(ranges.getByRole("link", { name: /^All \(/ })).toHaveAttribute("aria-current", "true");
   expect(errors).toEqual([]);
 });
 
@@ -176,7 +176,7 @@ test("the transactions and the balance history download as CSV", async ({ page }
   expect(transactions.lines).toHaveLength(total + 1);
   expect(transactions.lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},(\d{4}-\d{2}-\d{2})?,.*,-?\d+\.\d{2},USD,(true|false),/);
 
-  await page.getByRole("link", { name: "All time" }).click();
+  await page.getByRole("link", { name: /^All \(/ }).click();
   await expect(page).toHaveURL(/range=all/);
   const balances = await downloadText(page, "Download balance history (CSV)");
   expect(balances.filename).toMatch(/^plaid-checking-0000-balances-\d{4}-\d{2}-\d{2}\.csv$/);

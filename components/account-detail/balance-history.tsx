@@ -1,7 +1,12 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
-import { getBalanceHistory, HISTORY_RANGE_LABELS, type HistoryRange } from "@/lib/accounts/balances/history";
+import {
+  getBalanceHistory,
+  HISTORY_RANGE_WORDS,
+  type HistoryRange,
+  isLongRange,
+} from "@/lib/accounts/balances/history";
 import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
@@ -35,7 +40,7 @@ export async function BalanceHistory({
     currentText: display.money(point.current, history.currency),
     availableText: display.money(point.available, history.currency),
   }));
-  const rangeLabel = range === "all" ? "all time" : `the last ${HISTORY_RANGE_LABELS[range]}`;
+  const rangeLabel = HISTORY_RANGE_WORDS[range];
   // Credit and loan accounts often report no available balance: say only what the chart shows.
   const series = points.some((point) => point.available !== null) ? "Current and available balance" : "Current balance";
   return (
@@ -61,7 +66,7 @@ export async function BalanceHistory({
               color={color}
               currency={history.currency}
               masked={!display.settings.showBalances}
-              longRange={range === "1y" || range === "all"}
+              longRange={isLongRange(range)}
             />
             <figcaption id="balance-chart-caption" className="text-xs text-slate-600 dark:text-slate-400">
               {series} at the end of each day, {rangeLabel}. The table below lists the same days.

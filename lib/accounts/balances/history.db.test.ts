@@ -24,7 +24,7 @@ describe("getBalanceHistory", () => {
     await seedDailyBalances(account.id, 400);
 
     const counts: Record<string, number> = {};
-    for (const range of ["30d", "90d", "1y", "all"] as const) {
+    for (const range of ["1m", "3m", "1y", "all"] as const) {
       const history = await getBalanceHistory({ userId: user.id, accountId: account.id, range, now: NOW });
       const points = history?.points ?? [];
       counts[range] = points.length;
@@ -34,8 +34,8 @@ describe("getBalanceHistory", () => {
       expect(points.at(-1)?.available?.toFixed(2)).toBe("900.50");
       expect(points.map((point) => point.date)).toEqual(points.map((point) => point.date).toSorted());
     }
-    expect(counts).toEqual({ "30d": 30, "90d": 90, "1y": 365, all: 400 });
-    const month = await getBalanceHistory({ userId: user.id, accountId: account.id, range: "30d", now: NOW });
+    expect(counts).toEqual({ "1m": 30, "3m": 90, "1y": 365, all: 400 });
+    const month = await getBalanceHistory({ userId: user.id, accountId: account.id, range: "1m", now: NOW });
     expect(month?.points[0]?.date).toBe("2026-10-25");
     expect(month?.points[0]?.current?.toFixed(2)).toBe("1029.00");
   });
@@ -62,7 +62,7 @@ describe("getBalanceHistory", () => {
     });
     await createBalance({ bankAccountId: account.id, balanceType: "available", amount: "7.00", asOfDate: daysAgo(0) });
 
-    const history = await getBalanceHistory({ userId: user.id, accountId: account.id, range: "30d", now: NOW });
+    const history = await getBalanceHistory({ userId: user.id, accountId: account.id, range: "1m", now: NOW });
     expect(
       history?.points.map((p) => [p.date, p.current?.toFixed(2) ?? null, p.available?.toFixed(2) ?? null]),
     ).toEqual([
@@ -89,12 +89,14 @@ describe("getBalanceHistory", () => {
 
 describe("parseHistoryRange and rangeStart", () => {
   it("accepts the four ranges and turns anything else into the default", () => {
-    expect(["30d", "90d", "1y", "all"].map(parseHistoryRange)).toEqual(["30d", "90d", "1y", "all"]);
-    expect([undefined, "7d", ["30d"], "ALL"].map(parseHistoryRange)).toEqual(["90d", "90d", "90d", "90d"]);
+    expect(["1m", "3m", "1y", "all"].map(parseHistoryRange)).toEqual(["1m", "3m", "1y", "all"]);
+    // Links from before the ranges were renamed.
+    expect(["30d", "90d"].map(parseHistoryRange)).toEqual(["1m", "3m"]);
+    expect([undefined, "7d", ["1m"], "ALL"].map(parseHistoryRange)).toEqual(["3m", "3m", "3m", "3m"]);
   });
 
   it("starts a range at midnight UTC of its first day, today included", () => {
-    expect(rangeStart("30d", NOW)?.toISOString()).toBe("2026-10-25T00:00:00.000Z");
+    expect(rangeStart("1m", NOW)?.toISOString()).toBe("2026-10-25T00:00:00.000Z");
     expect(rangeStart("1y", NOW)?.getTime()).toBe(Date.UTC(2026, 10, 23) - 364 * DAY_MS);
     expect(rangeStart("all", NOW)).toBeNull();
   });

@@ -1,32 +1,20 @@
 // An account's balance history for the chart, its table and the CSV: one point per UTC day with the
-// day's last current and available balance, over 30 days, 90 days, a year or all time.
+// day's last current and available balance, over a month, three months, a year or all time.
 import "server-only";
-import { z } from "zod";
 import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, Prisma } from "@/lib/db";
+import { type HistoryRange, rangeStart } from "./ranges";
 
-const DAY_MS = 86_400_000;
-
-export const HISTORY_RANGES = ["30d", "90d", "1y", "all"] as const;
-export type HistoryRange = (typeof HISTORY_RANGES)[number];
-export const DEFAULT_HISTORY_RANGE: HistoryRange = "90d";
-
-export const HISTORY_RANGE_LABELS: Record<HistoryRange, string> = {
-  "30d": "30 days",
-  "90d": "90 days",
-  "1y": "1 year",
-  all: "All time",
-};
-
-/** Days shown, today included; null is all time. */
-const RANGE_DAYS: Record<HistoryRange, number | null> = { "30d": 30, "90d": 90, "1y": 365, all: null };
-
-const rangeSchema = z.enum(HISTORY_RANGES).catch(DEFAULT_HISTORY_RANGE);
-
-/** A range from a query string; anything unknown is the default rather than an error. */
-export function parseHistoryRange(value: unknown): HistoryRange {
-  return rangeSchema.parse(value);
-}
+export {
+  DEFAULT_HISTORY_RANGE,
+  HISTORY_RANGE_LABELS,
+  HISTORY_RANGE_WORDS,
+  HISTORY_RANGES,
+  type HistoryRange,
+  isLongRange,
+  parseHistoryRange,
+  rangeStart,
+} from "./ranges";
 
 export type BalancePoint = {
   /** YYYY-MM-DD, the UTC calendar day. */
@@ -36,14 +24,6 @@ export type BalancePoint = {
 };
 
 export type BalanceHistory = { range: HistoryRange; currency: string; points: BalancePoint[] };
-
-/** The first UTC day of a range ending today, or null for all time. */
-export function rangeStart(range: HistoryRange, now: Date): Date | null {
-  const days = RANGE_DAYS[range];
-  if (days === null) return null;
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return new Date(today - (days - 1) * DAY_MS);
-}
 
 type Row = { balance_type: "current" | "available"; day: Date; amount: Prisma.Decimal };
 

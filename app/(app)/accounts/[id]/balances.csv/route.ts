@@ -1,4 +1,4 @@
-// GET /accounts/<id>/balances.csv[?range=30d|90d|1y|all]: the account's daily current and available
+// GET /accounts/<id>/balances.csv[?range=1m|3m|1y|all]: the account's daily current and available
 // balances as CSV (all time unless a range is given). Checks the session itself; another user's
 // account is a 404.
 import type { NextRequest } from "next/server";
