@@ -1,8 +1,7 @@
 "use client";
-// The balance history chart: current and available balance per day, with a tooltip. The only client
-// component of the account page; amounts arrive already formatted (and masked) by the server, and the
-// numbers here only place the lines.
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+// The balance history chart: current and available balance per day, in the account's colour. The only
+// client component of the account page; amounts arrive already formatted (and masked) by the server.
+import { HistoryChart, type HistoryLine } from "@/components/ui/history-chart";
 
 export type ChartPoint = {
   /** YYYY-MM-DD. */
@@ -21,87 +20,44 @@ const COLOR = /^#[0-9a-f]{6}$/i;
 export function BalanceChart({
   points,
   color,
-  currency,
-  masked,
-  longRange,
+  ...rest
 }: {
   points: ChartPoint[];
   color: string | null;
   currency: string;
+  /** The person's locale (from their browser), for the axis's amounts and days. */
+  locale: string;
   /** The user hides balances: no amounts on the axis (the tooltip's are masked by the server). */
   masked: boolean;
   /** Over three months: ticks name the month and year rather than the day. */
   longRange: boolean;
 }) {
-  const stroke = color && COLOR.test(color) ? color : FALLBACK_COLOR;
-  const hasAvailable = points.some((point) => point.available !== null);
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact" });
-  const day = new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    ...(longRange ? { month: "short", year: "2-digit" } : { month: "short", day: "numeric" }),
-  });
+  const lines: HistoryLine[] = [
+    {
+      key: "current",
+      textKey: "currentText",
+      name: "Current",
+      color: color && COLOR.test(color) ? color : FALLBACK_COLOR,
+      width: 2,
+    },
+  ];
+  if (points.some((point) => point.available !== null)) {
+    lines.push({
+      key: "available",
+      textKey: "availableText",
+      name: "Available",
+      color: "currentColor",
+      width: 1.5,
+      dash: "5 4",
+    });
+  }
   return (
-    <div className="text-slate-500 dark:text-slate-400">
-      <LineChart
-        responsive
-        title="Balance history chart"
-        desc="Current and available balance per day. Arrow keys move between days."
-        data={points}
-        style={{ width: "100%", height: 280 }}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-      >
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.2} vertical={false} />
-        <XAxis
-          dataKey="date"
-          stroke="currentColor"
-          tick={{ fill: "currentColor", fontSize: 12 }}
-          tickFormatter={(date: string) => day.format(new Date(`${date}T00:00:00Z`))}
-          minTickGap={32}
-        />
-        <YAxis
-          stroke="currentColor"
-          tick={masked ? false : { fill: "currentColor", fontSize: 12 }}
-          tickFormatter={(value: number) => money.format(value)}
-          width={masked ? 8 : 64}
-          domain={["auto", "auto"]}
-        />
-        <Tooltip content={({ active, payload }) => <ChartTooltip active={active} point={payload?.[0]?.payload} />} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line
-          name="Current"
-          dataKey="current"
-          type="monotone"
-          stroke={stroke}
-          strokeWidth={2}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        {hasAvailable ? (
-          <Line
-            name="Available"
-            dataKey="available"
-            type="monotone"
-            stroke="currentColor"
-            strokeWidth={1.5}
-            strokeDasharray="5 4"
-            dot={false}
-            connectNulls
-            isAnimationActive={false}
-          />
-        ) : null}
-      </LineChart>
-    </div>
-  );
-}
-
-function ChartTooltip({ active, point }: { active?: boolean; point?: ChartPoint }) {
-  if (!active || !point) return null;
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
-      <p className="font-medium">{point.label}</p>
-      <p>Current: {point.currentText}</p>
-      {point.available !== null ? <p>Available: {point.availableText}</p> : null}
-    </div>
+    <HistoryChart
+      {...rest}
+      points={points}
+      lines={lines}
+      title="Balance history chart"
+      desc="Current and available balance per day. Arrow keys move between days."
+    />
   );
 }

@@ -1,6 +1,8 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
+import { DaysTable } from "@/components/ui/days-table";
+import { RangeNav } from "@/components/ui/range-nav";
 import {
   getBalanceHistory,
   HISTORY_RANGE_WORDS,
@@ -10,9 +12,7 @@ import {
 import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
-import { HistoryTable } from "./history-table";
 import { type AccountPageState, accountPageHref } from "./page-href";
-import { RangeNav } from "./range-nav";
 
 export async function BalanceHistory({
   userId,
@@ -65,6 +65,7 @@ export async function BalanceHistory({
               points={points}
               color={color}
               currency={history.currency}
+              locale={display.settings.locale}
               masked={!display.settings.showBalances}
               longRange={isLongRange(range)}
             />
@@ -72,7 +73,12 @@ export async function BalanceHistory({
               {series} at the end of each day, {rangeLabel}. The table below lists the same days.
             </figcaption>
           </figure>
-          <HistoryTable rows={points} caption={`Daily balances, ${rangeLabel}`} />
+          <DaysTable
+            summary="Show the balance history as a table"
+            caption={`Daily balances, ${rangeLabel}`}
+            columns={["Current", "Available"]}
+            rows={points.map((point) => ({ ...point, cells: [point.currentText, point.availableText] }))}
+          />
         </>
       )}
       <DownloadLink href={`/accounts/${accountId}/balances.csv?range=${range}`}>

@@ -1,11 +1,15 @@
 // The dashboard: every linked bank with its accounts, and the totals over the accounts not hidden.
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { SectionSkeleton } from "@/components/account-detail/section-skeleton";
 import { EmptyState } from "@/components/account-list/empty-state";
 import { HiddenAccounts } from "@/components/account-list/hidden-accounts";
 import { InstitutionGroup } from "@/components/account-list/institution-group";
 import { Totals } from "@/components/account-list/totals";
 import type { ConnectionActionSet } from "@/components/connections/actions";
 import { LinkButton } from "@/components/connections/link-button";
+import { NetWorthSection } from "@/components/net-worth/net-worth-section";
+import { parseHistoryRange } from "@/lib/accounts/balances/ranges";
 import { getDashboard } from "@/lib/accounts/dashboard";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
@@ -33,8 +37,13 @@ const ACTIONS: ConnectionActionSet = {
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage() {
-  const user = await requireUser();
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [user, search] = await Promise.all([requireUser(), searchParams]);
+  const range = parseHistoryRange(search.range);
   const [dashboard, display] = await Promise.all([getDashboard({ userId: user.id }), getDisplay({ userId: user.id })]);
   const linkEnvironment = getLinkEnvironment();
   const empty = dashboard.institutions.length === 0;
@@ -52,6 +61,14 @@ export default async function AccountsPage() {
       ) : (
         <>
           <Totals totals={dashboard.totals} display={display} />
+          <Suspense key={range} fallback={<SectionSkeleton label="Loading net worth history…" />}>
+            <NetWorthSection
+              userId={user.id}
+              range={range}
+              displayCurrency={dashboard.totals.displayCurrency}
+              display={display}
+            />
+          </Suspense>
           {dashboard.institutions.map((institution) => (
             <InstitutionGroup
               key={institution.connectionId}
