@@ -4,11 +4,12 @@
 //   createdb -h 127.0.0.1 -U postgres mingus_bench
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mingus_bench npm run bench:net-worth
 // Without DATABASE_URL it runs on the embedded database in PGLITE_DATA_DIR (use a scratch folder).
+// BENCH_KEEP=1 keeps the seeded user afterwards, to explore the query by hand.
 import "@/scripts/load-env";
 import { randomUUID } from "node:crypto";
-import { getNetWorthHistory } from "@/lib/accounts/balances/net-worth";
+import { getNetWorthHistory, netWorthQuery } from "@/lib/accounts/balances/net-worth";
 import { HISTORY_RANGES } from "@/lib/accounts/balances/ranges";
-import { closeBackend, databaseKind, db } from "@/lib/db";
+import { closeBackend, databaseKind, db, Prisma } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/setup";
 
 const ACCOUNTS = 50;
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   const userId = randomUUID();
   const started = performance.now();
   await populate(userId);
+  // As autovacuum would after a day's syncs: the planner's statistics cover the new rows.
+  await db.$executeRawUnsafe("ANALYZE bank_accounts, account_balances, fx_rates");
   const rows = await db.accountBalance.count({ where: { bankAccount: { userId } } });
   console.log(
     `${databaseKind()}: ${ACCOUNTS} accounts, ${rows} balance rows, seeded in ${Math.round(performance.now() - started)} ms`,
@@ -73,12 +76,17 @@ async function main(): Promise<void> {
         points = history.points.length;
       }
       times.sort((a, b) => a - b);
+      // The database's own time for the query, apart from the client, the pool and the machine's load.
+      const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
+        Prisma.sql`EXPLAIN (ANALYZE, TIMING OFF) ${netWorthQuery({ userId, range, displayCurrency: "EUR", now: NOW })}`,
+      );
+      const execution = plan.map((row) => row["QUERY PLAN"]).find((line) => line.startsWith("Execution Time"));
       console.log(
-        `range ${range.padEnd(3)} ${String(points).padStart(4)} days: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+        `range ${range.padEnd(3)} ${String(points).padStart(4)} days: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms; ${execution ?? ""}`,
       );
     }
   } finally {
-    await db.user.delete({ where: { id: userId } });
+    if (!process.env.BENCH_KEEP) await db.user.delete({ where: { id: userId } });
   }
 }
 

@@ -1,5 +1,5 @@
 // The exchange-rates capability's public face: the ECB's reference rates parsed, stored and fetched,
-// and totals converted into a person's display currency with them (docs/currencies.md).
+// and totals converted into a person's display currency with them (docs/features.md, Currencies).
 import "server-only";
 
 export {

@@ -55,9 +55,25 @@ export async function getNetWorthHistory({
   displayCurrency: string | null;
   now?: Date;
 }): Promise<NetWorthHistory> {
+  const rows = await db.$queryRaw<Row[]>(netWorthQuery({ userId, range, displayCurrency, now }));
+  return toHistory({ rows, range, displayCurrency });
+}
+
+/** The one query behind getNetWorthHistory (the benchmark explains it too). */
+export function netWorthQuery({
+  userId,
+  range,
+  displayCurrency,
+  now,
+}: {
+  userId: string;
+  range: HistoryRange;
+  displayCurrency: string | null;
+  now: Date;
+}): Prisma.Sql {
   const today = now.toISOString().slice(0, 10);
   const from = rangeStart(range, now)?.toISOString().slice(0, 10) ?? null;
-  const rows = await db.$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH accounts AS (
       SELECT ba.id, ba.iso_currency_code AS currency, ba.type IN ('credit', 'loan') AS owed
       FROM bank_accounts ba
@@ -69,17 +85,30 @@ export async function getNetWorthHistory({
         -- Hiding is an account's own setting (a global row cannot hold it: chk_preferences_global_has_no_account_fields).
         AND NOT COALESCE(own.hide_account, false)
     ),
-    snapshots AS (
-      -- A day's last row per account; rows before the range fold into its first day, so the balance
-      -- carried into the range is the last one before it.
-      SELECT DISTINCT ON (ab.bank_account_id, d.day) ab.bank_account_id, d.day, ab.amount
+    in_range AS (
+      SELECT ab.bank_account_id, (ab.as_of_date AT TIME ZONE 'UTC')::date AS day, ab.amount, ab.as_of_date, ab.created_at
       FROM account_balances ab
       JOIN accounts a ON a.id = ab.bank_account_id
+      WHERE ab.balance_type = 'current'
+        AND ab.as_of_date >= COALESCE(${from}::date::timestamp AT TIME ZONE 'UTC', '-infinity')
+        AND ab.as_of_date < (${today}::date + 1)::timestamp AT TIME ZONE 'UTC'
+      UNION ALL
+      -- The balance carried into the range: each account's last row before it, one index step back.
+      SELECT a.id, ${from}::date, before.amount, before.as_of_date, before.created_at
+      FROM accounts a
       CROSS JOIN LATERAL (
-        SELECT GREATEST((ab.as_of_date AT TIME ZONE 'UTC')::date, COALESCE(${from}::date, '-infinity'::date)) AS day
-      ) d
-      WHERE ab.balance_type = 'current' AND (ab.as_of_date AT TIME ZONE 'UTC')::date <= ${today}::date
-      ORDER BY ab.bank_account_id, d.day, ab.as_of_date DESC, ab.created_at DESC
+        SELECT amount, as_of_date, created_at FROM account_balances
+        WHERE bank_account_id = a.id AND balance_type = 'current'
+          AND as_of_date < ${from}::date::timestamp AT TIME ZONE 'UTC'
+        ORDER BY as_of_date DESC, created_at DESC LIMIT 1
+      ) before
+      WHERE ${from}::date IS NOT NULL
+    ),
+    snapshots AS (
+      -- A day's last row per account (a row carried in is older than any of the range's first day).
+      SELECT DISTINCT ON (bank_account_id, day) bank_account_id, day, amount
+      FROM in_range
+      ORDER BY bank_account_id, day, as_of_date DESC, created_at DESC
     ),
     firsts AS (SELECT bank_account_id, min(day) AS first_day FROM snapshots GROUP BY bank_account_id),
     days AS (
@@ -127,7 +156,6 @@ export async function getNetWorthHistory({
       SELECT rate, day FROM fx_rates WHERE currency = ${displayCurrency}::text AND day <= p.day ORDER BY day DESC LIMIT 1
     ) target ON ${displayCurrency}::text IS NOT NULL AND ${displayCurrency}::text <> 'EUR'
     ORDER BY p.day, p.currency`;
-  return toHistory({ rows, range, displayCurrency });
 }
 
 function toHistory({

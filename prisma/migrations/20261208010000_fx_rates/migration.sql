@@ -1,6 +1,6 @@
--- Reference exchange rates (docs/currencies.md): the ECB's daily rates, one row per currency per day,
--- each the units of that currency one euro buys. Other pairs are crossed through the euro. Keyed by
--- currency then day, so "the latest rate on or before a day" is one backward index step.
+-- Reference exchange rates (docs/features.md, Currencies): the ECB's daily rates, one row per
+-- currency per day, each the units of that currency one euro buys. Other pairs are crossed through
+-- the euro. Keyed by currency then day, so "the latest rate on or before a day" is one index step.
 CREATE TABLE "fx_rates" (
     "currency" TEXT NOT NULL,
     "day" DATE NOT NULL,
