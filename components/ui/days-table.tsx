@@ -23,7 +23,13 @@ export function DaysTable({
       <summary className="cursor-pointer rounded-xl px-4 py-3 text-sm font-medium select-none hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-900">
         {summary} ({rows.length} days)
       </summary>
-      <div className="max-h-96 overflow-auto border-t border-slate-200 dark:border-slate-800">
+      {/* Focusable, so a keyboard can scroll the days (axe: scrollable-region-focusable). */}
+      <section
+        aria-label={caption}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard.
+        tabIndex={0}
+        className="max-h-96 overflow-auto border-t border-slate-200 focus-visible:outline-2 focus-visible:outline-brand-500 dark:border-slate-800"
+      >
         <AccountTable caption={caption} columns={headings} stickyHeader>
           {/* Newest first: the day a reader most often wants is at the top. */}
           {rows.toReversed().map((row) => (
@@ -39,7 +45,7 @@ export function DaysTable({
             </tr>
           ))}
         </AccountTable>
-      </div>
+      </section>
     </details>
   );
 }
