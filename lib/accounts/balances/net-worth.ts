@@ -110,28 +110,18 @@ export function netWorthQuery({
       FROM in_range
       ORDER BY bank_account_id, day, as_of_date DESC, created_at DESC
     ),
-    firsts AS (SELECT bank_account_id, min(day) AS first_day FROM snapshots GROUP BY bank_account_id),
-    days AS (
-      SELECT generate_series(min(first_day), ${today}::date, interval '1 day')::date AS day FROM firsts
-    ),
-    grid AS (
-      SELECT f.bank_account_id, d.day, s.amount,
-             count(s.amount) OVER (PARTITION BY f.bank_account_id ORDER BY d.day) AS run
-      FROM firsts f
-      JOIN days d ON d.day >= f.first_day
-      LEFT JOIN snapshots s ON s.bank_account_id = f.bank_account_id AND s.day = d.day
-    ),
     per_currency AS (
-      SELECT g.day, a.currency,
-             COALESCE(sum(g.carried) FILTER (WHERE NOT a.owed), 0) AS assets,
-             COALESCE(sum(g.carried) FILTER (WHERE a.owed), 0) AS liabilities
+      -- Each snapshot holds from its day until the day before the account's next one (or today).
+      SELECT d.day::date AS day, a.currency,
+             COALESCE(sum(s.amount) FILTER (WHERE NOT a.owed), 0) AS assets,
+             COALESCE(sum(s.amount) FILTER (WHERE a.owed), 0) AS liabilities
       FROM (
-        SELECT bank_account_id, day,
-               first_value(amount) OVER (PARTITION BY bank_account_id, run ORDER BY day) AS carried
-        FROM grid
-      ) g
-      JOIN accounts a ON a.id = g.bank_account_id
-      GROUP BY g.day, a.currency
+        SELECT bank_account_id, day, amount, lead(day) OVER (PARTITION BY bank_account_id ORDER BY day) AS next_day
+        FROM snapshots
+      ) s
+      JOIN accounts a ON a.id = s.bank_account_id
+      CROSS JOIN LATERAL generate_series(s.day, COALESCE(s.next_day - 1, ${today}::date), interval '1 day') AS d(day)
+      GROUP BY d.day::date, a.currency
     )
     SELECT to_char(p.day, 'YYYY-MM-DD') AS day, p.currency, p.assets, p.liabilities,
            CASE
