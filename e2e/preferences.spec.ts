@@ -145,8 +145,8 @@ test("invalid input shows each field's message and changes nothing", async ({ pa
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(currency).toHaveAccessibleDescription(/Enter a three-letter ISO 4217 code in capitals/);
   await page.reload();
-  // Nothing was saved: still no display currency chosen.
-  await expect(currency).toHaveValue("");
+  // Nothing was saved: still the seed's display currency.
+  await expect(currency).toHaveValue("USD");
 });
 
 test("date, time and balance display preferences apply on the accounts page", async ({ page }) => {
