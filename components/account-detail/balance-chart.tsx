@@ -1,7 +1,8 @@
 "use client";
 // The balance history chart: current and available balance per day, with a tooltip. The only client
 // component of the account page; amounts arrive already formatted (and masked) by the server, and the
-// numbers here only place the lines.
+// numbers here only place the lines. Days the bank reported and days calculated from transactions are
+// told apart: a solid line and a dashed one, named in the legend and the tooltip.
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 export type ChartPoint = {
@@ -13,7 +14,26 @@ export type ChartPoint = {
   available: number | null;
   currentText: string;
   availableText: string;
+  /** The current balance was calculated from transactions rather than reported. */
+  calculated: boolean;
 };
+
+type PlottedPoint = ChartPoint & { reported: number | null; reconstructed: number | null };
+
+/**
+ * The current balance split in two series: reported days, and calculated days with the reported days
+ * on their edges, so the dashed stretch joins the solid one instead of leaving a gap.
+ */
+function splitBySource(points: ChartPoint[]): PlottedPoint[] {
+  return points.map((point, index) => {
+    const nearCalculated = point.calculated || points[index - 1]?.calculated || points[index + 1]?.calculated;
+    return {
+      ...point,
+      reported: point.calculated ? null : point.current,
+      reconstructed: nearCalculated ? point.current : null,
+    };
+  });
+}
 
 const FALLBACK_COLOR = "#2f6fe4";
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -35,6 +55,9 @@ export function BalanceChart({
 }) {
   const stroke = color && COLOR.test(color) ? color : FALLBACK_COLOR;
   const hasAvailable = points.some((point) => point.available !== null);
+  const plotted = splitBySource(points);
+  const hasCalculated = points.some((point) => point.calculated);
+  const reportedDays = points.filter((point) => !point.calculated && point.current !== null).length;
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact" });
   const day = new Intl.DateTimeFormat("en-US", {
     timeZone: "UTC",
@@ -45,8 +68,8 @@ export function BalanceChart({
       <LineChart
         responsive
         title="Balance history chart"
-        desc="Current and available balance per day. Arrow keys move between days."
-        data={points}
+        desc="Current and available balance per day, reported by the bank or calculated from transactions. Arrow keys move between days."
+        data={plotted}
         style={{ width: "100%", height: 280 }}
         margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
       >
@@ -68,15 +91,29 @@ export function BalanceChart({
         <Tooltip content={({ active, payload }) => <ChartTooltip active={active} point={payload?.[0]?.payload} />} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line
-          name="Current"
-          dataKey="current"
+          name={hasCalculated ? "Current, reported by the bank" : "Current"}
+          dataKey="reported"
           type="monotone"
           stroke={stroke}
           strokeWidth={2}
-          dot={false}
-          connectNulls
+          // Reported days among calculated ones are far apart: a dot marks each.
+          dot={hasCalculated && reportedDays <= 60 ? { r: 2.5, fill: stroke } : false}
+          connectNulls={!hasCalculated}
           isAnimationActive={false}
         />
+        {hasCalculated ? (
+          <Line
+            name="Current, calculated from transactions"
+            dataKey="reconstructed"
+            type="monotone"
+            stroke={stroke}
+            strokeOpacity={0.75}
+            strokeWidth={2}
+            strokeDasharray="2 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
         {hasAvailable ? (
           <Line
             name="Available"
@@ -95,12 +132,17 @@ export function BalanceChart({
   );
 }
 
-function ChartTooltip({ active, point }: { active?: boolean; point?: ChartPoint }) {
+function ChartTooltip({ active, point }: { active?: boolean; point?: PlottedPoint }) {
   if (!active || !point) return null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
       <p className="font-medium">{point.label}</p>
-      <p>Current: {point.currentText}</p>
+      <p>
+        Current: {point.currentText}
+        <span className="block text-xs text-slate-600 dark:text-slate-400">
+          {point.calculated ? "Calculated from transactions" : "Reported by the bank"}
+        </span>
+      </p>
       {point.available !== null ? <p>Available: {point.availableText}</p> : null}
     </div>
   );

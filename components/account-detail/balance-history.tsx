@@ -39,7 +39,9 @@ export async function BalanceHistory({
     available: point.available === null ? null : point.available.toNumber(),
     currentText: display.money(point.current, history.currency),
     availableText: display.money(point.available, history.currency),
+    calculated: point.calculated,
   }));
+  const calculatedDays = points.filter((point) => point.calculated).length;
   const rangeLabel = HISTORY_RANGE_WORDS[range];
   // Credit and loan accounts often report no available balance: say only what the chart shows.
   const series = points.some((point) => point.available !== null) ? "Current and available balance" : "Current balance";
@@ -69,11 +71,21 @@ export async function BalanceHistory({
               longRange={isLongRange(range)}
             />
             <figcaption id="balance-chart-caption" className="text-xs text-slate-600 dark:text-slate-400">
-              {series} at the end of each day, {rangeLabel}. The table below lists the same days.
+              {series} at the end of each day, {rangeLabel}.{" "}
+              {calculatedDays > 0
+                ? `${calculatedDays} of the ${points.length} days are calculated from transactions (dashed); the rest the bank reported. `
+                : null}
+              The table below lists the same days.
             </figcaption>
           </figure>
           <HistoryTable rows={points} caption={`Daily balances, ${rangeLabel}`} />
         </>
+      )}
+      {history.reconstructed ? null : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          An investment account&apos;s value moves with the market, not only with its transactions, so its history shows
+          only the balances the bank reported.
+        </p>
       )}
       <DownloadLink href={`/accounts/${accountId}/balances.csv?range=${range}`}>
         Download balance history (CSV)

@@ -7,9 +7,16 @@ const COLUMNS = [
   { label: "Date" },
   { label: "Current", className: "text-right" },
   { label: "Available", className: "text-right" },
+  { label: "Current balance from" },
 ];
 
-export type HistoryRow = { date: string; label: string; currentText: string; availableText: string };
+export type HistoryRow = {
+  date: string;
+  label: string;
+  currentText: string;
+  availableText: string;
+  calculated: boolean;
+};
 
 export function HistoryTable({ rows, caption }: { rows: HistoryRow[]; caption: string }) {
   return (
@@ -27,6 +34,7 @@ export function HistoryTable({ rows, caption }: { rows: HistoryRow[]; caption: s
               </th>
               <td className="px-4 py-1.5 text-right tabular-nums">{row.currentText}</td>
               <td className="px-4 py-1.5 text-right tabular-nums">{row.availableText}</td>
+              <td className="px-4 py-1.5 whitespace-nowrap">{row.calculated ? "Transactions" : "Bank"}</td>
             </tr>
           ))}
         </AccountTable>
