@@ -15,7 +15,7 @@ test("a bank linked today shows hundreds of days of balance history once the fir
   await expect(bank.getByRole("listitem")).toHaveCount(2, { timeout: 15_000 });
 
   await bank.getByRole("link", { name: "Plaid Checking" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Plaid Checking" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Plaid Checking" })).toBeVisible({ timeout: 15_000 });
   const url = new URL(page.url());
   // The initial sync runs in the background: the history grows from one day to two years.
   const tableToggle = page.getByText(/^Show the balance history as a table \((\d+) days\)$/);

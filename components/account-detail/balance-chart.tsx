@@ -137,11 +137,9 @@ function ChartTooltip({ active, point }: { active?: boolean; point?: PlottedPoin
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
       <p className="font-medium">{point.label}</p>
-      <p>
-        Current: {point.currentText}
-        <span className="block text-xs text-slate-600 dark:text-slate-400">
-          {point.calculated ? "Calculated from transactions" : "Reported by the bank"}
-        </span>
+      <p>Current: {point.currentText}</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {point.calculated ? "Calculated from transactions" : "Reported by the bank"}
       </p>
       {point.available !== null ? <p>Available: {point.availableText}</p> : null}
     </div>

@@ -22,7 +22,7 @@ export function HistoryTable({ rows, caption }: { rows: HistoryRow[]; caption: s
   return (
     <details className="group rounded-xl border border-slate-200 dark:border-slate-800">
       <summary className="cursor-pointer rounded-xl px-4 py-3 text-sm font-medium select-none hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-900">
-        Show the balance history as a table ({rows.length} days)
+        Show the balance history as a table ({rows.length} {rows.length === 1 ? "day" : "days"})
       </summary>
       <div className="max-h-96 overflow-y-auto border-t border-slate-200 dark:border-slate-800">
         <AccountTable caption={caption} columns={COLUMNS} stickyHeader>
