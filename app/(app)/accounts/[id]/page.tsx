@@ -62,7 +62,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <AccountHeader
         account={account}
         display={display}
-        syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />}
+        syncNow={
+          // A manual account has no bank to sync with.
+          account.plaidConnectionId ? (
+            <AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />
+          ) : null
+        }
       />
       <LiabilitySection account={account} display={display} />
       <Suspense fallback={<SectionSkeleton label="Loading balance history…" />}>
