@@ -84,13 +84,15 @@ export default async function AccountPage({ params, searchParams }: Props) {
       </Suspense>
       <div className="grid gap-10 lg:grid-cols-2">
         <DetailsList account={account} display={display} />
-        <Suspense fallback={<SectionSkeleton label="Loading sync history…" />}>
-          <SyncHistorySection
-            {...common}
-            showAll={showAllSyncs}
-            showAllHref={accountPageHref(account.id, { ...state, syncs: "all" }, "sync-history")}
-          />
-        </Suspense>
+        {account.manual ? null : (
+          <Suspense fallback={<SectionSkeleton label="Loading sync history…" />}>
+            <SyncHistorySection
+              {...common}
+              showAll={showAllSyncs}
+              showAllHref={accountPageHref(account.id, { ...state, syncs: "all" }, "sync-history")}
+            />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -7,10 +7,8 @@ import { CsvError, parse } from "csv-parse/sync";
 import { z } from "zod";
 import { Prisma } from "@/lib/db";
 import { toMoney } from "@/lib/money/decimal";
+import { DATE_FORMATS, type DateFormat } from "./date-formats";
 import { invalidFile, type StatementLine, utcDay } from "./line";
-
-export const DATE_FORMATS = ["YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY", "DD.MM.YYYY", "YYYY/MM/DD"] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
 
 const column = z.coerce.number().int().min(0);
 export const csvMappingSchema = z.object({

@@ -12,7 +12,7 @@ import { type CsvMapping, guessMapping, readCsv, toLines } from "./csv";
 import { duplicateKey, invalidFile, PREVIEW_LINES, type StatementLine, type StatementPreview } from "./line";
 import { looksLikeOfx, readOfx } from "./ofx";
 
-/** The largest statement accepted (the server action's body limit in next.config.mjs is above it). */
+/** The largest statement accepted (the server actions' body limit in next.config.js is above it). */
 export const MAX_STATEMENT_BYTES = 5 * 1024 * 1024;
 
 export type StatementFile = { name: string; content: string };
