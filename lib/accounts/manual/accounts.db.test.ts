@@ -158,6 +158,17 @@ describe("manual accounts", () => {
     expect(await db.bankAccount.count({ where: { id: linked.account.id } })).toBe(1);
   });
 
+  it("appears in the views that joined connections", async () => {
+    const user = await createUser();
+    const { id } = await addCash(user.id);
+    const active = await db.$queryRaw<{ id: string; latest_balance: string }[]>`
+      SELECT id::text, latest_balance::text FROM active_bank_accounts WHERE user_id = ${user.id}::uuid`;
+    expect(active).toEqual([{ id, latest_balance: "250.00" }]);
+    const stats = await db.$queryRaw<{ total_syncs: number }[]>`
+      SELECT total_syncs::int FROM sync_statistics WHERE bank_account_id = ${id}::uuid`;
+    expect(stats).toEqual([{ total_syncs: 0 }]);
+  });
+
   it("is refused by the database without its manual-<id> key", async () => {
     const user = await createUser();
     await expect(
