@@ -79,7 +79,7 @@ export function MappingFields({ headers, mapping }: { headers: string[]; mapping
               value={value}
               checked={mode === value}
               onChange={() => setMode(value)}
-              className="size-5 accent-brand-600"
+              className="size-6 shrink-0 accent-brand-600"
             />
             {label}
           </label>
