@@ -111,6 +111,8 @@ export const importStatementAction = authedAction<typeof statementSchema, { impo
       file,
       mapping: mappingOf(input),
     });
+    // The import moved the balance (days since the last stated balance are worked forward).
+    if (summary.imported > 0) await notifyManualAccountAlerts({ accountId: input.accountId });
     revalidatePath(`/accounts/${input.accountId}`);
     const skipped = summary.skipped === 1 ? "1 duplicate" : `${summary.skipped} duplicates`;
     return {

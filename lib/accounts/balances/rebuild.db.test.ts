@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createBalance, createTransaction, createUserWithAccount } from "@/lib/test/factories";
+import { createBalance, createTransaction, createUser, createUserWithAccount } from "@/lib/test/factories";
 import { getBalanceHistory } from "./history";
 import { rebuildBalanceHistory } from "./rebuild";
 
@@ -174,6 +175,61 @@ describe("rebuildBalanceHistory", () => {
       ["2026-11-22", false],
       ["2026-11-23", false],
     ]);
+  });
+
+  it("works a manual account forward from its last stated balance to today, which becomes current", async () => {
+    const user = await createUser();
+    const id = randomUUID();
+    await db.bankAccount.create({
+      data: {
+        id,
+        userId: user.id,
+        plaidConnectionId: null,
+        accountId: `manual-${id}`,
+        name: "Cash",
+        type: "depository",
+      },
+    });
+    await createBalance({
+      bankAccountId: id,
+      amount: "100.00",
+      source: "manual",
+      asOfDate: at("2026-11-20", "00:00:00"),
+    });
+    await rebuildBalanceHistory({ accountIds: [id], now: NOW });
+    // No transactions since: the stated balance stays current, the days since are flat.
+    let points = await currentSeries(id);
+    expect(points.filter((point) => point.current)).toEqual([
+      { day: "2026-11-20", amount: "100.00", source: "manual", current: true },
+    ]);
+    expect(calculated(points)).toEqual({ "2026-11-21": "100.00", "2026-11-22": "100.00", "2026-11-23": "100.00" });
+
+    await postedTransactions(id, [
+      ["2026-11-21", "30.00"],
+      ["2026-11-22", "-50.00"],
+    ]);
+    await rebuildBalanceHistory({ accountIds: [id], now: NOW });
+    points = await currentSeries(id);
+    expect(calculated(points)).toEqual({ "2026-11-21": "70.00", "2026-11-22": "120.00", "2026-11-23": "120.00" });
+    expect(points.filter((point) => point.current)).toEqual([
+      { day: "2026-11-23", amount: "120.00", source: "calculated", current: true },
+    ]);
+    expect((await db.bankAccount.findUniqueOrThrow({ where: { id } })).currentBalance?.toFixed(2)).toBe("120.00");
+
+    // A balance stated on the 22nd: the days before it are worked back from it, the days after forward.
+    await createBalance({
+      bankAccountId: id,
+      amount: "90.00",
+      source: "manual",
+      asOfDate: at("2026-11-22", "18:00:00"),
+    });
+    await rebuildBalanceHistory({ accountIds: [id], now: NOW });
+    points = await currentSeries(id);
+    expect(calculated(points)).toEqual({ "2026-11-21": "40.00", "2026-11-23": "90.00" });
+    expect(points.filter((point) => point.current)).toEqual([
+      { day: "2026-11-22", amount: "90.00", source: "manual", current: true },
+    ]);
+    expect((await db.bankAccount.findUniqueOrThrow({ where: { id } })).currentBalance?.toFixed(2)).toBe("90.00");
   });
 
   it("keeps one calculated point per account and day", async () => {

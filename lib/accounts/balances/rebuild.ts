@@ -11,7 +11,8 @@
 //   depository (and other assets) that lowers the balance (sign −1 going forward), on credit and loan
 //   accounts a purchase raises what is owed (sign +1). Pending transactions do not count.
 // - After the last anchor (a manual account's days since its last stated balance), d is worked
-//   forward from it, and a manual account's current balance is that of today.
+//   forward from it, and when transactions came after that statement, a manual account's current
+//   balance is today's.
 // So a new Plaid balance that disagrees with the chain re-anchors every calculated day since the
 // previous Plaid point, and the break shows at that point, where the bank's figures disagree.
 //
@@ -180,21 +181,35 @@ function relinkPrevious(ids: string[]): Prisma.Sql {
 }
 
 /**
- * A manual account's current balance is its latest point: today's calculated one when transactions
- * came after the last stated balance, else that balance. The triggers retire the old current row; the
+ * A manual account's current balance: its latest stated balance, or today's calculated one when
+ * posted transactions came after that statement. The triggers retire the old current row; the
  * account's own column follows.
  */
 async function settleManualCurrent(tx: Prisma.TransactionClient, ids: string[]): Promise<void> {
   await tx.$executeRaw`
-    UPDATE account_balances SET is_current = true
-    WHERE NOT is_current AND id IN (
-      SELECT DISTINCT ON (b.bank_account_id) b.id
+    WITH stated AS (
+      SELECT DISTINCT ON (b.bank_account_id) b.bank_account_id, b.id, (b.as_of_date AT TIME ZONE 'UTC')::date AS day
       FROM account_balances b
       JOIN bank_accounts a ON a.id = b.bank_account_id
-      WHERE a.id = ANY(${ids}::uuid[]) AND a.plaid_connection_id IS NULL AND a.type <> 'investment'
-        AND b.balance_type = 'current'
+      WHERE a.id = ANY(${ids}::uuid[]) AND a.plaid_connection_id IS NULL
+        AND b.balance_type = 'current' AND b.source <> 'calculated'
       ORDER BY b.bank_account_id, b.as_of_date DESC, b.created_at DESC
-    )`;
+    ), moved AS (
+      SELECT s.bank_account_id FROM stated s
+      WHERE EXISTS (SELECT 1 FROM transactions t
+                    WHERE t.bank_account_id = s.bank_account_id AND NOT t.pending AND t.date > s.day)
+    ), chosen AS (
+      SELECT id FROM stated WHERE bank_account_id NOT IN (SELECT bank_account_id FROM moved)
+      UNION ALL
+      SELECT latest.id FROM (
+        SELECT DISTINCT ON (b.bank_account_id) b.id
+        FROM account_balances b JOIN moved m ON m.bank_account_id = b.bank_account_id
+        WHERE b.balance_type = 'current'
+        ORDER BY b.bank_account_id, b.as_of_date DESC, b.created_at DESC
+      ) AS latest
+    )
+    UPDATE account_balances SET is_current = true
+    WHERE NOT is_current AND id IN (SELECT id FROM chosen)`;
   await tx.$executeRaw`
     UPDATE bank_accounts AS a SET current_balance = b.amount
     FROM account_balances b

@@ -2,14 +2,13 @@
 // an opening balance edit, a statement import. Every manual use case calls it after its transaction
 // has committed, so whatever is derived from the account's history hangs off this single hook.
 import "server-only";
+import { rebuildBalanceHistory } from "../balances/rebuild";
 
 /**
- * MERGE POINT: the balance history rebuild (`rebuildBalanceHistory({ accountIds: [accountId] })` in
- * lib/accounts/balances/rebuild.ts, written on main) is wired in here. It reconstructs the daily
- * 'calculated' rows forward from the last manual point and keeps bank_accounts.current_balance right.
- * Until it lands nothing is derived: the manual points themselves are the account's history, and
- * updateBalance already keeps current_balance equal to the newest one.
+ * The daily history rebuilt from the stated balances and the transactions (lib/accounts/balances/
+ * rebuild.ts): days between stated balances worked back from the next one, days since the last worked
+ * forward, and the account's current balance set to today's.
  */
 export async function afterManualChange(accountId: string): Promise<void> {
-  void accountId;
+  await rebuildBalanceHistory({ accountIds: [accountId] });
 }
