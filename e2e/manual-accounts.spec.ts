@@ -43,6 +43,13 @@ test("add a manual account and import a CSV statement through the mapping step",
   await expect(page.getByRole("heading", { name: MANUAL_NAME, level: 1 })).toBeVisible();
   await expect(page.getByText("Paycheck")).toBeVisible();
   await expect(page.getByText("Farmers market")).toHaveCount(2);
+  // The balance moved with the statement: 250.00 − 23.40 + 1,500.00 − 23.40, and the days since the
+  // opening balance are calculated from the transactions.
+  await expect(page.getByText("$1,703.20").first()).toBeVisible();
+  await page.goto(`${href}?range=1m#balance-history`);
+  await expect(page.getByRole("figure", { name: /Current balance/ })).toContainText(
+    /\d+ of the \d+ days are calculated from transactions/,
+  );
 });
 
 test("a statement with a bad row is refused and imports nothing", async ({ page }) => {
@@ -56,7 +63,7 @@ test("a statement with a bad row is refused and imports nothing", async ({ page 
     mimeType: "text/csv",
     buffer: Buffer.from("Posted,Details,Amount\n11/03/2026,Tea,lots\n"),
   });
-  await page.getByRole("button", { name: "Import 1 transactions" }).click();
+  await page.getByRole("button", { name: "Import 1 transaction" }).click();
   await expect(page.getByRole("status").filter({ hasText: 'column "Amount": "lots" is not an amount' })).toBeVisible({
     timeout: 15_000,
   });
