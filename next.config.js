@@ -14,6 +14,9 @@ const nextConfig = {
   // Migrations are read at run time (embedded start-up, /api/health, the emulator's first request), so
   // they ship with the server.
   outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*", "./packages/plaid-emulator/migrations/**/*"] },
+  // Statement imports (app/(app)/accounts/manual-actions.ts) take files up to 5 MB; the form's other
+  // fields and the multipart framing need a little more.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -5,14 +5,16 @@
 import { expect, type Page, test } from "@playwright/test";
 import { axeFindings, nameLayouts, sidewaysOverflow, smallTargets } from "./support/a11y";
 import { signIn, signInAsAdmin, signUp, VIEWER } from "./support/auth";
+import { addManualAccount, MANUAL_NAME, previewStatement } from "./support/manual-accounts";
 import { linkBank, linkDialog, PLATYPUS } from "./support/plaid-link";
 
-type Who = "anonymous" | "viewer" | "newcomer" | "admin";
+/** manual: a newcomer who has added one manual account ("Cash box"). */
+type Who = "anonymous" | "viewer" | "newcomer" | "admin" | "manual";
 
 interface PageCase {
   name: string;
   who: Who;
-  /** `:account` stands for the viewer's "Everyday" account. */
+  /** `:account` stands for the viewer's "Everyday" account, `:manual` for the manual one. */
   path: string;
   /** The page's heading, which says it has loaded. */
   heading: string | RegExp;
@@ -43,6 +45,8 @@ async function chooseDisplayCurrencyWithoutRates(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 }
 
+const IMPORT_HEADING = `Import a statement into ${MANUAL_NAME}`;
+
 const PAGES: PageCase[] = [
   { name: "sign in", who: "anonymous", path: "/sign-in", heading: "Sign in" },
   { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
@@ -70,6 +74,29 @@ const PAGES: PageCase[] = [
   { name: "OAuth return", who: "viewer", path: "/oauth-return", heading: "Finishing with your bank" },
   { name: "admin", who: "admin", path: "/admin", heading: "Admin" },
   { name: "not found", who: "viewer", path: "/no-such-page", heading: "Page not found" },
+  { name: "add a manual account", who: "newcomer", path: "/accounts/new", heading: "Add a manual account" },
+  { name: "accounts, manual", who: "manual", path: "/accounts", heading: "Accounts" },
+  { name: "manual account", who: "manual", path: "/accounts/:manual", heading: MANUAL_NAME },
+  { name: "manage manual account", who: "manual", path: "/accounts/:manual/manage", heading: `Manage ${MANUAL_NAME}` },
+  { name: "import statement", who: "manual", path: "/accounts/:manual/import", heading: IMPORT_HEADING },
+  {
+    name: "import statement, mapping and preview",
+    who: "manual",
+    path: "/accounts/:manual/import",
+    heading: IMPORT_HEADING,
+    open: (page) => previewStatement(page),
+  },
+  {
+    name: "import statement, summary",
+    who: "manual",
+    path: "/accounts/:manual/import",
+    heading: IMPORT_HEADING,
+    open: async (page) => {
+      await previewStatement(page);
+      await page.getByRole("button", { name: /^Import \d+ transactions$/ }).click();
+      await expect(page.getByRole("region", { name: "Import finished" })).toBeVisible({ timeout: 15_000 });
+    },
+  },
   { name: "Link stand-in", who: "newcomer", path: "/accounts", heading: "No banks linked yet", open: openLinkStandIn },
 ];
 
@@ -80,11 +107,17 @@ const VARIANTS = [
   { colorScheme: "dark", width: 390, height: 844 },
 ] as const;
 
-async function signInAs(page: Page, who: Who) {
+/** Signs in; for "manual", the address of the account it added. */
+async function signInAs(page: Page, who: Who): Promise<string | null> {
+  if (who === "manual") {
+    await signUp(page);
+    return addManualAccount(page);
+  }
   if (who === "viewer") await signIn(page, VIEWER);
   else if (who === "newcomer") await signUp(page);
   else if (who === "admin") await signInAsAdmin(page);
   if (who !== "anonymous") await expect(page).toHaveURL(/\/accounts$/);
+  return null;
 }
 
 async function accountHref(page: Page, name: string): Promise<string> {
@@ -99,11 +132,11 @@ for (const entry of PAGES) {
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await signInAs(page, entry.who);
+    const manual = await signInAs(page, entry.who);
     await entry.prepare?.(page);
     const path = entry.path.includes(":account")
       ? entry.path.replace("/accounts/:account", await accountHref(page, "Everyday"))
-      : entry.path;
+      : entry.path.replace("/accounts/:manual", manual ?? "/accounts/:manual");
     for (const { colorScheme, width, height } of VARIANTS) {
       const variant = `${entry.name}, ${colorScheme}, ${width} px`;
       await page.setViewportSize({ width, height });

@@ -90,7 +90,11 @@ test("the heading, balances and chart of an account, over each range, with the s
     await openHistoryTable(page);
     expect(days).toContain(await historyRows(page).count());
     // Newest first, each with a current and an available amount.
-    await expect(historyRows(page).first().locator("td")).toHaveText([/^-?\$[\d,]+\.\d{2}$/, /^-?\$[\d,]+\.\d{2}$/]);
+    await expect(historyRows(page).first().locator("td")).toHaveText([
+      /^-?\$[\d,]+\.\d{2}$/,
+      /^-?\$[\d,]+\.\d{2}$/,
+      /^(Bank|Transactions)$/,
+    ]);
   }
   // The range is in the URL: loading it afresh shows the same range.
   await page.reload();
@@ -180,9 +184,9 @@ test("the transactions and the balance history download as CSV", async ({ page }
   await expect(page).toHaveURL(/range=all/);
   const balances = await downloadText(page, "Download balance history (CSV)");
   expect(balances.filename).toMatch(/^plaid-checking-0000-balances-\d{4}-\d{2}-\d{2}\.csv$/);
-  expect(balances.lines[0]).toBe("date,current,available,currency");
+  expect(balances.lines[0]).toBe("date,current,available,currency,current_source");
   expect(balances.lines).toHaveLength(366 + 1);
-  expect(balances.lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},-?\d+\.\d{2},-?\d+\.\d{2},USD$/);
+  expect(balances.lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},-?\d+\.\d{2},-?\d+\.\d{2},USD,(bank|transactions)$/);
 
   await page.getByRole("searchbox", { name: "Search transactions" }).fill("Starbucks");
   await page.getByRole("button", { name: "Search" }).click();

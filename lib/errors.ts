@@ -3,11 +3,16 @@
 
 const ERRORS = {
   "validation:invalid_amount": { status: 400 },
+  "validation:invalid_date": { status: 400 },
   "balance:invalid_type": { status: 400 },
   "balance:currency_mismatch": { status: 422 },
   "balance:account_not_found": { status: 404 },
   "connection:not_found": { status: 404 },
   "account:not_found": { status: 404 },
+  // Manual accounts and statement import (issue items 5 and 6).
+  "account:not_manual": { status: 409 },
+  "import:invalid_file": { status: 400 },
+  "import:too_large": { status: 413 },
   "sync:not_found": { status: 404 },
   "notification:not_found": { status: 404 },
   "sync:invalid_completion": { status: 422 },

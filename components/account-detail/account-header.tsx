@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { AccountIcon } from "@/components/account-list/account-icon";
 import { BankHealthWarnings, BankLastUpdated } from "@/components/connections/bank-health";
+import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { LONG_NAME } from "@/components/ui/long-name";
 import type { AccountDetail } from "@/lib/accounts/detail";
@@ -43,6 +44,7 @@ export function AccountHeader({
             </p>
           ) : null}
           <BankHealthWarnings health={account.bankHealth} institutionName={account.institutionName} display={display} />
+          {account.manual ? <Badge tone="muted">Manual</Badge> : null}
           {account.hidden ? (
             <p className="text-sm text-amber-700 dark:text-amber-400">Hidden from your accounts list.</p>
           ) : null}
@@ -50,6 +52,7 @@ export function AccountHeader({
         {/* On a phone the buttons take a line of their own, leaving the name the width it needs. */}
         <div className="flex basis-full flex-wrap items-start gap-2 sm:basis-auto">
           {syncNow}
+          {account.manual ? <ManualAccountLinks accountId={account.id} /> : null}
           <Link href={`/accounts/${account.id}/settings`} className={buttonClass({ variant: "secondary", size: "sm" })}>
             Settings
           </Link>
@@ -61,6 +64,20 @@ export function AccountHeader({
       </dl>
     </header>
   );
+}
+
+// A manual account is changed by hand: its balance, its details, its statements. No sync, no reconnect.
+function ManualAccountLinks({ accountId }: { accountId: string }) {
+  const links = [
+    ["Update balance", `/accounts/${accountId}/manage#update-balance`],
+    ["Edit", `/accounts/${accountId}/manage`],
+    ["Import statement", `/accounts/${accountId}/import`],
+  ];
+  return links.map(([label, href]) => (
+    <Link key={label} href={href as string} className={buttonClass({ variant: "secondary", size: "sm" })}>
+      {label}
+    </Link>
+  ));
 }
 
 function Balance({ label, value }: { label: string; value: string }) {

@@ -1,7 +1,6 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
-import { DaysTable } from "@/components/ui/days-table";
 import { RangeNav } from "@/components/ui/range-nav";
 import {
   getBalanceHistory,
@@ -12,6 +11,7 @@ import {
 import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
+import { HistoryTable } from "./history-table";
 import { type AccountPageState, accountPageHref } from "./page-href";
 
 export async function BalanceHistory({
@@ -39,7 +39,9 @@ export async function BalanceHistory({
     available: point.available === null ? null : point.available.toNumber(),
     currentText: display.money(point.current, history.currency),
     availableText: display.money(point.available, history.currency),
+    calculated: point.calculated,
   }));
+  const calculatedDays = points.filter((point) => point.calculated).length;
   const rangeLabel = HISTORY_RANGE_WORDS[range];
   // Credit and loan accounts often report no available balance: say only what the chart shows.
   const series = points.some((point) => point.available !== null) ? "Current and available balance" : "Current balance";
@@ -70,16 +72,21 @@ export async function BalanceHistory({
               longRange={isLongRange(range)}
             />
             <figcaption id="balance-chart-caption" className="text-xs text-slate-600 dark:text-slate-400">
-              {series} at the end of each day, {rangeLabel}. The table below lists the same days.
+              {series} at the end of each day, {rangeLabel}.{" "}
+              {calculatedDays > 0
+                ? `${calculatedDays} of the ${points.length} days are calculated from transactions (dashed); the rest the bank reported. `
+                : null}
+              The table below lists the same days.
             </figcaption>
           </figure>
-          <DaysTable
-            summary="Show the balance history as a table"
-            caption={`Daily balances, ${rangeLabel}`}
-            columns={["Current", "Available"]}
-            rows={points.map((point) => ({ ...point, cells: [point.currentText, point.availableText] }))}
-          />
+          <HistoryTable rows={points} caption={`Daily balances, ${rangeLabel}`} />
         </>
+      )}
+      {history.reconstructed ? null : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          An investment account&apos;s value moves with the market, not only with its transactions, so its history shows
+          only the balances the bank reported.
+        </p>
       )}
       <DownloadLink href={`/accounts/${accountId}/balances.csv?range=${range}`}>
         Download balance history (CSV)

@@ -51,6 +51,7 @@ export function AccountRow({
           </Link>
           {account.status === "error" ? <Badge tone="error">Error</Badge> : null}
           {account.status === "closed" ? <Badge tone="muted">Closed</Badge> : null}
+          {account.manual ? <Badge tone="muted">Manual</Badge> : null}
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {details.map(([key, detail], index) => (
@@ -60,7 +61,7 @@ export function AccountRow({
             </Fragment>
           ))}
         </p>
-        {showSyncedAt ? (
+        {showSyncedAt && !account.manual ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">
             <SyncedAt value={account.lastSyncAt} display={display} />
           </p>

@@ -158,13 +158,22 @@ describe("exportBalancesCsv", () => {
       amount: "-5",
       asOfDate: new Date("2026-11-02T10:00Z"),
     });
+    await createBalance({
+      bankAccountId: account.id,
+      balanceType: "current",
+      amount: "7.25",
+      source: "calculated",
+      isCurrent: false,
+      asOfDate: new Date("2026-11-03T23:59:59Z"),
+    });
 
     const download = await exportBalancesCsv({ userId: user.id, accountId: account.id, range: "all" });
     expect(download?.filename).toMatch(/^plaid-saving-1111-balances-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(parse(await text(download?.body ?? ""))).toEqual([
-      ["date", "current", "available", "currency"],
-      ["2026-11-01", "100.00", "90.50", "USD"],
-      ["2026-11-02", "-5.00", "", "USD"],
+      ["date", "current", "available", "currency", "current_source"],
+      ["2026-11-01", "100.00", "90.50", "USD", "bank"],
+      ["2026-11-02", "-5.00", "", "USD", "bank"],
+      ["2026-11-03", "7.25", "", "USD", "transactions"],
     ]);
   });
 });

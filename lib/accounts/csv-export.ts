@@ -23,7 +23,8 @@ export const TRANSACTION_CSV_COLUMNS = [
   "transaction_id",
 ] as const;
 
-export const BALANCE_CSV_COLUMNS = ["date", "current", "available", "currency"] as const;
+/** current_source: "bank" for a reported balance, "transactions" for one calculated from them. */
+export const BALANCE_CSV_COLUMNS = ["date", "current", "available", "currency", "current_source"] as const;
 
 export type CsvDownload = { filename: string; body: ReadableStream<Uint8Array> | string };
 
@@ -117,6 +118,7 @@ export async function exportBalancesCsv({
     toNullableMoneyString(point.current) ?? "",
     toNullableMoneyString(point.available) ?? "",
     history.currency,
+    point.current === null ? "" : point.calculated ? "transactions" : "bank",
   ]);
   return {
     filename: csvFilename(account, range === "all" ? "balances" : `balances-${range}`),

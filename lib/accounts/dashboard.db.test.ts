@@ -20,7 +20,7 @@ async function createHousehold() {
   const bank = await createConnection({ userId: user.id, institutionName: "Zebra Bank", lastSyncAt: new Date() });
   const union = await createConnection({ userId: user.id, institutionName: "Aardvark Credit Union" });
   const account = (connection: { id: string }, data: Partial<Prisma.BankAccountUncheckedCreateInput>) =>
-    createAccount({ userId: user.id, plaidConnectionId: connection.id, ...data });
+    createAccount({ ...data, userId: user.id, plaidConnectionId: connection.id });
   const checking = await account(bank, { name: "Checking", currentBalance: "1000.00", availableBalance: "950.00" });
   const card = await account(bank, {
     name: "Card",
@@ -44,7 +44,7 @@ async function createHousehold() {
 async function createBank() {
   const user = await createUser();
   const bank = await createConnection({ userId: user.id });
-  const add = (data: Partial<Prisma.BankAccountUncheckedCreateInput>) =>
+  const add = (data: Partial<Omit<Prisma.BankAccountUncheckedCreateInput, "plaidConnectionId">>) =>
     createAccount({ userId: user.id, plaidConnectionId: bank.id, ...data });
   return { user, add };
 }

@@ -1,11 +1,12 @@
 // The accounts dashboard for one user: active connections with their accounts (each account's alias,
 // colour, icon and hide preference applied), sync badges, and totals over the visible accounts.
 import "server-only";
-import { db, Prisma } from "@/lib/db";
+import { type BankAccountModel as BankAccount, db, Prisma } from "@/lib/db";
 import { type ConvertedTotals, type CurrencyTotals, convertTotals } from "@/lib/fx";
-import { resolvePreferences } from "@/lib/preferences";
+import { type Preferences, resolvePreferences } from "@/lib/preferences";
 import { type BankHealth, describeBankHealth } from "./bank-health";
 import { accessEndingSoon, accessRevokedBy } from "./connection-access";
+import { MANUAL_INSTITUTION_NAME } from "./manual/kinds";
 
 const SYNC_RUNNING = ["pending", "in_progress"];
 // Assets first, then debts; `other` (escrow, prepaid) holds money the user owns.
@@ -33,6 +34,8 @@ export type DashboardAccount = {
   lastSyncAt: Date | null;
   currency: string;
   institutionName: string;
+  /** Added by hand (no bank connection, never synced): listed under "Manual accounts" with a badge. */
+  manual: boolean;
 };
 
 export type DashboardInstitution = {
@@ -71,13 +74,18 @@ export type DashboardTotals = {
 
 export type Dashboard = {
   institutions: DashboardInstitution[];
+  /** The visible manual accounts, their own group; hidden ones are in `hidden` with the rest. */
+  manual: DashboardAccount[];
   hidden: DashboardAccount[];
   totals: DashboardTotals;
 };
 
-/** Two queries whatever the number of accounts: connections with accounts and sync counts, and preferences. */
+/**
+ * Three queries whatever the number of accounts: connections with accounts and sync counts, manual
+ * accounts, and preferences.
+ */
 export async function getDashboard({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<Dashboard> {
-  const [connections, preferenceRows] = await Promise.all([
+  const [connections, preferenceRows, manualRows] = await Promise.all([
     db.plaidConnection.findMany({
       where: { userId, isActive: true },
       orderBy: [{ institutionName: "asc" }, { createdAt: "asc" }],
@@ -101,35 +109,22 @@ export async function getDashboard({ userId, now = new Date() }: { userId: strin
       },
     }),
     db.bankingPreferences.findMany({ where: { userId } }),
+    db.bankAccount.findMany({
+      where: { userId, plaidConnectionId: null, isActive: true },
+      orderBy: [{ name: "asc" }, { createdAt: "asc" }],
+    }),
   ]);
 
   const global = preferenceRows.find((row) => row.bankAccountId === null) ?? null;
   const byAccount = new Map(preferenceRows.map((row) => [row.bankAccountId, row]));
+  const preferences = (accountId: string) =>
+    resolvePreferences({ account: byAccount.get(accountId) ?? null, global }).values;
   const hidden: DashboardAccount[] = [];
 
   const institutions = connections.map((connection): DashboardInstitution => {
-    const accounts = connection.bankAccounts.map((account): DashboardAccount => {
-      const { values } = resolvePreferences({ account: byAccount.get(account.id) ?? null, global });
-      return {
-        id: account.id,
-        displayName: values.accountAlias ?? account.name,
-        name: account.name,
-        color: values.accountColor,
-        icon: values.accountIcon,
-        mask: account.mask,
-        type: account.type,
-        subtype: account.subtype,
-        status: account.status,
-        current: account.currentBalance,
-        available: account.availableBalance,
-        creditLimit: account.creditLimit,
-        creditUsed: account.type === "credit" ? account.currentBalance : null,
-        hidden: values.hideAccount,
-        lastSyncAt: account.lastSyncAt,
-        currency: account.isoCurrencyCode,
-        institutionName: connection.institutionName,
-      };
-    });
+    const accounts = connection.bankAccounts.map((account) =>
+      toDashboardAccount(account, { institutionName: connection.institutionName, preferences }),
+    );
     hidden.push(...accounts.filter((account) => account.hidden));
     return {
       connectionId: connection.id,
@@ -149,7 +144,13 @@ export async function getDashboard({ userId, now = new Date() }: { userId: strin
     };
   });
 
-  const visible = institutions.flatMap((institution) => institution.accounts);
+  const manual = manualRows.map((account) =>
+    toDashboardAccount(account, { institutionName: MANUAL_INSTITUTION_NAME, preferences }),
+  );
+  hidden.push(...manual.filter((account) => account.hidden));
+  const visibleManual = sortAccounts(manual.filter((account) => !account.hidden));
+
+  const visible = [...institutions.flatMap((institution) => institution.accounts), ...visibleManual];
   const byCurrency = computeTotals(visible);
   // Only a currency the person chose converts; Mingus's own default is not a choice.
   const displayCurrency = global?.defaultCurrency ?? null;
@@ -158,8 +159,37 @@ export async function getDashboard({ userId, now = new Date() }: { userId: strin
     : { converted: null, notice: null };
   return {
     institutions,
+    manual: visibleManual,
     hidden: sortAccounts(hidden),
     totals: { byCurrency, displayCurrency, converted, notice },
+  };
+}
+
+/** One account as the list shows it, with its alias, colour, icon and hide preference applied. */
+function toDashboardAccount(
+  account: BankAccount,
+  { institutionName, preferences }: { institutionName: string; preferences: (accountId: string) => Preferences },
+): DashboardAccount {
+  const values = preferences(account.id);
+  return {
+    id: account.id,
+    displayName: values.accountAlias ?? account.name,
+    name: account.name,
+    color: values.accountColor,
+    icon: values.accountIcon,
+    mask: account.mask,
+    type: account.type,
+    subtype: account.subtype,
+    status: account.status,
+    current: account.currentBalance,
+    available: account.availableBalance,
+    creditLimit: account.creditLimit,
+    creditUsed: account.type === "credit" ? account.currentBalance : null,
+    hidden: values.hideAccount,
+    lastSyncAt: account.lastSyncAt,
+    currency: account.isoCurrencyCode,
+    institutionName,
+    manual: account.plaidConnectionId === null,
   };
 }
 

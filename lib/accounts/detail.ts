@@ -6,10 +6,16 @@ import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
 import { getEffectivePreferences } from "@/lib/preferences";
 import { type BankHealth, describeBankHealth } from "./bank-health";
+import { MANUAL_INSTITUTION_NAME } from "./manual/kinds";
+
+// A manual account has no bank whose health could be checked.
+const NO_BANK: BankHealth = { lastUpdatedAt: null, stale: false, trouble: null };
 
 export type AccountDetail = {
   id: string;
-  plaidConnectionId: string;
+  /** Null on a manual account: it has no bank connection and is never synced. */
+  plaidConnectionId: string | null;
+  manual: boolean;
   /** The alias where the user set one, else the bank's name. */
   displayName: string;
   name: string;
@@ -80,17 +86,19 @@ export async function getAccountDetail({
   ]);
   if (!account) return null;
   const { values } = preferences;
+  const connection = account.plaidConnection;
   return {
     id: account.id,
     plaidConnectionId: account.plaidConnectionId,
+    manual: connection === null,
     displayName: values.accountAlias ?? account.name,
     name: account.name,
     color: values.accountColor,
     icon: values.accountIcon,
     hidden: values.hideAccount,
-    institutionName: account.plaidConnection.institutionName,
-    institutionColor: account.plaidConnection.institutionPrimaryColor,
-    bankHealth: describeBankHealth(account.plaidConnection),
+    institutionName: connection?.institutionName ?? MANUAL_INSTITUTION_NAME,
+    institutionColor: connection?.institutionPrimaryColor ?? null,
+    bankHealth: connection ? describeBankHealth(connection) : NO_BANK,
     mask: account.mask,
     type: account.type,
     subtype: account.subtype,

@@ -2,6 +2,7 @@
 // way a balance changes. Pages and components read the rest (lists, details, history, exports) directly.
 import "server-only";
 
+export { type HistoryRebuild, rebuildBalanceHistory, rebuildConnectionHistory } from "./balances/rebuild";
 export {
   ACCESS_REVOKED_CODES,
   ACCESS_WARNING_MS,

@@ -7,7 +7,8 @@ import { toNullableMoneyString } from "@/lib/money/decimal";
 export type SerializedBankAccount = {
   id: string;
   userId: string;
-  plaidConnectionId: string;
+  /** Null on a manual account. */
+  plaidConnectionId: string | null;
   accountId: string;
   name: string;
   mask: string | null;

@@ -21,14 +21,7 @@ const COLUMN_FOR_TYPE: Partial<Record<BalanceType, BalanceColumn>> = {
  * current row and fill previous_amount and the change. The same amount in the same currency as the
  * current row is not a change: nothing is inserted and `changed` is false.
  */
-export async function updateBalance({
-  accountId,
-  balanceType,
-  amount,
-  currency,
-  asOfDate,
-  source,
-}: {
+type BalanceUpdate = {
   accountId: string;
   balanceType: BalanceType;
   amount: DecimalInput;
@@ -38,54 +31,68 @@ export async function updateBalance({
   asOfDate?: Date;
   /** Defaults to the column default, "plaid". */
   source?: BalanceSource;
-}): Promise<{ changed: boolean; balance: AccountBalance }> {
+};
+
+/**
+ * Records `amount` as the account's current balance of `balanceType`. The triggers retire the old
+ * current row and fill previous_amount and the change. The same amount in the same currency as the
+ * current row is not a change: nothing is inserted and `changed` is false.
+ */
+export async function updateBalance(update: BalanceUpdate): Promise<{ changed: boolean; balance: AccountBalance }> {
+  return db.$transaction((tx) => recordBalance(tx, update));
+}
+
+/** updateBalance inside the caller's transaction, for work that must land with the balance or not at all. */
+export async function recordBalance(
+  tx: Prisma.TransactionClient,
+  { accountId, balanceType, amount, currency, asOfDate, source }: BalanceUpdate,
+): Promise<{ changed: boolean; balance: AccountBalance }> {
   const type = balanceTypeSchema.safeParse(balanceType);
   if (!type.success) throw new AppError("balance:invalid_type", `Unknown balance type "${balanceType}"`);
   const value = toMoney(amount);
   if (!isUuid(accountId)) throw new AppError("balance:account_not_found", `No account ${accountId}`);
 
-  return db.$transaction(async (tx) => {
-    // The lock the triggers take for this (account, type): no other writer can slip in between the
-    // "is it unchanged?" check below and the insert.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountId}::uuid::text || ':' || ${type.data}))`;
-    const account = await tx.bankAccount.findUnique({ where: { id: accountId } });
-    if (!account) throw new AppError("balance:account_not_found", `No account ${accountId}`);
-    const balanceCurrency = currency ?? account.isoCurrencyCode;
-    if (balanceCurrency !== account.isoCurrencyCode) {
-      throw new AppError(
-        "balance:currency_mismatch",
-        `Balance currency ${balanceCurrency} does not match the account's currency ${account.isoCurrencyCode}`,
-      );
-    }
+  // The lock the triggers take for this (account, type): no other writer can slip in between the
+  // "is it unchanged?" check below and the insert.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${accountId}::uuid::text || ':' || ${type.data}))`;
+  const account = await tx.bankAccount.findUnique({ where: { id: accountId } });
+  if (!account) throw new AppError("balance:account_not_found", `No account ${accountId}`);
+  const balanceCurrency = currency ?? account.isoCurrencyCode;
+  if (balanceCurrency !== account.isoCurrencyCode) {
+    throw new AppError(
+      "balance:currency_mismatch",
+      `Balance currency ${balanceCurrency} does not match the account's currency ${account.isoCurrencyCode}`,
+    );
+  }
 
-    const column = COLUMN_FOR_TYPE[type.data];
-    const syncColumn = (data: Prisma.BankAccountUpdateInput) =>
-      tx.bankAccount.update({ where: { id: accountId }, data });
+  const column = COLUMN_FOR_TYPE[type.data];
+  const syncColumn = (data: Prisma.BankAccountUpdateInput) => tx.bankAccount.update({ where: { id: accountId }, data });
 
-    const current = await tx.accountBalance.findFirst({
-      where: { bankAccountId: accountId, balanceType: type.data, isCurrent: true },
-    });
-    if (current && current.currency === balanceCurrency && current.amount.equals(value)) {
-      // No new history, but repair the account's copy if something wrote the column directly.
-      if (column && !account[column]?.equals(value)) await syncColumn(columnData(column, value));
-      return { changed: false, balance: current };
-    }
-
-    const balance = await tx.accountBalance.create({
-      data: {
-        bankAccountId: accountId,
-        balanceType: type.data,
-        amount: value,
-        currency: balanceCurrency,
-        asOfDate,
-        source,
-        isCurrent: true,
-      },
-    });
-    // A backdated row stays history (the trigger leaves it not current), so the column keeps the newer value.
-    if (column && balance.isCurrent) await syncColumn(columnData(column, value));
-    return { changed: true, balance };
+  const current = await tx.accountBalance.findFirst({
+    where: { bankAccountId: accountId, balanceType: type.data, isCurrent: true },
   });
+  // A point dated before the current one is history of its own (an opening balance), never "unchanged".
+  const backdated = current !== null && asOfDate !== undefined && asOfDate < current.asOfDate;
+  if (current && !backdated && current.currency === balanceCurrency && current.amount.equals(value)) {
+    // No new history, but repair the account's copy if something wrote the column directly.
+    if (column && !account[column]?.equals(value)) await syncColumn(columnData(column, value));
+    return { changed: false, balance: current };
+  }
+
+  const balance = await tx.accountBalance.create({
+    data: {
+      bankAccountId: accountId,
+      balanceType: type.data,
+      amount: value,
+      currency: balanceCurrency,
+      asOfDate,
+      source,
+      isCurrent: true,
+    },
+  });
+  // A backdated row stays history (the trigger leaves it not current), so the column keeps the newer value.
+  if (column && balance.isCurrent) await syncColumn(columnData(column, value));
+  return { changed: true, balance };
 }
 
 function columnData(column: BalanceColumn, value: Prisma.Decimal): Prisma.BankAccountUpdateInput {

@@ -55,6 +55,7 @@ const ACCOUNT_FIELDS = {
   plaidConnectionId: true,
   name: true,
   mask: true,
+  type: true,
   isoCurrencyCode: true,
 } as const satisfies Prisma.BankAccountSelect;
 

@@ -66,7 +66,8 @@ async function findDuplicate(
     orderBy: [{ createdAt: "asc" }, { name: "asc" }],
     select: { name: true, mask: true, plaidConnectionId: true, plaidConnection: { select: { institutionName: true } } },
   });
-  return match
+  // The plaidConnection filter above only matches linked accounts, so both are set.
+  return match?.plaidConnectionId && match.plaidConnection
     ? new DuplicateConnectionError(match.plaidConnectionId, match.plaidConnection.institutionName, match)
     : null;
 }

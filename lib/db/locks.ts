@@ -13,6 +13,16 @@ export async function lockConnection(tx: Tx, connectionId: string): Promise<{ us
   return row ? { userId: row.user_id } : null;
 }
 
+/**
+ * Locks a manual account's row (one without a connection, so no connection lock covers it); its
+ * owner's id, or null when it is gone or linked to a bank.
+ */
+export async function lockManualAccount(tx: Tx, accountId: string): Promise<{ userId: string } | null> {
+  const [row] = await tx.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id FROM bank_accounts WHERE id = ${accountId}::uuid AND plaid_connection_id IS NULL FOR UPDATE`;
+  return row ? { userId: row.user_id } : null;
+}
+
 /** Locks a user's row until the transaction ends; false when the user is gone. */
 export async function lockUser(tx: Tx, userId: string): Promise<boolean> {
   const rows = await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${userId}::uuid FOR UPDATE`;

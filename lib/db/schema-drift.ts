@@ -14,6 +14,7 @@ type Field = Document["datamodel"]["models"][number]["fields"][number];
 /** Objects the migrations create on purpose that Prisma's schema language cannot describe. */
 export const SQL_ONLY_INDEXES = new Set([
   "uq_account_balances_current",
+  "uq_account_balances_calculated_day",
   "uq_banking_preferences_user_global",
   "idx_plaid_connections_due",
   "idx_transaction_syncs_pending",

@@ -26,7 +26,7 @@ const rows: [string, () => Promise<{ id: string }>, string][] = [
   ["bank_accounts", async () => (await createUserWithAccount(stamps)).account, "name = 'Renamed'"],
   [
     "transaction_syncs",
-    async () => createSync({ plaidConnectionId: (await account()).plaidConnectionId, ...stamps }),
+    async () => createSync({ plaidConnectionId: (await createUserWithAccount()).connection.id, ...stamps }),
     "status = 'in_progress'",
   ],
   [

@@ -27,7 +27,7 @@ export type EvaluationResult = {
 
 const NOTHING: EvaluationResult = { notifications: 0, dueMessageIds: [] };
 
-type AccountRow = AlertAccount & { name: string; mask: string | null; lastSyncAt: Date | null };
+export type AccountRow = AlertAccount & { name: string; mask: string | null; lastSyncAt: Date | null };
 
 /**
  * Runs every rule for the connection's accounts and the connection rules for the connection. Safe to
@@ -63,29 +63,10 @@ export async function evaluateConnectionAlerts({
           lastError: true,
           accessEndsAt: true,
           consentExpiresAt: true,
-          bankAccounts: {
-            select: {
-              id: true,
-              name: true,
-              mask: true,
-              type: true,
-              isActive: true,
-              currentBalance: true,
-              availableBalance: true,
-              isoCurrencyCode: true,
-              lastSyncAt: true,
-            },
-            orderBy: { createdAt: "asc" },
-          },
+          bankAccounts: { select: ALERT_ACCOUNT_FIELDS, orderBy: { createdAt: "asc" } },
         },
       });
-      const preferenceRows = await tx.bankingPreferences.findMany({ where: { userId: connection.userId } });
-      const globalRow = preferenceRows.find((row) => row.bankAccountId === null) ?? null;
-      const preferencesOf = (accountId: string | null) =>
-        resolvePreferences({
-          account: accountId ? (preferenceRows.find((row) => row.bankAccountId === accountId) ?? null) : null,
-          global: globalRow,
-        }).values;
+      const preferencesOf = await loadPreferences(tx, connection.userId);
       const states = await loadStates(tx, {
         connectionId,
         accountIds: connection.bankAccounts.map((account) => account.id),
@@ -120,12 +101,36 @@ export async function evaluateConnectionAlerts({
   );
 }
 
+/** What the account rules read of an account. */
+export const ALERT_ACCOUNT_FIELDS = {
+  id: true,
+  name: true,
+  mask: true,
+  type: true,
+  isActive: true,
+  currentBalance: true,
+  availableBalance: true,
+  isoCurrencyCode: true,
+  lastSyncAt: true,
+} as const satisfies Prisma.BankAccountSelect;
+
+/** The person's effective preferences: an account's (null: the global ones), inherited and defaulted. */
+export async function loadPreferences(tx: Tx, userId: string): Promise<(accountId: string | null) => Preferences> {
+  const rows = await tx.bankingPreferences.findMany({ where: { userId } });
+  const globalRow = rows.find((row) => row.bankAccountId === null) ?? null;
+  return (accountId) =>
+    resolvePreferences({
+      account: accountId ? (rows.find((row) => row.bankAccountId === accountId) ?? null) : null,
+      global: globalRow,
+    }).values;
+}
+
 /** A rule with no switch is always on; otherwise its preference decides whether its alerts go out. */
 function switchedOn(rule: AlertRuleDefinition, preferences: Preferences): boolean {
   return rule.settings === null || preferences[rule.settings.toggle];
 }
 
-async function evaluateAccount(
+export async function evaluateAccount(
   tx: Tx,
   {
     account,

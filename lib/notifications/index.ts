@@ -6,4 +6,5 @@ export { closeChannelSenders } from "./channels";
 export { handleNotifyJob } from "./delivery/deliver";
 export { sweepNotificationMessages } from "./delivery/sweep";
 export { type EvaluationResult, evaluateConnectionAlerts } from "./evaluate";
-export { notifyConnectionAlerts, notifyUserAlerts } from "./notify";
+export { evaluateManualAccountAlerts } from "./evaluate-manual";
+export { notifyConnectionAlerts, notifyManualAccountAlerts, notifyUserAlerts } from "./notify";

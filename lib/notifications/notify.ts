@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { enqueueNotifications } from "@/lib/jobs/enqueue";
 import { evaluateConnectionAlerts } from "./evaluate";
+import { evaluateManualAccountAlerts } from "./evaluate-manual";
 
 export async function notifyConnectionAlerts({
   connectionId,
@@ -25,6 +26,16 @@ export async function notifyConnectionAlerts({
   }
 }
 
+/** After a manual account's balance changed by hand (it has no sync to run its alerts). Never throws. */
+export async function notifyManualAccountAlerts({ accountId }: { accountId: string }): Promise<void> {
+  try {
+    const result = await evaluateManualAccountAlerts({ accountId });
+    await enqueueNotifications(result.dueMessageIds.map((messageId) => ({ messageId })));
+  } catch (error) {
+    console.error(`manual account: alert evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /**
  * After someone changes their alert settings: each of their connections is evaluated, so a new
  * balance threshold starts from today's side of it and a balance already below a new low-balance
@@ -35,4 +46,6 @@ export async function notifyUserAlerts({ userId }: { userId: string }): Promise<
   for (const connection of connections) {
     await notifyConnectionAlerts({ connectionId: connection.id, accounts: true, context: "preferences saved" });
   }
+  const manual = await db.bankAccount.findMany({ where: { userId, plaidConnectionId: null }, select: { id: true } });
+  for (const account of manual) await notifyManualAccountAlerts({ accountId: account.id });
 }

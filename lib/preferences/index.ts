@@ -3,5 +3,6 @@
 import "server-only";
 
 export { DEFAULT_PREFERENCES, type Preferences } from "./defaults";
+export { currencyField } from "./fields";
 export { getEffectivePreferences, resolvePreferences } from "./resolve";
 export { getNotificationChannels } from "./rules";

@@ -68,7 +68,7 @@ export async function getAccountSettings({
       id: account.id,
       name: account.name,
       mask: account.mask,
-      institutionName: account.plaidConnection.institutionName,
+      institutionName: account.plaidConnection?.institutionName ?? null,
       notes: account.notes,
       tags: Array.isArray(account.tags) ? account.tags.filter((tag) => typeof tag === "string") : [],
     },
@@ -104,7 +104,7 @@ export async function listAccountLinks({ userId }: { userId: string }): Promise<
     name: account.name,
     alias: account.bankingPreferences[0]?.accountAlias ?? null,
     mask: account.mask,
-    institutionName: account.plaidConnection.institutionName,
+    institutionName: account.plaidConnection?.institutionName ?? null,
     hidden: account.bankingPreferences[0]?.hideAccount ?? false,
   }));
   // In the order a person reads them: by the name shown, which is the alias when there is one.

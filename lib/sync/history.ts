@@ -39,6 +39,8 @@ export async function getSyncHistory({
 }): Promise<SyncHistory | null> {
   const account = await findOwnedAccount({ userId, accountId });
   if (!account) return null;
+  // A manual account has no connection and is never synced.
+  if (!account.plaidConnectionId) return { total: 0, entries: [] };
   // Scoped by the owner again through the connection, so this query alone could not leak another's syncs.
   const where: Prisma.TransactionSyncWhereInput = {
     plaidConnectionId: account.plaidConnectionId,

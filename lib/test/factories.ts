@@ -54,7 +54,7 @@ export async function createUserWithAccount(
 ) {
   const user = await createUser();
   const plaidConnection = await createConnection({ userId: user.id, ...connection });
-  const bankAccount = await createAccount({ userId: user.id, plaidConnectionId: plaidConnection.id, ...account });
+  const bankAccount = await createAccount({ ...account, userId: user.id, plaidConnectionId: plaidConnection.id });
   return { user, connection: plaidConnection, account: bankAccount };
 }
 

@@ -81,6 +81,7 @@ describe("getBalanceHistory", () => {
     expect(await getBalanceHistory({ userId: other.user.id, accountId: other.account.id, range: "all" })).toEqual({
       range: "all",
       currency: "USD",
+      reconstructed: true,
       points: [],
     });
     expect((await getBalanceHistory({ userId: user.id, accountId: account.id, range: "all" }))?.points).toHaveLength(3);

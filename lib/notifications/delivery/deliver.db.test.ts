@@ -169,16 +169,18 @@ describe("immediate messages", () => {
 /** A second low-balance alert for the user, two minutes after noon: the balance recovers, then drops again. */
 async function alertedPersonSecondAlert(userId: string): Promise<{ messageId: string | undefined; at: Date }> {
   const account = await db.bankAccount.findFirstOrThrow({ where: { userId } });
+  const connectionId = account.plaidConnectionId;
+  if (!connectionId) throw new Error("The alerted person's account is a linked one.");
   await db.bankAccount.update({ where: { id: account.id }, data: { availableBalance: "500.00" } });
   await evaluateConnectionAlerts({
-    connectionId: account.plaidConnectionId,
+    connectionId,
     now: new Date(NOON.getTime() + 60_000),
     channels: new Set(["email", "sms"]),
   });
   await db.bankAccount.update({ where: { id: account.id }, data: { availableBalance: "5.00" } });
   const at = new Date(NOON.getTime() + 120_000);
   const result = await evaluateConnectionAlerts({
-    connectionId: account.plaidConnectionId,
+    connectionId,
     now: at,
     channels: new Set(["email", "sms"]),
   });

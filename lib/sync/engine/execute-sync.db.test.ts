@@ -67,6 +67,62 @@ describe("the first sync of an item", () => {
   });
 });
 
+describe("balance history from the first sync", () => {
+  it("reconstructs every day back to each account's oldest transaction, investments left alone", async () => {
+    const connection = await linkConnection(server);
+    const outcome = await runSync({ connectionId: connection.connectionId });
+    const accounts = await db.bankAccount.findMany({ where: { plaidConnectionId: connection.connectionId } });
+    const points = (await runRow(outcome.syncId)).context as { history?: unknown };
+    let expected = 0;
+    for (const account of accounts) {
+      const calculated = await db.accountBalance.findMany({
+        where: { bankAccountId: account.id, source: "calculated" },
+        orderBy: { asOfDate: "asc" },
+      });
+      const oldest = await db.transaction.findFirst({
+        where: { bankAccountId: account.id, pending: false },
+        orderBy: { date: "asc" },
+      });
+      if (account.type === "investment" || !oldest) {
+        expect(calculated).toHaveLength(0);
+        continue;
+      }
+      expected += calculated.length;
+      // From the oldest transaction's day to the day before the bank's balance, one point a day.
+      expect(calculated[0]?.asOfDate.toISOString().slice(0, 10)).toBe(oldest.date.toISOString().slice(0, 10));
+      expect(calculated.length).toBeGreaterThan(300);
+      const days = new Set(calculated.map((row) => row.asOfDate.toISOString().slice(0, 10)));
+      expect(days.size).toBe(calculated.length);
+
+      // Each day's change is that day's posted transactions, with the account type's sign.
+      const sign = account.type === "credit" || account.type === "loan" ? 1 : -1;
+      const spent = await db.transaction.groupBy({
+        by: ["date"],
+        where: { bankAccountId: account.id, pending: false },
+        _sum: { amount: true },
+      });
+      const byDay = new Map(spent.map((row) => [row.date.toISOString().slice(0, 10), row._sum.amount]));
+      for (const [index, row] of calculated.entries()) {
+        if (index === 0) continue;
+        const day = row.asOfDate.toISOString().slice(0, 10);
+        const change = row.amount.minus(calculated[index - 1]?.amount ?? 0);
+        expect(change.toFixed(2), `${account.name} on ${day}`).toBe(
+          (byDay.get(day)?.times(sign) ?? change.times(0)).toFixed(2),
+        );
+      }
+      // The last calculated day plus the bank's day's transactions is the bank's balance.
+      const last = calculated.at(-1);
+      const bankDay = new Date((last?.asOfDate.getTime() ?? 0) + 1).toISOString().slice(0, 10);
+      const reported = await db.accountBalance.findFirstOrThrow({
+        where: { bankAccountId: account.id, balanceType: "current", isCurrent: true },
+      });
+      expect(reported.source).toBe("plaid");
+      expect(last?.amount.plus(byDay.get(bankDay)?.times(sign) ?? 0).toFixed(2)).toBe(reported.amount.toFixed(2));
+    }
+    expect(points.history).toBe(expected);
+  });
+});
+
 describe("an account Plaid reports that Mingus lacks", () => {
   it("is created from Plaid's description, so its transactions are not lost", async () => {
     const connection = await linkConnection(server);
@@ -134,6 +190,7 @@ describe("balances", () => {
       where: {
         bankAccount: { plaidConnectionId: connectionId },
         balanceType: { in: ["current", "available", "credit_limit"] },
+        source: "plaid",
       },
     });
 

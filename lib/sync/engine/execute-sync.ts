@@ -3,14 +3,19 @@
 // the run recorded and the connection rescheduled. Every failure is recorded on the run and returned,
 // never thrown; only a failure to record it (the database gone) throws.
 import "server-only";
-import { type LiabilitiesRefresh, refreshLiabilities } from "@/lib/accounts";
+import {
+  type HistoryRebuild,
+  type LiabilitiesRefresh,
+  rebuildConnectionHistory,
+  refreshLiabilities,
+} from "@/lib/accounts";
 import { db, type Prisma } from "@/lib/db";
 import { notifyConnectionAlerts } from "@/lib/notifications";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 import { classifySyncError, type SyncFailure } from "./classify-error";
 import { finishRun, lostOutcome, type SyncOutcome } from "./finish-run";
 import { type BalanceRefresh, refreshBalances } from "./refresh-balances";
-import { checkpoint, createSyncRun } from "./sync-run";
+import { checkpoint, createSyncRun, type SyncRun } from "./sync-run";
 import { syncTransactions } from "./sync-transactions";
 
 export type ExecuteSyncInput = {
@@ -58,12 +63,14 @@ export async function executeSync({
   let failure: SyncFailure | null = null;
   let balances: BalanceRefresh | null = null;
   let liabilities: LiabilitiesRefresh | { status: "failed"; code: string } | null = null;
+  let history: HistoryRebuild | { failed: string } | null = null;
   try {
     const accessToken = await getConnectionAccessToken({ connectionId });
     await syncTransactions({ connectionId, run, accessToken, pageSize });
     await checkpoint(run);
     balances = await refreshBalances({ connectionId, accessToken });
     liabilities = await refreshLiabilitiesOf({ syncId, connectionId, accessToken });
+    history = await rebuildHistoryOf({ syncId, connectionId, run, balances });
   } catch (error) {
     failure = classifySyncError(error);
     if (failure.kind === "internal") logInternalFailure(syncId, error);
@@ -73,7 +80,11 @@ export async function executeSync({
     run,
     failure,
     connection,
-    context: { ...runContext({ balances, failure }), liabilities: liabilities?.status ?? null },
+    context: {
+      ...runContext({ balances, failure }),
+      liabilities: liabilities?.status ?? null,
+      history: history === null ? null : "failed" in history ? `failed:${history.failed}` : history.points,
+    },
   });
   // The alert rules over what the run brought, and the connection's state (a login the bank now wants).
   if (outcome.status !== "lost") {
@@ -117,6 +128,46 @@ async function refreshLiabilitiesOf({
     if (failure.kind === "internal") logInternalFailure(syncId, error);
     return { status: "failed", code: failure.errorCode ?? failure.kind };
   }
+}
+
+/**
+ * The accounts' daily history rebuilt from the transactions and balances just stored, when the run
+ * brought any change (transactions added, modified or removed, a new balance) or the connection has
+ * transactions but no reconstructed history yet (its first sync, or one from before history existed).
+ * Like the liabilities, a failure is recorded on the run and logged, and the next sync tries again.
+ */
+async function rebuildHistoryOf({
+  syncId,
+  connectionId,
+  run,
+  balances,
+}: {
+  syncId: string;
+  connectionId: string;
+  run: SyncRun;
+  balances: BalanceRefresh;
+}): Promise<HistoryRebuild | { failed: string } | null> {
+  const { added, updated, deleted } = run.progress.counts;
+  try {
+    if (added + updated + deleted + balances.changed === 0 && !(await lacksHistory(connectionId))) return null;
+    return await rebuildConnectionHistory({ connectionId });
+  } catch (error) {
+    const failure = classifySyncError(error);
+    if (failure.kind === "internal") logInternalFailure(syncId, error);
+    return { failed: failure.errorCode ?? failure.kind };
+  }
+}
+
+async function lacksHistory(connectionId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ lacks: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM bank_accounts a
+      WHERE a.plaid_connection_id = ${connectionId}::uuid AND a.type <> 'investment'
+        AND EXISTS (SELECT 1 FROM transactions t WHERE t.bank_account_id = a.id AND NOT t.pending)
+        AND NOT EXISTS (SELECT 1 FROM account_balances b
+                        WHERE b.bank_account_id = a.id AND b.balance_type = 'current' AND b.source = 'calculated')
+    ) AS lacks`;
+  return row?.lacks ?? false;
 }
 
 // Names and messages only: an unexpected error may come from anywhere, but never carries the token

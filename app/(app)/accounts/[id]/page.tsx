@@ -62,7 +62,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
       <AccountHeader
         account={account}
         display={display}
-        syncNow={<AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />}
+        syncNow={
+          // A manual account has no bank to sync with.
+          account.plaidConnectionId ? (
+            <AccountSyncNow userId={user.id} connectionId={account.plaidConnectionId} action={syncNowAction} />
+          ) : null
+        }
       />
       <LiabilitySection account={account} display={display} />
       <Suspense fallback={<SectionSkeleton label="Loading balance history…" />}>
@@ -79,13 +84,15 @@ export default async function AccountPage({ params, searchParams }: Props) {
       </Suspense>
       <div className="grid gap-10 lg:grid-cols-2">
         <DetailsList account={account} display={display} />
-        <Suspense fallback={<SectionSkeleton label="Loading sync history…" />}>
-          <SyncHistorySection
-            {...common}
-            showAll={showAllSyncs}
-            showAllHref={accountPageHref(account.id, { ...state, syncs: "all" }, "sync-history")}
-          />
-        </Suspense>
+        {account.manual ? null : (
+          <Suspense fallback={<SectionSkeleton label="Loading sync history…" />}>
+            <SyncHistorySection
+              {...common}
+              showAll={showAllSyncs}
+              showAllHref={accountPageHref(account.id, { ...state, syncs: "all" }, "sync-history")}
+            />
+          </Suspense>
+        )}
       </div>
     </div>
   );
