@@ -14,6 +14,7 @@ const CAPABILITIES = [
   "accounts",
   "format",
   "preferences",
+  "fx",
 ];
 /** Library code every layer above may use; it uses none of the layers above it. */
 const KERNEL = "lib/(db|env\\.ts|errors\\.ts|money|http)";

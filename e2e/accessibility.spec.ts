@@ -20,11 +20,29 @@ interface PageCase {
   heading: string | RegExp;
   /** Brings the page into the state to check (opens a dialog, say). */
   open?: (page: Page) => Promise<void>;
+  /** Once, after signing in: makes the data the page shows (links a bank, changes a setting). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 async function openLinkStandIn(page: Page) {
   await page.getByRole("button", { name: "Link a bank" }).click();
   await expect(linkDialog(page).getByRole("heading", { name: /connect your bank/ })).toBeVisible();
+}
+
+async function openNetWorthTable(page: Page) {
+  await page.getByText(/^Show net worth( in [A-Z]{3})? as a table/).click();
+  await expect(page.getByRole("table", { name: /^Net worth( in [A-Z]{3})?, the last year$/ })).toBeVisible();
+}
+
+/** A bank linked and a display currency chosen, with no exchange rates on the server: totals say why. */
+async function chooseDisplayCurrencyWithoutRates(page: Page) {
+  await page.goto("/accounts");
+  await linkBank(page);
+  await expect(page.getByRole("region", { name: PLATYPUS })).toBeVisible({ timeout: 15_000 });
+  await page.goto("/settings");
+  await page.getByRole("combobox", { name: "Display currency" }).fill("EUR");
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 }
 
 const IMPORT_HEADING = `Import a statement into ${MANUAL_NAME}`;
@@ -33,6 +51,20 @@ const PAGES: PageCase[] = [
   { name: "sign in", who: "anonymous", path: "/sign-in", heading: "Sign in" },
   { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
   { name: "accounts", who: "viewer", path: "/accounts", heading: "Accounts" },
+  {
+    name: "accounts, net worth as a table",
+    who: "viewer",
+    path: "/accounts?range=1y",
+    heading: "Accounts",
+    open: openNetWorthTable,
+  },
+  {
+    name: "accounts, display currency without rates",
+    who: "newcomer",
+    path: "/accounts",
+    heading: "Accounts",
+    prepare: chooseDisplayCurrencyWithoutRates,
+  },
   { name: "accounts, none linked", who: "newcomer", path: "/accounts", heading: "No banks linked yet" },
   { name: "account", who: "viewer", path: "/accounts/:account", heading: "Everyday" },
   { name: "account settings", who: "viewer", path: "/accounts/:account/settings", heading: "Settings for Everyday" },
@@ -101,6 +133,7 @@ for (const entry of PAGES) {
   }, testInfo) => {
     test.setTimeout(120_000);
     const manual = await signInAs(page, entry.who);
+    await entry.prepare?.(page);
     const path = entry.path.includes(":account")
       ? entry.path.replace("/accounts/:account", await accountHref(page, "Everyday"))
       : entry.path.replace("/accounts/:manual", manual ?? "/accounts/:manual");

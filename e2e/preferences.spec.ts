@@ -140,11 +140,12 @@ test("invalid input shows each field's message and changes nothing", async ({ pa
   await expect(page.getByRole("textbox", { name: "Notes" })).toHaveValue("Roth IRA in a target-date 2055 fund.");
 
   await page.goto("/settings");
-  const currency = page.getByRole("combobox", { name: "Default currency" });
+  const currency = page.getByRole("combobox", { name: "Display currency" });
   await currency.fill("usd");
   await page.getByRole("button", { name: "Save preferences" }).click();
   await expect(currency).toHaveAccessibleDescription(/Enter a three-letter ISO 4217 code in capitals/);
   await page.reload();
+  // Nothing was saved: still the seed's display currency.
   await expect(currency).toHaveValue("USD");
 });
 

@@ -13,6 +13,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL: "  " }).DATABASE_URL).toBeUndefined();
   });
 
+  test("reads FX_RATES_URL as optional, an empty value as unset", () => {
+    const url = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml";
+    expect(parseEnv({ FX_RATES_URL: url }).FX_RATES_URL).toBe(url);
+    expect(parseEnv({ FX_RATES_URL: " " }).FX_RATES_URL).toBeUndefined();
+  });
+
   test("accepts a PostgreSQL URL", () => {
     const url = "postgresql://postgres@127.0.0.1:5432/mingus";
     expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
@@ -26,6 +32,8 @@ describe("parseEnv", () => {
     [{ PLAID_EMULATOR: "yes" }, "PLAID_EMULATOR: must be on or off"],
     [{ PLAID_TRANSACTIONS_REFRESH: "yes" }, "PLAID_TRANSACTIONS_REFRESH: must be on or off"],
     [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
+    [{ FX_RATES_URL: "ftp://example.test/rates.xml" }, "FX_RATES_URL: must be an http(s):// URL"],
+    [{ FX_RATES_URL: "eurofxref-daily.xml" }, "FX_RATES_URL: must be an http(s):// URL"],
   ])("rejects %o, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);

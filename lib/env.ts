@@ -106,6 +106,9 @@ const schema = z
         .optional(),
     ),
     TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.twilio.com"),
+    // Daily reference exchange rates in the ECB's format (eurofxref-daily.xml, or eurofxref-hist.xml
+    // for the history): fetched by a daily job; unset, totals stay per currency.
+    FX_RATES_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   })
   .superRefine((value, context) => {
     const groups = [

@@ -26,6 +26,9 @@ const ERRORS = {
   "token:key_missing": { status: 500 },
   "token:undecryptable": { status: 500 },
   "webhook:unverified": { status: 401 },
+  // Exchange rates (lib/fx): a file that is not the ECB's format, or a source that did not answer.
+  "fx:malformed_rates": { status: 422 },
+  "fx:unavailable": { status: 502 },
 } as const satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -42,12 +42,15 @@ export function BalanceChart({
   points,
   color,
   currency,
+  locale,
   masked,
   longRange,
 }: {
   points: ChartPoint[];
   color: string | null;
   currency: string;
+  /** The person's locale (from their browser), for the axis's amounts and days. */
+  locale: string;
   /** The user hides balances: no amounts on the axis (the tooltip's are masked by the server). */
   masked: boolean;
   /** Over three months: ticks name the month and year rather than the day. */
@@ -58,8 +61,8 @@ export function BalanceChart({
   const plotted = splitBySource(points);
   const hasCalculated = points.some((point) => point.calculated);
   const reportedDays = points.filter((point) => !point.calculated && point.current !== null).length;
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact" });
-  const day = new Intl.DateTimeFormat("en-US", {
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact" });
+  const day = new Intl.DateTimeFormat(locale, {
     timeZone: "UTC",
     ...(longRange ? { month: "short", year: "2-digit" } : { month: "short", day: "numeric" }),
   });

@@ -1,6 +1,7 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
+import { RangeNav } from "@/components/ui/range-nav";
 import {
   getBalanceHistory,
   HISTORY_RANGE_WORDS,
@@ -12,7 +13,6 @@ import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
 import { HistoryTable } from "./history-table";
 import { type AccountPageState, accountPageHref } from "./page-href";
-import { RangeNav } from "./range-nav";
 
 export async function BalanceHistory({
   userId,
@@ -67,6 +67,7 @@ export async function BalanceHistory({
               points={points}
               color={color}
               currency={history.currency}
+              locale={display.settings.locale}
               masked={!display.settings.showBalances}
               longRange={isLongRange(range)}
             />

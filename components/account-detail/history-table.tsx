@@ -1,7 +1,7 @@
 // The balance history as a table: the chart's points for screen readers, keyboards and anyone who wants
 // the numbers. Collapsed by default so a year of days does not push the transactions off the page.
 
-import { AccountTable } from "./account-table";
+import { AccountTable } from "@/components/ui/account-table";
 
 const COLUMNS = [
   { label: "Date" },

@@ -1,9 +1,10 @@
 // One page of transactions: date, name and merchant with a pending badge, category, and the amount
 // signed the way people read a statement (money in positive, money out negative).
+
+import { AccountTable } from "@/components/ui/account-table";
 import { Badge } from "@/components/ui/badge";
 import type { TransactionModel } from "@/lib/db";
 import type { Display } from "@/lib/format/display";
-import { AccountTable } from "./account-table";
 import { detailedCategory, humanize } from "./labels";
 
 export function TransactionsTable({ transactions, display }: { transactions: TransactionModel[]; display: Display }) {

@@ -68,7 +68,15 @@ export function UserSummariesTable({
               <td className={`${figure} ${user.failedSyncs > 0 ? "text-red-700 dark:text-red-400" : ""}`}>
                 {formatCount(user.failedSyncs)}
               </td>
-              <td className={figure}>{display.money(user.totalBalance)}</td>
+              <td className={figure}>
+                {user.balances.length === 0
+                  ? "—"
+                  : user.balances.map(({ currency, amount }) => (
+                      <span key={currency} className="block">
+                        {display.money(amount, currency)}
+                      </span>
+                    ))}
+              </td>
               <td className={figure}>{user.lastSyncAt ? display.dateTime(user.lastSyncAt) : "never"}</td>
             </tr>
           ))}

@@ -73,7 +73,9 @@ export function StatementImport({
         </Button>
         {data?.preview ? (
           <Button type="submit" value="import" disabled={inspecting || importing}>
-            {importing ? "Importing…" : `Import ${data.preview.total} ${data.preview.total === 1 ? "transaction" : "transactions"}`}
+            {importing
+              ? "Importing…"
+              : `Import ${data.preview.total} ${data.preview.total === 1 ? "transaction" : "transactions"}`}
           </Button>
         ) : null}
       </div>

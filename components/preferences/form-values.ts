@@ -19,11 +19,12 @@ const GLOBAL_CHECKBOXES = [
 
 const checkbox = (on: boolean) => (on ? "on" : "");
 
-export function toGlobalFormValues(values: PreferenceValues): FormValues {
+/** `displayCurrencySet`: whether the person chose a display currency (Mingus's default is not a choice). */
+export function toGlobalFormValues(values: PreferenceValues, { displayCurrencySet = true } = {}): FormValues {
   const form: FormValues = {
     syncFrequency: values.syncFrequency,
     notificationFrequency: values.notificationFrequency,
-    defaultCurrency: values.defaultCurrency,
+    defaultCurrency: displayCurrencySet ? values.defaultCurrency : "",
     dateFormat: values.dateFormat,
     timeFormat: values.timeFormat,
   };

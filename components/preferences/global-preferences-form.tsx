@@ -48,8 +48,8 @@ export function GlobalPreferencesForm({
           <TextInput
             form={form}
             name="defaultCurrency"
-            label="Default currency"
-            hint="An ISO 4217 code in capitals, like USD, EUR or GBP."
+            label="Display currency"
+            hint="Totals are converted into it with daily reference rates. An ISO 4217 code like EUR; empty keeps each account's currency."
             list="currency-codes"
             className="sm:max-w-32"
           />

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { getBackend, type Prisma } from "@/lib/db";
+import { fetchRates } from "@/lib/fx";
+import { ecbXml, serveRates } from "@/lib/test/ecb";
 import {
   createAccount,
   createConnection,
@@ -38,6 +40,15 @@ async function createHousehold() {
   return { user, bank, union, checking, card, ira, mortgage, escrow };
 }
 
+/** A user with one bank, and a way to add accounts to it. */
+async function createBank() {
+  const user = await createUser();
+  const bank = await createConnection({ userId: user.id });
+  const add = (data: Partial<Omit<Prisma.BankAccountUncheckedCreateInput, "plaidConnectionId">>) =>
+    createAccount({ userId: user.id, plaidConnectionId: bank.id, ...data });
+  return { user, add };
+}
+
 describe("getDashboard", () => {
   it("groups active accounts under their institution, assets before debts", async () => {
     const { user, bank, union, checking, card, ira, mortgage, escrow } = await createHousehold();
@@ -60,9 +71,52 @@ describe("getDashboard", () => {
   it("totals assets, liabilities and net worth over the visible accounts", async () => {
     const { user } = await createHousehold();
     const { totals } = await getDashboard({ userId: user.id });
-    expect(money(totals.assets)).toBe("21700.00");
-    expect(money(totals.liabilities)).toBe("9250.50");
-    expect(money(totals.netWorth)).toBe("12449.50");
+    expect(totals.byCurrency.map((total) => total.currency)).toEqual(["USD"]);
+    expect(money(totals.byCurrency[0]?.assets)).toBe("21700.00");
+    expect(money(totals.byCurrency[0]?.liabilities)).toBe("9250.50");
+    expect(money(totals.byCurrency[0]?.netWorth)).toBe("12449.50");
+  });
+
+  it("never sums balances of different currencies", async () => {
+    const { user, add } = await createBank();
+    await add({ name: "Dollars", isoCurrencyCode: "USD", currentBalance: "100.00" });
+    await add({ name: "Pounds", isoCurrencyCode: "GBP", currentBalance: "80.00" });
+    await add({ name: "Pound card", isoCurrencyCode: "GBP", type: "credit", currentBalance: "30.00" });
+    const { totals } = await getDashboard({ userId: user.id });
+    expect(
+      totals.byCurrency.map((t) => [t.currency, money(t.assets), money(t.liabilities), money(t.netWorth)]),
+    ).toEqual([
+      ["GBP", "80.00", "30.00", "50.00"],
+      ["USD", "100.00", "0.00", "100.00"],
+    ]);
+    // No display currency chosen: nothing is converted and nothing needs explaining.
+    expect(totals).toMatchObject({ displayCurrency: null, converted: null, notice: null });
+  });
+
+  it("converts the totals into a chosen display currency with the served rates, or says why not", async () => {
+    const base = await serveRates({
+      "/eurofxref-daily.xml": ecbXml({ "2026-11-20": { USD: "1.2500", GBP: "0.8000" } }),
+    });
+    const { user, add } = await createBank();
+    await add({ name: "Dollars", isoCurrencyCode: "USD", currentBalance: "125.00" });
+    await add({ name: "Pounds", isoCurrencyCode: "GBP", currentBalance: "80.00" });
+    await createPreferences({ userId: user.id, defaultCurrency: "EUR" });
+    const now = new Date("2026-11-23T12:00:00Z");
+
+    const before = await getDashboard({ userId: user.id, now });
+    expect(before.totals.converted).toBeNull();
+    expect(before.totals.notice).toMatch(/^No (exchange rates (configured|fetched yet)|rate for GBP, USD yet)/);
+    expect(before.totals.byCurrency).toHaveLength(2);
+
+    await fetchRates({ url: `${base}/eurofxref-daily.xml` });
+    const { totals } = await getDashboard({ userId: user.id, now });
+    // 125 USD = 100 EUR, 80 GBP = 100 EUR.
+    expect(totals.displayCurrency).toBe("EUR");
+    expect(totals.converted?.currency).toBe("EUR");
+    expect(money(totals.converted?.netWorth)).toBe("200.00");
+    expect(totals.converted?.rateDay).toBe("2026-11-20");
+    expect(totals.notice).toBeNull();
+    expect(totals.byCurrency.map((t) => t.currency)).toEqual(["GBP", "USD"]);
   });
 
   it("applies each account's alias, colour and icon, and keeps the bank's name", async () => {
@@ -98,9 +152,9 @@ describe("getDashboard", () => {
       ["Condo", "Aardvark Credit Union", true],
       ["Mortgage", "Aardvark Credit Union", true],
     ]);
-    expect(money(dashboard.totals.assets)).toBe("21000.00");
-    expect(money(dashboard.totals.liabilities)).toBe("250.50");
-    expect(money(dashboard.totals.netWorth)).toBe("20749.50");
+    expect(money(dashboard.totals.byCurrency[0]?.assets)).toBe("21000.00");
+    expect(money(dashboard.totals.byCurrency[0]?.liabilities)).toBe("250.50");
+    expect(money(dashboard.totals.byCurrency[0]?.netWorth)).toBe("20749.50");
   });
 
   it("never shows another user's connections, accounts or preferences", async () => {
@@ -113,7 +167,7 @@ describe("getDashboard", () => {
     expect(ids).not.toContain(other.connection.id);
     expect(ids).not.toContain(other.account.id);
     expect(ids).toContain(checking.id);
-    expect(money(mine.totals.assets)).toBe("21700.00");
+    expect(money(mine.totals.byCurrency[0]?.assets)).toBe("21700.00");
 
     const theirs = await getDashboard({ userId: other.user.id });
     expect(theirs.institutions.flatMap((i) => i.accounts.map((a) => a.displayName))).toEqual(["Theirs"]);
@@ -136,7 +190,7 @@ describe("getDashboard", () => {
     const names = dashboard.institutions.flatMap((i) => i.accounts.map((a) => a.name));
     expect(names).not.toContain("Closed");
     expect(names).toContain(checking.name);
-    expect(money(dashboard.totals.assets)).toBe("21700.00");
+    expect(money(dashboard.totals.byCurrency[0]?.assets)).toBe("21700.00");
   });
 
   it("flags connections that need reconnecting, are syncing or have errors", async () => {
@@ -167,12 +221,12 @@ describe("getDashboard", () => {
     ]);
   });
 
-  it("is empty, with zero totals, for a user with no banks", async () => {
+  it("is empty, with no totals, for a user with no banks", async () => {
     const user = await createUser();
     const dashboard = await getDashboard({ userId: user.id });
     expect(dashboard.institutions).toEqual([]);
     expect(dashboard.hidden).toEqual([]);
-    expect(money(dashboard.totals.netWorth)).toBe("0.00");
+    expect(dashboard.totals).toEqual({ byCurrency: [], displayCurrency: null, converted: null, notice: null });
   });
 
   it("runs the same number of queries for one account as for many", async () => {

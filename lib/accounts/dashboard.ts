@@ -2,6 +2,7 @@
 // colour, icon and hide preference applied), sync badges, and totals over the visible accounts.
 import "server-only";
 import { type BankAccountModel as BankAccount, db, Prisma } from "@/lib/db";
+import { type ConvertedTotals, type CurrencyTotals, convertTotals } from "@/lib/fx";
 import { type Preferences, resolvePreferences } from "@/lib/preferences";
 import { type BankHealth, describeBankHealth } from "./bank-health";
 import { accessEndingSoon, accessRevokedBy } from "./connection-access";
@@ -58,7 +59,18 @@ export type DashboardInstitution = {
   accounts: DashboardAccount[];
 };
 
-export type DashboardTotals = { netWorth: Prisma.Decimal; assets: Prisma.Decimal; liabilities: Prisma.Decimal };
+/**
+ * Totals never mix currencies: one set per currency, and, when the person chose a display currency,
+ * their sum converted into it (with the rate's day), or the reason it could not be.
+ */
+export type DashboardTotals = {
+  byCurrency: CurrencyTotals[];
+  /** The person's chosen display currency; null when they never set one (no conversion). */
+  displayCurrency: string | null;
+  converted: ConvertedTotals | null;
+  /** Why totals stay per currency although a display currency is set ("No rate for GBP yet"). */
+  notice: string | null;
+};
 
 export type Dashboard = {
   institutions: DashboardInstitution[];
@@ -139,7 +151,18 @@ export async function getDashboard({ userId, now = new Date() }: { userId: strin
   const visibleManual = sortAccounts(manual.filter((account) => !account.hidden));
 
   const visible = [...institutions.flatMap((institution) => institution.accounts), ...visibleManual];
-  return { institutions, manual: visibleManual, hidden: sortAccounts(hidden), totals: computeTotals(visible) };
+  const byCurrency = computeTotals(visible);
+  // Only a currency the person chose converts; Mingus's own default is not a choice.
+  const displayCurrency = global?.defaultCurrency ?? null;
+  const { converted, notice } = displayCurrency
+    ? await convertTotals({ totals: byCurrency, to: displayCurrency, day: now.toISOString().slice(0, 10) })
+    : { converted: null, notice: null };
+  return {
+    institutions,
+    manual: visibleManual,
+    hidden: sortAccounts(hidden),
+    totals: { byCurrency, displayCurrency, converted, notice },
+  };
 }
 
 /** One account as the list shows it, with its alias, colour, icon and hide preference applied. */
@@ -171,18 +194,30 @@ function toDashboardAccount(
 }
 
 /**
- * Current balances summed by type: assets minus liabilities (what credit and loan accounts owe). A
- * closed account (no longer shared with Mingus) keeps its history but no longer counts.
+ * Current balances summed by type, one set per currency (in code order): assets minus liabilities
+ * (what credit and loan accounts owe). A closed account (no longer shared with Mingus) keeps its
+ * history but no longer counts.
  */
-export function computeTotals(accounts: Pick<DashboardAccount, "type" | "current" | "status">[]): DashboardTotals {
-  let assets = new Prisma.Decimal(0);
-  let liabilities = new Prisma.Decimal(0);
-  for (const { type, current, status } of accounts) {
+export function computeTotals(
+  accounts: Pick<DashboardAccount, "type" | "current" | "status" | "currency">[],
+): CurrencyTotals[] {
+  const byCurrency = new Map<string, { assets: Prisma.Decimal; liabilities: Prisma.Decimal }>();
+  for (const { type, current, status, currency } of accounts) {
     if (current === null || status === "closed") continue;
-    if (ASSET_TYPES.has(type)) assets = assets.plus(current);
-    else if (LIABILITY_TYPES.has(type)) liabilities = liabilities.plus(current);
+    if (!ASSET_TYPES.has(type) && !LIABILITY_TYPES.has(type)) continue;
+    const totals = byCurrency.get(currency) ?? { assets: new Prisma.Decimal(0), liabilities: new Prisma.Decimal(0) };
+    if (ASSET_TYPES.has(type)) totals.assets = totals.assets.plus(current);
+    else totals.liabilities = totals.liabilities.plus(current);
+    byCurrency.set(currency, totals);
   }
-  return { netWorth: assets.minus(liabilities), assets, liabilities };
+  return [...byCurrency.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, { assets, liabilities }]) => ({
+      currency,
+      assets,
+      liabilities,
+      netWorth: assets.minus(liabilities),
+    }));
 }
 
 function sortAccounts(accounts: DashboardAccount[]): DashboardAccount[] {

@@ -138,6 +138,27 @@ describe("connection health, users, charts and headline figures", () => {
       totalSyncs: 10,
       failedSyncs: 6,
     });
+    // The household's accounts have no balance yet: no amount rather than a zero.
+    expect(rows[0]?.balances).toEqual([]);
+  });
+
+  test("user summaries give net worth per currency, never summing two currencies", async () => {
+    const { user, alpha, beta, checking, card } = await household();
+    await db.bankAccount.update({ where: { id: checking.id }, data: { currentBalance: "100.00" } });
+    await db.bankAccount.update({ where: { id: card.id }, data: { type: "credit", currentBalance: "30.00" } });
+    await createAccount({ userId: user.id, plaidConnectionId: alpha.id, isoCurrencyCode: "GBP", currentBalance: "80" });
+    await createAccount({
+      userId: user.id,
+      plaidConnectionId: beta.id,
+      isoCurrencyCode: "GBP",
+      currentBalance: "5",
+      isActive: false,
+    });
+    const { rows } = await getUserSummaries({ query: { user: user.email } });
+    expect(rows[0]?.balances.map(({ currency, amount }) => `${currency} ${amount.toFixed(2)}`)).toEqual([
+      "GBP 80.00",
+      "USD 70.00",
+    ]);
   });
 
   test("daily volume fills every day and gives the failure rate", async () => {

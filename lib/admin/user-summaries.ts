@@ -14,8 +14,11 @@ export interface UserSummary {
   activeAccounts: number;
   errorAccounts: number;
   uniqueInstitutions: number;
-  /** Net worth over active accounts, from the view. */
-  totalBalance: Prisma.Decimal;
+  /**
+   * Net worth over active accounts, one amount per currency (never summed across currencies), as the
+   * view counts it: current balances, with what credit and loan accounts owe subtracted.
+   */
+  balances: { currency: string; amount: Prisma.Decimal }[];
   lastSyncAt: Date | null;
   connections: number;
   connectionsNeedingAttention: number;
@@ -38,7 +41,7 @@ export async function getUserSummaries({ query }: { query: Pick<AdminQuery, "use
     )
     SELECT s.user_id AS "userId", s.email, u.role, s.total_accounts::int AS "totalAccounts",
            s.active_accounts::int AS "activeAccounts", s.error_accounts::int AS "errorAccounts",
-           s.unique_institutions::int AS "uniqueInstitutions", s.total_balance AS "totalBalance",
+           s.unique_institutions::int AS "uniqueInstitutions", b.balances,
            s.last_sync_at AS "lastSyncAt", COALESCE(y.connections, 0) AS connections,
            COALESCE(y.attention, 0) AS "connectionsNeedingAttention",
            COALESCE(y.total, 0) AS "totalSyncs", COALESCE(y.failed, 0) AS "failedSyncs",
@@ -46,11 +49,32 @@ export async function getUserSummaries({ query }: { query: Pick<AdminQuery, "use
     FROM user_account_summary s
     JOIN users u ON u.id = s.user_id
     LEFT JOIN syncs y ON y.user_id = s.user_id
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(jsonb_agg(jsonb_build_object('currency', currency, 'amount', amount::text) ORDER BY currency), '[]')
+               AS balances
+      FROM (
+        SELECT ba.iso_currency_code AS currency,
+               sum(CASE WHEN ba.type IN ('credit', 'loan') THEN -1 ELSE 1 END * COALESCE(ab.amount, ba.current_balance))
+                 ::numeric(15,2) AS amount
+        FROM bank_accounts ba
+        LEFT JOIN account_balances ab
+          ON ab.bank_account_id = ba.id AND ab.balance_type = 'current' AND ab.is_current
+        WHERE ba.user_id = s.user_id AND ba.is_active
+        GROUP BY ba.iso_currency_code
+        HAVING count(COALESCE(ab.amount, ba.current_balance)) > 0
+      ) per_currency
+    ) b
     WHERE ${query.user ? Prisma.sql`strpos(lower(s.email), lower(${query.user})) > 0` : Prisma.sql`TRUE`}
     ORDER BY COALESCE(y.failed, 0) DESC, COALESCE(y.total, 0) DESC, s.email
     LIMIT ${USER_PAGE_SIZE}`;
   return {
-    rows: rows.map(({ matching: _, ...row }) => row as UserSummary),
+    rows: rows.map(({ matching: _, balances, ...row }) => ({
+      ...row,
+      balances: (balances as unknown as { currency: string; amount: string }[]).map(({ currency, amount }) => ({
+        currency,
+        amount: new Prisma.Decimal(amount),
+      })),
+    })),
     matching: rows[0]?.matching ?? 0,
   };
 }

@@ -6,6 +6,7 @@ import { cache } from "react";
 import type { Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money/decimal";
 import { getEffectivePreferences } from "@/lib/preferences";
+import { getRequestLocale } from "./locale";
 
 export interface DisplaySettings {
   currency: string;
@@ -24,14 +25,14 @@ export interface DisplaySettings {
 export const MASKED_AMOUNT = "••••••";
 
 export const getDisplaySettings = cache(async ({ userId }: { userId: string }): Promise<DisplaySettings> => {
-  const { values } = await getEffectivePreferences({ userId });
+  const [{ values }, locale] = await Promise.all([getEffectivePreferences({ userId }), getRequestLocale()]);
   return {
     currency: values.defaultCurrency,
     dateFormat: values.dateFormat,
     timeFormat: values.timeFormat === "24h" ? "24h" : "12h",
     showBalances: values.showBalances,
     showTransactionDetails: values.showTransactionDetails,
-    locale: "en-US",
+    locale,
   };
 });
 

@@ -1,11 +1,14 @@
-// A request body's exact bytes, read no further than a limit: Plaid's webhooks are small, so anything
-// larger is refused before it is buffered whole.
+// A body's exact bytes, read no further than a limit: Plaid's webhooks are small, and a rate file has a
+// known size, so anything larger is refused before it is buffered whole. A request's or a response's.
 import "server-only";
 
 class TooLarge extends Error {}
 
 /** The body's bytes, or null once it passes `limit` bytes (declared or actually sent). */
-export async function readLimitedBody(request: Request, limit: number): Promise<Uint8Array | null> {
+export async function readLimitedBody(
+  request: Pick<Request, "headers" | "body">,
+  limit: number,
+): Promise<Uint8Array | null> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) return null;
   let size = 0;

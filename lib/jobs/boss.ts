@@ -14,6 +14,8 @@ export const REAP_QUEUE = "sync-reap";
 export const NOTIFY_QUEUE = "notify";
 /** Item health checks (lib/connections/item-health.ts): one job per connection, after link and daily. */
 export const HEALTH_QUEUE = "item-health";
+/** The daily fetch of reference exchange rates (lib/fx): one job a day, and one at a worker's start. */
+export const FX_RATES_QUEUE = "fx-rates";
 
 /** A sync job names the connection; the worker claims whichever run of it is pending when it starts. */
 export type SyncJobData = { connectionId: string; syncId?: string };
@@ -80,6 +82,8 @@ export async function createQueues(boss: PgBoss): Promise<void> {
     { name: NOTIFY_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
     // A check that fails waits for the next day's (or the next link's); the sweep finds it again.
     { name: HEALTH_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
+    // A failed fetch waits for the next day's (the rates of a missed day come with the next file).
+    { name: FX_RATES_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 10 * 60 },
   ];
   for (const queue of queues) {
     if (await boss.getQueue(queue.name)) continue;

@@ -9,6 +9,7 @@ import type PgBoss from "pg-boss";
 import {
   createBoss,
   createQueues,
+  FX_RATES_QUEUE,
   HEALTH_QUEUE,
   type HealthJob,
   NOTIFY_QUEUE,
@@ -39,6 +40,8 @@ export type JobHandlers = {
   notify: (job: NotifyJobData) => Promise<{ retryAt: Date } | null>;
   /** Checks one connection's item health (Plaid's /item/get and institution status). */
   health: (job: HealthJob) => Promise<void>;
+  /** Fetches the day's reference exchange rates (daily, and once when workers start). */
+  fxRates: () => Promise<void>;
   /** The minute sweep: the sync, notify and health-check jobs now due. */
   sweep: () => Promise<{ sync: SyncJob[]; notify: NotifyJob[]; health: HealthJob[] }>;
   /** Ends the runs of dead workers; returns the sync jobs that request them again. */
@@ -144,6 +147,14 @@ export async function startJobWorkers({
   });
   const health = (jobs: HealthJob[]) => sendHealthJobs(boss, jobs);
 
+  // Exchange rates: the ECB publishes around 16:00 CET on working days; the fetch at 16:30 UTC gets that
+  // day's file, and one at start fills a new installation. A failure is logged and waits a day.
+  await boss.work(FX_RATES_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await handlers.fxRates().catch((error: Error) => console.error(`fx-rates: ${error.message}`));
+  });
+  await boss.schedule(FX_RATES_QUEUE, "30 16 * * *", {}, { singletonKey: FX_RATES_QUEUE });
+  await boss.send(FX_RATES_QUEUE, {}, { singletonKey: FX_RATES_QUEUE });
+
   const sweep = async () => {
     const due = await handlers.sweep();
     await send(due.sync);
@@ -172,7 +183,9 @@ export async function startJobWorkers({
   const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
     clearInterval(reapTimer);
     await unregisterJobQueue();
-    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) await boss.offWork(name);
+    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) {
+      await boss.offWork(name);
+    }
     await settle(running, graceMs);
     // Still running: the handlers see the abort and stop (a sync stops at its next page).
     stopping.abort();

@@ -46,6 +46,12 @@ export const currencyField = z
     return value;
   });
 
+/** The display currency: a code, or empty for none (totals stay in each account's currency). */
+export const optionalCurrencyField = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+  currencyField.nullable(),
+);
+
 /** "#2E7D32"; blank is null (no colour). */
 export const colourField = text.transform((value, ctx) => {
   if (!value) return null;

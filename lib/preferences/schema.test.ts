@@ -78,7 +78,6 @@ describe("globalPreferencesSchema", () => {
     ["usd", "Enter a three-letter ISO 4217 code in capitals, like USD or EUR."],
     ["US", "Enter a three-letter ISO 4217 code in capitals, like USD or EUR."],
     ["USDX", "Enter a three-letter ISO 4217 code in capitals, like USD or EUR."],
-    ["", "Enter a three-letter ISO 4217 code in capitals, like USD or EUR."],
     ["XYZ", "XYZ is not an ISO 4217 currency code."],
   ])("refuses the currency %j", (currency, message) => {
     expect(globalErrors({ defaultCurrency: currency }).defaultCurrency).toEqual([message]);
@@ -87,6 +86,11 @@ describe("globalPreferencesSchema", () => {
   it("accepts ISO 4217 currencies, trimmed", () => {
     expect(globalPreferencesSchema.parse({ ...GLOBAL, defaultCurrency: " EUR " }).defaultCurrency).toBe("EUR");
     expect(globalErrors({ defaultCurrency: "JPY" })).toEqual({});
+  });
+
+  it("reads an empty display currency as none chosen (totals stay per currency)", () => {
+    expect(globalPreferencesSchema.parse({ ...GLOBAL, defaultCurrency: " " }).defaultCurrency).toBeNull();
+    expect(globalPreferencesSchema.parse({ ...GLOBAL, defaultCurrency: "" }).defaultCurrency).toBeNull();
   });
 
   it("offers only the listed date formats and 12h/24h time", () => {

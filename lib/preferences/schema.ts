@@ -7,11 +7,11 @@ import {
   amountField,
   checkboxField,
   colourField,
-  currencyField,
   iconField,
   inheritedChoiceField,
   inheritedSwitchField,
   notesField,
+  optionalCurrencyField,
   tagsField,
 } from "./fields";
 import { DATE_FORMAT_PATTERNS } from "./options";
@@ -44,7 +44,7 @@ export const globalPreferencesSchema = z
     pushNotifications: checkboxField,
     smsNotifications: checkboxField,
     notificationFrequency: z.enum(NOTIFICATION_FREQUENCIES, { error: NOTIFY_MESSAGE }),
-    defaultCurrency: currencyField,
+    defaultCurrency: optionalCurrencyField,
     dateFormat: z.enum(DATE_FORMAT_PATTERNS, { error: "Choose a date format from the list." }),
     timeFormat: z.enum(TIME_FORMATS, { error: "Choose 12-hour or 24-hour time." }),
     showBalances: checkboxField,

@@ -3,6 +3,7 @@
 // place that knows every kind of job; `npm run worker` and the web server start it.
 import "server-only";
 import { checkItemHealth, findDueHealthChecks, updateWebhookUrls } from "@/lib/connections";
+import { fetchRates } from "@/lib/fx";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
 import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
 import {
@@ -31,6 +32,10 @@ export function workerHandlers({
     notify: (job) => handleNotifyJob({ messageId: job.messageId }),
     health: async (job) => {
       await checkItemHealth({ connectionId: job.connectionId });
+    },
+    fxRates: async () => {
+      const report = await fetchRates();
+      if (report) console.log(`fx-rates: ${report.rates} rate(s) of ${report.days} day(s), up to ${report.lastDay}`);
     },
     sweep: async () => {
       await requestDueSyncs();

@@ -3,12 +3,14 @@
 // scheduler's sweep picks up what was never sent, and a stop hands an unfinished run back.
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createBoss, createQueues, SYNC_QUEUE, type SyncJobData, sendSyncJobs } from "@/lib/jobs/boss";
 import { enqueueSyncJob } from "@/lib/jobs/enqueue";
 import type { ExecuteSync } from "@/lib/sync/queue/run-sync-job";
 import { requestAndEnqueueSync, requestSync } from "@/lib/sync/request-sync";
 import { markCompleted } from "@/lib/sync/sync-record";
 import { updateSyncStatus } from "@/lib/sync/update-sync-status";
+import { ecbXml, serveRates } from "@/lib/test/ecb";
 import { createConnection, createUser } from "@/lib/test/factories";
 import { startWorkers, type Workers } from "./index";
 import { startEmbeddedWorkers } from "./start";
@@ -184,6 +186,26 @@ describe("startWorkers", () => {
     const after = await db.plaidConnection.findUniqueOrThrow({ where: { id: connection.id } });
     expect(after.syncLeaseOwner).toBeNull();
   });
+
+  it("fetches FX_RATES_URL when workers start, and schedules the daily fetch", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    const base = await serveRates({ "/daily.xml": ecbXml({ "2026-11-20": { USD: "1.0500", GBP: "0.8700" } }) });
+    const configured = env.FX_RATES_URL;
+    env.FX_RATES_URL = `${base}/daily.xml`;
+    try {
+      workers = await startWorkers({ execute: async () => {}, concurrency: 1, pollingIntervalSeconds: 0.5 });
+      const rates = await until(
+        () => db.fxRate.findMany({ orderBy: { currency: "asc" } }),
+        (rows) => rows.length === 2,
+        45_000,
+      );
+      expect(rates.map((row) => `${row.currency} ${row.rate.toFixed()}`)).toEqual(["GBP 0.87", "USD 1.05"]);
+      const schedules = await workers.boss.getSchedules();
+      expect(schedules.find((schedule) => schedule.name === "fx-rates")).toMatchObject({ cron: "30 16 * * *" });
+    } finally {
+      env.FX_RATES_URL = configured;
+    }
+  }, 60_000);
 });
 
 describe("startEmbeddedWorkers", () => {

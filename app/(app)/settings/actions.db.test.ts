@@ -53,6 +53,12 @@ describe("saveGlobalPreferencesAction", () => {
     expect(row.lowBalanceThreshold?.toFixed(2)).toBe("250.00");
   });
 
+  it("clears the display currency when the field is left empty, so totals stay per currency", async () => {
+    const user = await signInAs();
+    expect(await submit({ ...VALID, defaultCurrency: "" })).toEqual({ ok: true, message: "Saved." });
+    expect((await globalRow(user.id)).defaultCurrency).toBeNull();
+  });
+
   it("writes nothing when any field is invalid, and names the field", async () => {
     const user = await signInAs();
     const before = await globalRow(user.id);

@@ -42,7 +42,9 @@ export default async function SettingsPage() {
         <div className="min-w-0 space-y-8">
           <div id="preferences" className="scroll-mt-6">
             <GlobalPreferencesForm
-              initial={toGlobalFormValues(values)}
+              initial={toGlobalFormValues(values, {
+                displayCurrencySet: settings.sources.defaultCurrency !== "default",
+              })}
               currencies={Intl.supportedValuesOf("currency")}
               action={saveGlobalPreferencesAction}
               alerts={toAlertFields(alertSettings())}

@@ -60,8 +60,12 @@ describe("manual accounts", () => {
       ["Car loan", true, "Manual account"],
     ]);
     expect(dashboard.institutions[0]?.accounts.every((a) => !a.manual)).toBe(true);
-    expect(dashboard.totals.assets.toFixed(2)).toBe("1250.00");
-    expect(dashboard.totals.liabilities.toFixed(2)).toBe("400.00");
+    // Per currency: the euro accounts are never added to the dollar one.
+    const totals = dashboard.totals.byCurrency.map((t) => [t.currency, t.assets.toFixed(2), t.liabilities.toFixed(2)]);
+    expect(totals).toEqual([
+      ["EUR", "250.00", "400.00"],
+      ["USD", "1000.00", "0.00"],
+    ]);
 
     // Aliases, colours and hiding apply as to any account.
     await createPreferences({ userId: user.id, bankAccountId: id, accountAlias: "Savings jar", hideAccount: true });

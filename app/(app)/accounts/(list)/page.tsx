@@ -1,6 +1,8 @@
 // The dashboard: every linked bank with its accounts, and the totals over the accounts not hidden.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { SectionSkeleton } from "@/components/account-detail/section-skeleton";
 import { EmptyState } from "@/components/account-list/empty-state";
 import { HiddenAccounts } from "@/components/account-list/hidden-accounts";
 import { InstitutionGroup } from "@/components/account-list/institution-group";
@@ -8,7 +10,9 @@ import { ManualGroup } from "@/components/account-list/manual-group";
 import { Totals } from "@/components/account-list/totals";
 import type { ConnectionActionSet } from "@/components/connections/actions";
 import { LinkButton } from "@/components/connections/link-button";
+import { NetWorthSection } from "@/components/net-worth/net-worth-section";
 import { buttonClass } from "@/components/ui/button";
+import { parseHistoryRange } from "@/lib/accounts/balances/ranges";
 import { getDashboard } from "@/lib/accounts/dashboard";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
@@ -36,8 +40,13 @@ const ACTIONS: ConnectionActionSet = {
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage() {
-  const user = await requireUser();
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [user, search] = await Promise.all([requireUser(), searchParams]);
+  const range = parseHistoryRange(search.range);
   const [dashboard, display] = await Promise.all([getDashboard({ userId: user.id }), getDisplay({ userId: user.id })]);
   const linkEnvironment = getLinkEnvironment();
   const empty = dashboard.institutions.length === 0 && dashboard.manual.length === 0 && dashboard.hidden.length === 0;
@@ -62,6 +71,14 @@ export default async function AccountsPage() {
       ) : (
         <>
           <Totals totals={dashboard.totals} display={display} />
+          <Suspense key={range} fallback={<SectionSkeleton label="Loading net worth history…" />}>
+            <NetWorthSection
+              userId={user.id}
+              range={range}
+              displayCurrency={dashboard.totals.displayCurrency}
+              display={display}
+            />
+          </Suspense>
           {dashboard.institutions.map((institution) => (
             <InstitutionGroup
               key={institution.connectionId}
