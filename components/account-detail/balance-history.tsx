@@ -1,6 +1,7 @@
 // The balance history section: range links, the chart and the same points as a table, and the CSV of
 // them. Loads its own data, so the page streams it in its own Suspense boundary.
 import { notFound } from "next/navigation";
+import { DaysTable } from "@/components/ui/days-table";
 import { RangeNav } from "@/components/ui/range-nav";
 import {
   getBalanceHistory,
@@ -11,7 +12,6 @@ import {
 import type { Display } from "@/lib/format/display";
 import { BalanceChart, type ChartPoint } from "./balance-chart";
 import { DownloadLink } from "./download-link";
-import { HistoryTable } from "./history-table";
 import { type AccountPageState, accountPageHref } from "./page-href";
 
 export async function BalanceHistory({
@@ -79,7 +79,16 @@ export async function BalanceHistory({
               The table below lists the same days.
             </figcaption>
           </figure>
-          <HistoryTable rows={points} caption={`Daily balances, ${rangeLabel}`} />
+          <DaysTable
+            summary="Show the balance history as a table"
+            caption={`Daily balances, ${rangeLabel}`}
+            columns={["Current", "Available", "Current balance from"]}
+            rows={points.map((point) => ({
+              date: point.date,
+              label: point.label,
+              cells: [point.currentText, point.availableText, point.calculated ? "Transactions" : "Bank"],
+            }))}
+          />
         </>
       )}
       {history.reconstructed ? null : (

@@ -21,7 +21,7 @@ export function DaysTable({
   return (
     <details className="group rounded-xl border border-slate-200 dark:border-slate-800">
       <summary className="cursor-pointer rounded-xl px-4 py-3 text-sm font-medium select-none hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500 dark:hover:bg-slate-900">
-        {summary} ({rows.length} days)
+        {summary} ({rows.length} {rows.length === 1 ? "day" : "days"})
       </summary>
       {/* Focusable, so a keyboard can scroll the days (axe: scrollable-region-focusable). */}
       <section

@@ -12,7 +12,15 @@ export type HistoryLine = {
   color: string;
   width: number;
   dash?: string;
+  opacity?: number;
+  /** Join across days without a value (default true). */
+  connectNulls?: boolean;
+  /** Mark each day's value with a dot (for sparse series). */
+  dots?: boolean;
 };
+
+/** A row of the tooltip: a name and the point's text field to show beside it (when `key` has a value). */
+export type TooltipRow = { name: string; key: string; textKey: string };
 
 /** A day: YYYY-MM-DD, its label in the person's date format, and the lines' numbers and texts. */
 export type HistoryPoint = { date: string; label: string } & Record<string, string | number | null>;
@@ -26,9 +34,15 @@ export function HistoryChart({
   longRange,
   title,
   desc,
+  tooltipRows = lines,
+  noteKey,
 }: {
   points: HistoryPoint[];
   lines: HistoryLine[];
+  /** What the tooltip lists; by default each line. */
+  tooltipRows?: TooltipRow[];
+  /** A point's text field shown small under the tooltip's rows (e.g. where the figure came from). */
+  noteKey?: string;
   currency: string;
   /** The person's locale (from their browser), for the axis's amounts and days. */
   locale: string;
@@ -71,7 +85,7 @@ export function HistoryChart({
         />
         <Tooltip
           content={({ active, payload }) => (
-            <ChartTooltip active={active} point={payload?.[0]?.payload} lines={lines} />
+            <ChartTooltip active={active} point={payload?.[0]?.payload} rows={tooltipRows} noteKey={noteKey} />
           )}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -84,8 +98,9 @@ export function HistoryChart({
             stroke={line.color}
             strokeWidth={line.width}
             strokeDasharray={line.dash}
-            dot={false}
-            connectNulls
+            strokeOpacity={line.opacity}
+            dot={line.dots ? { r: 2.5, fill: line.color } : false}
+            connectNulls={line.connectNulls ?? true}
             isAnimationActive={false}
           />
         ))}
@@ -94,18 +109,30 @@ export function HistoryChart({
   );
 }
 
-function ChartTooltip({ active, point, lines }: { active?: boolean; point?: HistoryPoint; lines: HistoryLine[] }) {
+function ChartTooltip({
+  active,
+  point,
+  rows,
+  noteKey,
+}: {
+  active?: boolean;
+  point?: HistoryPoint;
+  rows: TooltipRow[];
+  noteKey?: string;
+}) {
   if (!active || !point) return null;
+  const note = noteKey ? point[noteKey] : null;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm text-slate-900 shadow-md dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
       <p className="font-medium">{point.label}</p>
-      {lines.map((line) =>
-        point[line.key] === null ? null : (
-          <p key={line.key}>
-            {line.name}: {point[line.textKey]}
+      {rows.map((row) =>
+        point[row.key] === null ? null : (
+          <p key={row.key}>
+            {row.name}: {point[row.textKey]}
           </p>
         ),
       )}
+      {note ? <p className="text-xs text-slate-600 dark:text-slate-400">{note}</p> : null}
     </div>
   );
 }
