@@ -37,6 +37,10 @@ describe("getNetWorthHistory", () => {
     await createBalance({ bankAccountId: card.id, amount: "40.00", asOfDate: at("2026-03-05") });
     await createBalance({ bankAccountId: card.id, amount: "60.00", asOfDate: at("2026-03-05") });
     await createBalance({ bankAccountId: pounds.id, amount: "500.00", asOfDate: at("2026-03-08") });
+    // A day calculated from transactions counts; on a day the bank reported, the report wins.
+    const calculated = { source: "calculated", isCurrent: false } as const;
+    await createBalance({ bankAccountId: pounds.id, amount: "480.00", asOfDate: at("2026-03-07", "23:59"), ...calculated });
+    await createBalance({ bankAccountId: pounds.id, amount: "1.00", asOfDate: at("2026-03-08", "23:59"), ...calculated });
     // Available balances are not net worth.
     await createBalance({
       bankAccountId: checking.id,
@@ -54,6 +58,7 @@ describe("getNetWorthHistory", () => {
     expect(day("2026-02-28")).toEqual(["USD 100.00/0.00/100.00"]);
     expect(day("2026-03-01")).toEqual(["USD 175.00/0.00/175.00"]);
     expect(day("2026-03-05")).toEqual(["USD 175.00/60.00/115.00"]);
+    expect(day("2026-03-07")).toEqual(["GBP 480.00/0.00/480.00", "USD 175.00/60.00/115.00"]);
     // GBP never summed with USD.
     expect(day("2026-03-08")).toEqual(["GBP 500.00/0.00/500.00", "USD 175.00/60.00/115.00"]);
     expect(day("2026-03-10")).toEqual(["GBP 500.00/0.00/500.00", "USD 175.00/60.00/115.00"]);

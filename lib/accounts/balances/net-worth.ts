@@ -86,7 +86,8 @@ export function netWorthQuery({
         AND NOT COALESCE(own.hide_account, false)
     ),
     in_range AS (
-      SELECT ab.bank_account_id, (ab.as_of_date AT TIME ZONE 'UTC')::date AS day, ab.amount, ab.as_of_date, ab.created_at
+      SELECT ab.bank_account_id, (ab.as_of_date AT TIME ZONE 'UTC')::date AS day, ab.amount, ab.source,
+             ab.as_of_date, ab.created_at
       FROM account_balances ab
       JOIN accounts a ON a.id = ab.bank_account_id
       WHERE ab.balance_type = 'current'
@@ -94,10 +95,10 @@ export function netWorthQuery({
         AND ab.as_of_date < (${today}::date + 1)::timestamp AT TIME ZONE 'UTC'
       UNION ALL
       -- The balance carried into the range: each account's last row before it, one index step back.
-      SELECT a.id, ${from}::date, before.amount, before.as_of_date, before.created_at
+      SELECT a.id, ${from}::date, before.amount, before.source, before.as_of_date, before.created_at
       FROM accounts a
       CROSS JOIN LATERAL (
-        SELECT amount, as_of_date, created_at FROM account_balances
+        SELECT amount, source, as_of_date, created_at FROM account_balances
         WHERE bank_account_id = a.id AND balance_type = 'current'
           AND as_of_date < ${from}::date::timestamp AT TIME ZONE 'UTC'
         ORDER BY as_of_date DESC, created_at DESC LIMIT 1
@@ -105,10 +106,11 @@ export function netWorthQuery({
       WHERE ${from}::date IS NOT NULL
     ),
     snapshots AS (
-      -- A day's last row per account (a row carried in is older than any of the range's first day).
+      -- A day's last row per account (a row carried in is older than any of the range's first day); a
+      -- reported balance wins over a calculated one, as on the account's own chart.
       SELECT DISTINCT ON (bank_account_id, day) bank_account_id, day, amount
       FROM in_range
-      ORDER BY bank_account_id, day, as_of_date DESC, created_at DESC
+      ORDER BY bank_account_id, day, source = 'calculated', as_of_date DESC, created_at DESC
     ),
     per_currency AS (
       -- Each snapshot holds from its day until the day before the account's next one (or today).
