@@ -85,6 +85,15 @@ describe("CSV import", () => {
     expect(again).toEqual({ imported: 0, skipped: 4, total: 4 });
   });
 
+  it("takes a file of 150,000 lines (more than a call's arguments) and keeps one of its repeated line", async () => {
+    const { userId, accountId } = await manualAccount();
+    const lines = Array.from({ length: 150_000 }, () => "11/03/2026,Tea,-3.00");
+    const content = ["Posted,Details,Amount", ...lines].join("\n");
+    const summary = await importStatement({ userId, accountId, file: { name: "big.csv", content }, mapping: MAPPING });
+    expect(summary).toEqual({ imported: 1, skipped: 149_999, total: 150_000 });
+    expect(await listed(accountId)).toEqual([["2026-11-03", "3.00", "Tea", false]]);
+  });
+
   it("reads debit and credit columns, a decimal comma and a day-first date", async () => {
     const { userId, accountId } = await manualAccount();
     const content = "Date;Text;Debit;Credit\n05.11.2026;Rent;1.200,00;\n06.11.2026;Refund;;12,34\n";

@@ -94,12 +94,15 @@ export async function importStatement({
       if (currency && currency !== account.isoCurrencyCode) {
         throw invalidFile(`This statement is in ${currency}, but the account is in ${account.isoCurrencyCode}.`);
       }
-      const days = lines.map((line) => line.date.getTime());
+      // A loop, not Math.min(...days): a 5 MB file can hold more lines than a call takes arguments.
+      let first = Number.POSITIVE_INFINITY;
+      let last = Number.NEGATIVE_INFINITY;
+      for (const line of lines) {
+        first = Math.min(first, line.date.getTime());
+        last = Math.max(last, line.date.getTime());
+      }
       const existing = await tx.transaction.findMany({
-        where: {
-          bankAccountId: account.id,
-          date: { gte: new Date(Math.min(...days)), lte: new Date(Math.max(...days)) },
-        },
+        where: { bankAccountId: account.id, date: { gte: new Date(first), lte: new Date(last) } },
         select: { date: true, amount: true, name: true },
       });
       const seen = new Set(existing.map(duplicateKey));
