@@ -73,7 +73,10 @@ export async function recordBalance(
   });
   // A point dated before the current one is history of its own (an opening balance), never "unchanged".
   const backdated = current !== null && asOfDate !== undefined && asOfDate < current.asOfDate;
-  if (current && !backdated && current.currency === balanceCurrency && current.amount.equals(value)) {
+  // A calculated current balance (a manual account's today, worked forward through its transactions)
+  // is not a statement: a balance the person states is recorded even when it agrees.
+  const stated = current !== null && current.source !== "calculated";
+  if (current && stated && !backdated && current.currency === balanceCurrency && current.amount.equals(value)) {
     // No new history, but repair the account's copy if something wrote the column directly.
     if (column && !account[column]?.equals(value)) await syncColumn(columnData(column, value));
     return { changed: false, balance: current };

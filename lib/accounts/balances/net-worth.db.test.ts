@@ -39,8 +39,18 @@ describe("getNetWorthHistory", () => {
     await createBalance({ bankAccountId: pounds.id, amount: "500.00", asOfDate: at("2026-03-08") });
     // A day calculated from transactions counts; on a day the bank reported, the report wins.
     const calculated = { source: "calculated", isCurrent: false } as const;
-    await createBalance({ bankAccountId: pounds.id, amount: "480.00", asOfDate: at("2026-03-07", "23:59"), ...calculated });
-    await createBalance({ bankAccountId: pounds.id, amount: "1.00", asOfDate: at("2026-03-08", "23:59"), ...calculated });
+    await createBalance({
+      bankAccountId: pounds.id,
+      amount: "480.00",
+      asOfDate: at("2026-03-07", "23:59"),
+      ...calculated,
+    });
+    await createBalance({
+      bankAccountId: pounds.id,
+      amount: "1.00",
+      asOfDate: at("2026-03-08", "23:59"),
+      ...calculated,
+    });
     // Available balances are not net worth.
     await createBalance({
       bankAccountId: checking.id,

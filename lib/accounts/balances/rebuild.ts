@@ -18,9 +18,10 @@
 //
 // Investment accounts are not reconstructed: their value moves with the market, not with transactions.
 //
-// One transaction, a fixed handful of statements whatever the number of days: lock, delete the old
-// calculated rows, insert the new ones from one query, relink previous_amount, fix manual accounts'
-// current row. Under the same advisory lock as updateBalance, so a balance cannot land in between.
+// One transaction (the caller's, for a manual change), a fixed handful of statements whatever the
+// number of days: lock, delete the old calculated rows, insert the new ones from one query, relink
+// previous_amount, fix manual accounts' current row. Under the same advisory lock as updateBalance, so
+// a balance cannot land in between.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 
@@ -41,43 +42,57 @@ function utcDay(now: Date): string {
 export async function rebuildBalanceHistory({
   accountIds,
   now = new Date(),
+  syncedAt = null,
+  tx,
 }: {
   accountIds: string[];
   now?: Date;
+  /** A sync that has just read the balances: its day counts as the accounts' last synced day. */
+  syncedAt?: Date | null;
+  /** Run inside the caller's transaction (a manual change rebuilds with the change, or not at all). */
+  tx?: Prisma.TransactionClient;
 }): Promise<HistoryRebuild> {
   const ids = [...new Set(accountIds)].sort();
   if (ids.length === 0) return { accounts: 0, points: 0 };
-  const today = utcDay(now);
-  return db.$transaction(async (tx) => {
-    // The lock updateBalance and the balance triggers take per (account, type), in a fixed order.
-    await tx.$queryRaw`
-      SELECT pg_advisory_xact_lock(hashtext(id::text || ':current'))::text
-      FROM (SELECT id FROM unnest(${ids}::uuid[]) AS id ORDER BY id) AS ordered`;
-    await tx.$executeRaw`
-      DELETE FROM account_balances
-      WHERE bank_account_id = ANY(${ids}::uuid[]) AND balance_type = 'current' AND source = 'calculated'`;
-    const points = await tx.$executeRaw(insertCalculated(ids, today));
-    await tx.$executeRaw(relinkPrevious(ids));
-    await settleManualCurrent(tx, ids);
-    const [rebuilt] = await tx.$queryRaw<{ accounts: number }[]>`
-      SELECT count(*)::int AS accounts FROM bank_accounts
-      WHERE id = ANY(${ids}::uuid[]) AND type <> 'investment'
-        AND EXISTS (SELECT 1 FROM account_balances b
-                    WHERE b.bank_account_id = bank_accounts.id AND b.balance_type = 'current')`;
-    return { accounts: rebuilt?.accounts ?? 0, points };
-  }, TRANSACTION_OPTIONS);
+  const run = (client: Prisma.TransactionClient) => rebuildIn(client, ids, utcDay(now), syncedAt);
+  return tx ? run(tx) : db.$transaction(run, TRANSACTION_OPTIONS);
+}
+
+async function rebuildIn(
+  tx: Prisma.TransactionClient,
+  ids: string[],
+  today: string,
+  syncedAt: Date | null,
+): Promise<HistoryRebuild> {
+  // The lock updateBalance and the balance triggers take per (account, type), in a fixed order.
+  await tx.$queryRaw`
+    SELECT pg_advisory_xact_lock(hashtext(id::text || ':current'))::text
+    FROM (SELECT id FROM unnest(${ids}::uuid[]) AS id ORDER BY id) AS ordered`;
+  await tx.$executeRaw`
+    DELETE FROM account_balances
+    WHERE bank_account_id = ANY(${ids}::uuid[]) AND balance_type = 'current' AND source = 'calculated'`;
+  const points = await tx.$executeRaw(insertCalculated(ids, today, syncedAt));
+  await tx.$executeRaw(relinkPrevious(ids));
+  await settleManualCurrent(tx, ids);
+  const [rebuilt] = await tx.$queryRaw<{ accounts: number }[]>`
+    SELECT count(*)::int AS accounts FROM bank_accounts
+    WHERE id = ANY(${ids}::uuid[]) AND type <> 'investment'
+      AND EXISTS (SELECT 1 FROM account_balances b
+                  WHERE b.bank_account_id = bank_accounts.id AND b.balance_type = 'current')`;
+  return { accounts: rebuilt?.accounts ?? 0, points };
 }
 
 /** Every account of a connection: what a sync calls once the transactions and balances are in. */
 export async function rebuildConnectionHistory({
   connectionId,
-  now,
+  now = new Date(),
 }: {
   connectionId: string;
   now?: Date;
 }): Promise<HistoryRebuild> {
   const accounts = await db.bankAccount.findMany({ where: { plaidConnectionId: connectionId }, select: { id: true } });
-  return rebuildBalanceHistory({ accountIds: accounts.map((account) => account.id), now });
+  // The sync calling this has just read the balances, before its run stamps last_sync_at.
+  return rebuildBalanceHistory({ accountIds: accounts.map((account) => account.id), now, syncedAt: now });
 }
 
 /**
@@ -87,12 +102,12 @@ export async function rebuildConnectionHistory({
  * previous_amount is the day before's value, so the trigger need not look it up; relinkPrevious
  * corrects the few days whose previous row is not the day before's (several reports in one day).
  */
-function insertCalculated(ids: string[], today: string): Prisma.Sql {
+function insertCalculated(ids: string[], today: string, syncedAt: Date | null): Prisma.Sql {
   return Prisma.sql`
     WITH accounts AS (
       SELECT id, iso_currency_code AS currency, plaid_connection_id IS NULL AS manual,
              CASE WHEN type IN ('credit', 'loan') THEN 1 ELSE -1 END AS sign,
-             LEAST(${today}::date, (last_sync_at AT TIME ZONE 'UTC')::date) AS synced_day
+             LEAST(${today}::date, (GREATEST(last_sync_at, ${syncedAt}::timestamptz) AT TIME ZONE 'UTC')::date) AS synced_day
       FROM bank_accounts
       WHERE id = ANY(${ids}::uuid[]) AND type <> 'investment'
     ), reports AS (

@@ -128,6 +128,37 @@ describe("manual accounts", () => {
     expect((await db.bankAccount.findUniqueOrThrow({ where: { id } })).name).toBe("Emergency fund");
   });
 
+  it("rebuilds its history when its kind changes the sign, and records a stated balance even when it agrees", async () => {
+    const user = await createUser();
+    const { id } = await addCash(user.id, {
+      kind: "depository/checking",
+      openingBalance: "500",
+      openingDate: "2026-01-15",
+    });
+    await db.transaction.create({
+      data: { bankAccountId: id, transactionId: `import-${id}`, amount: "100", date: day("2026-02-01"), name: "Shop" },
+    });
+    const form = { accountId: id, name: "Cash box", openingBalance: "500", openingDate: "2026-01-15" };
+    await editManualAccount({
+      userId: user.id,
+      input: editManualAccountSchema.parse({ ...form, kind: "depository/checking" }),
+    });
+    const balance = async () => (await db.bankAccount.findUniqueOrThrow({ where: { id } })).currentBalance?.toFixed(2);
+    // Money out lowers what a checking account holds...
+    expect(await balance()).toBe("400.00");
+    // ...and raises what a card owes: only the kind changed.
+    await editManualAccount({
+      userId: user.id,
+      input: editManualAccountSchema.parse({ ...form, kind: "credit/credit card" }),
+    });
+    expect(await balance()).toBe("600.00");
+
+    // The 600 today is calculated; the person stating 600 is a statement of its own.
+    expect(await recordManualBalance({ userId: user.id, accountId: id, amount: "600" })).toEqual({ changed: true });
+    const current = await db.accountBalance.findFirstOrThrow({ where: { bankAccountId: id, isCurrent: true } });
+    expect([current.source, current.amount.toFixed(2)]).toEqual(["manual", "600.00"]);
+  });
+
   it("deletes the account with its balances and transactions", async () => {
     const user = await createUser();
     const { id } = await addCash(user.id);

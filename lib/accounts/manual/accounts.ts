@@ -50,8 +50,8 @@ export async function createManualAccount({
       },
     });
     await recordOpening(tx, id, input);
+    await afterManualChange(tx, id);
   });
-  await afterManualChange(id);
   return { id };
 }
 
@@ -81,15 +81,17 @@ export async function getManualOpening({ userId, accountId }: { userId: string; 
 }
 
 export async function editManualAccount({ userId, input }: { userId: string; input: EditManualAccountInput }) {
-  const openingChanged = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const account = await lockManualAccount(tx, { userId, accountId: input.accountId });
     await tx.bankAccount.update({
       where: { id: account.id },
       data: { name: input.name, type: input.kind.type, subtype: input.kind.subtype },
     });
     const opening = await findOpening(tx, account.id);
+    // The kind sets the history's sign (what is owed rises with spending) and whether it is rebuilt at all.
     if (opening?.amount.equals(input.openingBalance) && opening.asOfDate.getTime() === input.openingDate.getTime()) {
-      return false;
+      await afterManualChange(tx, account.id);
+      return;
     }
     const next = await tx.accountBalance.findFirst({
       where: { bankAccountId: account.id, balanceType: "current", source: "manual", id: { not: opening?.id } },
@@ -103,9 +105,8 @@ export async function editManualAccount({ userId, input }: { userId: string; inp
     }
     if (opening) await tx.accountBalance.delete({ where: { id: opening.id } });
     await recordOpening(tx, account.id, input);
-    return true;
+    await afterManualChange(tx, account.id);
   });
-  if (openingChanged) await afterManualChange(input.accountId);
 }
 
 /** A new 'manual' point: now, or at the day given (an earlier day is recorded as history). */
@@ -120,12 +121,18 @@ export async function recordManualBalance({
   amount: string;
   asOfDate?: Date;
 }): Promise<{ changed: boolean }> {
-  const { changed } = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const account = await lockManualAccount(tx, { userId, accountId });
-    return recordBalance(tx, { accountId: account.id, balanceType: "current", amount, asOfDate, source: "manual" });
+    const { changed } = await recordBalance(tx, {
+      accountId: account.id,
+      balanceType: "current",
+      amount,
+      asOfDate,
+      source: "manual",
+    });
+    if (changed) await afterManualChange(tx, account.id);
+    return { changed };
   });
-  if (changed) await afterManualChange(accountId);
-  return { changed };
 }
 
 /** The account with its balances, transactions, preferences and alert states (the foreign keys cascade). */

@@ -6,6 +6,20 @@ import { setUpEmulatorServer } from "@/lib/test/emulator";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
 
+// The history rebuild, failing once on demand (the rest of the accounts capability is the real one).
+const historyFault = vi.hoisted(() => ({ failNext: false }));
+vi.mock("@/lib/accounts", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/accounts")>();
+  return {
+    ...actual,
+    rebuildConnectionHistory: (input: Parameters<typeof actual.rebuildConnectionHistory>[0]) => {
+      if (!historyFault.failNext) return actual.rebuildConnectionHistory(input);
+      historyFault.failNext = false;
+      return Promise.reject(new Error("history rebuild failed on purpose"));
+    },
+  };
+});
+
 const { addFault, connectionRow, emulatorTruth, expectConverged, linkConnection, runRow, runSync } = await import(
   "./test-support"
 );
@@ -120,6 +134,30 @@ describe("balance history from the first sync", () => {
       expect(last?.amount.plus(byDay.get(bankDay)?.times(sign) ?? 0).toFixed(2)).toBe(reported.amount.toFixed(2));
     }
     expect(points.history).toBe(expected);
+  });
+});
+
+describe("a failed history rebuild", () => {
+  it("leaves the sync successful and is done again by the next sync, even one that changed nothing", async () => {
+    const connection = await linkConnection(server);
+    historyFault.failNext = true;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const first = await runSync({ connectionId: connection.connectionId });
+    errors.mockRestore();
+    expect(first.status).toBe("success");
+    expect((await runRow(first.syncId)).context).toMatchObject({ history: "failed:INTERNAL" });
+    expect((await connectionRow(connection.connectionId)).metadata).toMatchObject({ history_stale: true });
+    const calculated = () =>
+      db.accountBalance.count({
+        where: { bankAccount: { plaidConnectionId: connection.connectionId }, source: "calculated" },
+      });
+    expect(await calculated()).toBe(0);
+
+    const again = await runSync({ connectionId: connection.connectionId });
+    expect(again.counts).toMatchObject({ added: 0, updated: 0, deleted: 0 });
+    expect((await runRow(again.syncId)).context).toMatchObject({ history: expect.any(Number) });
+    expect(await calculated()).toBeGreaterThan(300);
+    expect((await connectionRow(connection.connectionId)).metadata).not.toHaveProperty("history_stale");
   });
 });
 

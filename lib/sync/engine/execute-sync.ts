@@ -132,9 +132,10 @@ async function refreshLiabilitiesOf({
 
 /**
  * The accounts' daily history rebuilt from the transactions and balances just stored, when the run
- * brought any change (transactions added, modified or removed, a new balance) or the connection has
- * transactions but no reconstructed history yet (its first sync, or one from before history existed).
- * Like the liabilities, a failure is recorded on the run and logged, and the next sync tries again.
+ * brought any change (transactions added, modified or removed, a new balance), the connection has
+ * transactions but no reconstructed history yet (its first sync, or one from before history existed),
+ * or an earlier rebuild failed (plaid_connections.metadata.history_stale). Like the liabilities, a
+ * failure is recorded on the run and logged, and the next sync tries again.
  */
 async function rebuildHistoryOf({
   syncId,
@@ -149,25 +150,33 @@ async function rebuildHistoryOf({
 }): Promise<HistoryRebuild | { failed: string } | null> {
   const { added, updated, deleted } = run.progress.counts;
   try {
-    if (added + updated + deleted + balances.changed === 0 && !(await lacksHistory(connectionId))) return null;
-    return await rebuildConnectionHistory({ connectionId });
+    if (added + updated + deleted + balances.changed === 0 && !(await needsHistory(connectionId))) return null;
+    const rebuilt = await rebuildConnectionHistory({ connectionId });
+    await db.$executeRaw`
+      UPDATE plaid_connections SET metadata = metadata - 'history_stale'
+      WHERE id = ${connectionId}::uuid AND metadata ? 'history_stale'`;
+    return rebuilt;
   } catch (error) {
     const failure = classifySyncError(error);
     if (failure.kind === "internal") logInternalFailure(syncId, error);
+    await db.$executeRaw`
+      UPDATE plaid_connections SET metadata = jsonb_set(metadata, '{history_stale}', 'true')
+      WHERE id = ${connectionId}::uuid`.catch(() => undefined);
     return { failed: failure.errorCode ?? failure.kind };
   }
 }
 
-async function lacksHistory(connectionId: string): Promise<boolean> {
-  const [row] = await db.$queryRaw<{ lacks: boolean }[]>`
-    SELECT EXISTS (
+async function needsHistory(connectionId: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ needs: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM plaid_connections WHERE id = ${connectionId}::uuid AND metadata ? 'history_stale')
+        OR EXISTS (
       SELECT 1 FROM bank_accounts a
       WHERE a.plaid_connection_id = ${connectionId}::uuid AND a.type <> 'investment'
         AND EXISTS (SELECT 1 FROM transactions t WHERE t.bank_account_id = a.id AND NOT t.pending)
         AND NOT EXISTS (SELECT 1 FROM account_balances b
                         WHERE b.bank_account_id = a.id AND b.balance_type = 'current' AND b.source = 'calculated')
-    ) AS lacks`;
-  return row?.lacks ?? false;
+    ) AS needs`;
+  return row?.needs ?? false;
 }
 
 // Names and messages only: an unexpected error may come from anywhere, but never carries the token

@@ -123,10 +123,10 @@ export async function importStatement({
           pending: false,
         })),
       });
+      if (fresh.length > 0) await afterManualChange(tx, account.id);
       return { imported: fresh.length, skipped: lines.length - fresh.length, total: lines.length };
     },
     { timeout: 60_000 },
   );
-  if (summary.imported > 0) await afterManualChange(accountId);
   return summary;
 }
