@@ -27,14 +27,20 @@ export function StatementImport({
   const form = useRef<HTMLFormElement>(null);
   const [inspection, runInspect, inspecting] = useActionState(inspect, {});
   const [result, runImport, importing] = useActionState(importFile, {});
+  // Which file choice (a count of choices) the last preview and the last import were of: a file chosen
+  // since is neither previewed nor imported, so its mapping, preview and Import button wait for Preview.
   const [chosen, setChosen] = useState(0);
-  const data = inspection.ok ? inspection.data : undefined;
-  const done = result.ok && result.data;
+  const [previewed, setPreviewed] = useState(-1);
+  const [imported, setImported] = useState(-1);
+  const data = inspection.ok && previewed === chosen ? inspection.data : undefined;
+  const done = result.ok && imported === chosen && result.data;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const formData = new FormData(event.currentTarget);
+    if (submitter?.value === "import") setImported(chosen);
+    else setPreviewed(chosen);
     startTransition(() => (submitter?.value === "import" ? runImport(formData) : runInspect(formData)));
   }
 
@@ -45,7 +51,7 @@ export function StatementImport({
         id="file"
         label="Statement file"
         hint={`CSV, OFX or QFX, up to ${maxMegabytes} MB.`}
-        errors={inspection.errors?.file}
+        errors={inspection.errors?.file ?? result.errors?.file}
       >
         {(control) => (
           <input

@@ -189,7 +189,7 @@ describe("adding and removing accounts in update mode", () => {
     const dashboard = await getDashboard({ userId: user.id });
     const listed = dashboard.institutions[0]?.accounts ?? [];
     expect(listed.find((a) => a.name === "Plaid Saving")?.status).toBe("closed");
-    expect(dashboard.totals).toEqual(computeTotals(listed.filter((a) => a.status !== "closed")));
+    expect(dashboard.totals.byCurrency).toEqual(computeTotals(listed.filter((a) => a.status !== "closed")));
 
     // Shared again later: reopened, not duplicated.
     const again = await createLinkToken({ userId: user.id, connectionId: linked.connectionId, accountSelection: true });

@@ -74,7 +74,7 @@ const columns: Record<string, string> = {
 const notNull: Record<string, string[]> = {
   users: ["id", "email", "role", "created_at", "updated_at"],
   plaid_connections: ["id", "user_id", "access_token", "item_id", "institution_id", "institution_name", "is_active"],
-  bank_accounts: ["id", "user_id", "plaid_connection_id", "account_id", "name", "type", "status", "is_active"],
+  bank_accounts: ["id", "user_id", "account_id", "name", "type", "status", "is_active"],
   transaction_syncs: ["id", "plaid_connection_id", "sync_type", "status", "records_processed"],
   account_balances: ["id", "bank_account_id", "balance_type", "amount", "currency", "as_of_date", "is_current"],
   banking_preferences: ["id", "user_id", "metadata"],
@@ -86,7 +86,8 @@ const nullable: Record<string, string[]> = {
   transaction_syncs: ["bank_account_id", "completed_at"],
   banking_preferences: ["bank_account_id", "sync_frequency", "notification_frequency", "account_alias"],
   account_balances: ["previous_amount", "change_amount", "change_percentage"],
-  bank_accounts: ["last_sync_at", "current_balance"],
+  // A manual account has no connection (chk_bank_accounts_manual ties it to its manual-<id> key).
+  bank_accounts: ["last_sync_at", "current_balance", "plaid_connection_id"],
 };
 
 async function describeColumns(table: string) {

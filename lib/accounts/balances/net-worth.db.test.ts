@@ -75,6 +75,18 @@ describe("getNetWorthHistory", () => {
     expect(history.points.every((point) => point.converted === null)).toBe(true);
     expect(history.notice).toBeNull();
 
+    // A report the day before the range does not beat the range's own first day, calculated or not.
+    await createBalance({ bankAccountId: checking.id, amount: "120.00", asOfDate: at("2026-02-08", "09:00") });
+    await createBalance({
+      bankAccountId: checking.id,
+      amount: "130.00",
+      asOfDate: at("2026-02-09", "23:59"),
+      source: "calculated",
+      isCurrent: false,
+    });
+    const later = await getNetWorthHistory({ userId: user.id, range: "1m", displayCurrency: null, now: NOW });
+    expect(figures(later.points[0])).toEqual(["USD 130.00/0.00/130.00"]);
+
     const all = await getNetWorthHistory({ userId: user.id, range: "all", displayCurrency: null, now: NOW });
     expect(all.points[0]?.date).toBe("2026-01-20");
     expect(all.points).toHaveLength(50);

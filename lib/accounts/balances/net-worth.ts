@@ -87,7 +87,7 @@ export function netWorthQuery({
     ),
     in_range AS (
       SELECT ab.bank_account_id, (ab.as_of_date AT TIME ZONE 'UTC')::date AS day, ab.amount, ab.source,
-             ab.as_of_date, ab.created_at
+             false AS carried, ab.as_of_date, ab.created_at
       FROM account_balances ab
       JOIN accounts a ON a.id = ab.bank_account_id
       WHERE ab.balance_type = 'current'
@@ -95,7 +95,7 @@ export function netWorthQuery({
         AND ab.as_of_date < (${today}::date + 1)::timestamp AT TIME ZONE 'UTC'
       UNION ALL
       -- The balance carried into the range: each account's last row before it, one index step back.
-      SELECT a.id, ${from}::date, before.amount, before.source, before.as_of_date, before.created_at
+      SELECT a.id, ${from}::date, before.amount, before.source, true, before.as_of_date, before.created_at
       FROM accounts a
       CROSS JOIN LATERAL (
         SELECT amount, source, as_of_date, created_at FROM account_balances
@@ -106,11 +106,11 @@ export function netWorthQuery({
       WHERE ${from}::date IS NOT NULL
     ),
     snapshots AS (
-      -- A day's last row per account (a row carried in is older than any of the range's first day); a
-      -- reported balance wins over a calculated one, as on the account's own chart.
+      -- A day's last row per account; a reported balance wins over a calculated one, as on the account's
+      -- own chart; a row carried in from before the range counts only when its first day has none.
       SELECT DISTINCT ON (bank_account_id, day) bank_account_id, day, amount
       FROM in_range
-      ORDER BY bank_account_id, day, source = 'calculated', as_of_date DESC, created_at DESC
+      ORDER BY bank_account_id, day, carried, source = 'calculated', as_of_date DESC, created_at DESC
     ),
     per_currency AS (
       -- Each snapshot holds from its day until the day before the account's next one (or today).

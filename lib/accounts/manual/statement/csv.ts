@@ -78,8 +78,18 @@ export function guessMapping({ headers, rows }: CsvTable): CsvMapping {
     positiveMeans: "in",
     debitColumn: split ? debit : undefined,
     creditColumn: split ? credit : undefined,
-    decimalSeparator: ".",
+    decimalSeparator: guessDecimalSeparator(rows.slice(0, 20).flatMap(({ cells }) => cells)),
   };
+}
+
+/** A decimal comma when some cell reads like "12,30" or "1.234,56" and none like "12.30" or "1,234.56". */
+function guessDecimalSeparator(cells: string[]): "." | "," {
+  const amounts = cells
+    .map((cell) => cell.replace(/[\s\u00a0'$€£¥()+-]/g, ""))
+    .filter((cell) => /^\d[\d.,]*$/.test(cell));
+  const comma = amounts.some((cell) => /^\d{1,3}(?:\.\d{3})*,\d{1,2}$/.test(cell));
+  const point = amounts.some((cell) => /^\d{1,3}(?:,\d{3})*\.\d{1,2}$/.test(cell) || /^\d+\.\d{1,2}$/.test(cell));
+  return comma && !point ? "," : ".";
 }
 
 function guessDateFormat(sample: string): DateFormat {
@@ -122,7 +132,12 @@ export function parseAmount(value: string, decimalSeparator: "." | ","): Prisma.
     negative = !negative;
     text = text.slice(0, -1);
   }
-  text = decimalSeparator === "," ? text.replace(/\./g, "").replace(",", ".") : text.replace(/,/g, "");
+  // The other mark may only group thousands: with a decimal point, "12,30" is not 1230.
+  const group = decimalSeparator === "." ? "," : ".";
+  const digits = text.replace(/^[+-]/, "");
+  const grouped = decimalSeparator === "." ? /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/ : /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+  if (digits.includes(group) && !grouped.test(digits)) throw new Error("not an amount");
+  text = text.split(group).join("").replace(decimalSeparator, ".");
   if (!/^[+-]?\d+(?:\.\d+)?$/.test(text)) throw new Error("not an amount");
   const amount = toMoney(text);
   return negative ? amount.negated() : amount;

@@ -1,9 +1,9 @@
 // Importing a statement file into a manual account: read it (CSV through the person's mapping, or
 // OFX/QFX), show what would be imported, then write it in one transaction. A line with the same day,
-// amount and description as one already in the account, or as an earlier line of the file, is skipped
-// and counted. A bad file is refused whole: nothing is written.
+// amount and description as one already in the account is skipped and counted (as many times as the
+// account holds it: repeated lines in one file are separate purchases). A bad file is refused whole:
+// nothing is written.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockManualAccount } from "../accounts";
@@ -105,24 +105,27 @@ export async function importStatement({
         where: { bankAccountId: account.id, date: { gte: new Date(first), lte: new Date(last) } },
         select: { date: true, amount: true, name: true },
       });
-      const seen = new Set(existing.map(duplicateKey));
+      // As many of a line as the account already holds are duplicates; more are new (two coffees on
+      // one day are two purchases). Importing the same file again thus imports nothing.
+      const held = new Map<string, number>();
+      for (const row of existing) held.set(duplicateKey(row), (held.get(duplicateKey(row)) ?? 0) + 1);
       const fresh = lines.filter((line) => {
         const key = duplicateKey(line);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
+        const count = held.get(key) ?? 0;
+        if (count === 0) return true;
+        held.set(key, count - 1);
+        return false;
       });
-      await tx.transaction.createMany({
-        data: fresh.map((line) => ({
-          bankAccountId: account.id,
-          transactionId: `import-${randomUUID()}`,
-          amount: line.amount,
-          isoCurrencyCode: account.isoCurrencyCode,
-          date: line.date,
-          name: line.name,
-          pending: false,
-        })),
-      });
+      // One statement whatever the file's length (as the sync writes its pages): three arrays unnested.
+      if (fresh.length > 0) {
+        await tx.$executeRaw`
+          INSERT INTO transactions (bank_account_id, transaction_id, amount, iso_currency_code, date, name, pending)
+          SELECT ${account.id}::uuid, 'import-' || gen_random_uuid(), line.amount, ${account.isoCurrencyCode}, line.day,
+                 line.name, false
+          FROM unnest(${fresh.map((line) => line.amount.toFixed(2))}::numeric[],
+                      ${fresh.map((line) => line.date.toISOString().slice(0, 10))}::date[],
+                      ${fresh.map((line) => line.name)}::text[]) AS line(amount, day, name)`;
+      }
       if (fresh.length > 0) await afterManualChange(tx, account.id);
       return { imported: fresh.length, skipped: lines.length - fresh.length, total: lines.length };
     },
