@@ -1,6 +1,6 @@
 "use client";
 // The balance history chart: current and available balance per day, on the shared history chart. Days
-// the bank reported and days calculated from transactions are told apart: a solid line and a dashed
+// the bank reported (or the person entered) and days calculated from transactions are told apart: a solid line and a dashed
 // one, named in the legend, and the tooltip says which a day is. Amounts arrive formatted (and masked)
 // by the server; the numbers only place the lines.
 import { HistoryChart, type HistoryLine, type HistoryPoint } from "@/components/ui/history-chart";
@@ -16,7 +16,15 @@ export type ChartPoint = {
   availableText: string;
   /** The current balance was calculated from transactions rather than reported. */
   calculated: boolean;
+  /** The current balance is one the person entered (a manual account). */
+  entered: boolean;
 };
+
+/** Where a day's current balance came from, in words. */
+export function sourceOf(point: Pick<ChartPoint, "calculated" | "entered">): string {
+  if (point.calculated) return "Calculated from transactions";
+  return point.entered ? "Entered by you" : "Reported by the bank";
+}
 
 const FALLBACK_COLOR = "#2f6fe4";
 const COLOR = /^#[0-9a-f]{6}$/i;
@@ -65,11 +73,12 @@ export function BalanceChart({
   const hasAvailable = points.some((point) => point.available !== null);
   const hasCalculated = points.some((point) => point.calculated);
   const reportedDays = points.filter((point) => !point.calculated && point.current !== null).length;
+  const entered = points.some((point) => point.entered);
   const lines: HistoryLine[] = [
     {
       key: "reported",
       textKey: "currentText",
-      name: hasCalculated ? "Current, reported by the bank" : "Current",
+      name: !hasCalculated ? "Current" : entered ? "Current, entered by you" : "Current, reported by the bank",
       color: stroke,
       width: 2,
       // Reported days among calculated ones are far apart: a dot marks each, and no line joins them.

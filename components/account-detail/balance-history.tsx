@@ -40,6 +40,7 @@ export async function BalanceHistory({
     currentText: display.money(point.current, history.currency),
     availableText: display.money(point.available, history.currency),
     calculated: point.calculated,
+    entered: point.entered,
   }));
   const calculatedDays = points.filter((point) => point.calculated).length;
   const rangeLabel = HISTORY_RANGE_WORDS[range];
@@ -74,7 +75,7 @@ export async function BalanceHistory({
             <figcaption id="balance-chart-caption" className="text-xs text-slate-600 dark:text-slate-400">
               {series} at the end of each day, {rangeLabel}.{" "}
               {calculatedDays > 0
-                ? `${calculatedDays} of the ${points.length} days are calculated from transactions (dashed); the rest the bank reported. `
+                ? `${calculatedDays} of the ${points.length} days are calculated from transactions (dashed); the rest ${points.some((point) => point.entered) ? "you entered" : "the bank reported"}. `
                 : null}
               The table below lists the same days.
             </figcaption>
@@ -86,7 +87,11 @@ export async function BalanceHistory({
             rows={points.map((point) => ({
               date: point.date,
               label: point.label,
-              cells: [point.currentText, point.availableText, point.calculated ? "Transactions" : "Bank"],
+              cells: [
+                point.currentText,
+                point.availableText,
+                point.calculated ? "Transactions" : point.entered ? "You" : "Bank",
+              ],
             }))}
           />
         </>

@@ -166,6 +166,13 @@ describe("exportBalancesCsv", () => {
       isCurrent: false,
       asOfDate: new Date("2026-11-03T23:59:59Z"),
     });
+    await createBalance({
+      bankAccountId: account.id,
+      balanceType: "current",
+      amount: "8.00",
+      source: "manual",
+      asOfDate: new Date("2026-11-04T09:00Z"),
+    });
 
     const download = await exportBalancesCsv({ userId: user.id, accountId: account.id, range: "all" });
     expect(download?.filename).toMatch(/^plaid-saving-1111-balances-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -174,6 +181,7 @@ describe("exportBalancesCsv", () => {
       ["2026-11-01", "100.00", "90.50", "USD", "bank"],
       ["2026-11-02", "-5.00", "", "USD", "bank"],
       ["2026-11-03", "7.25", "", "USD", "transactions"],
+      ["2026-11-04", "8.00", "", "USD", "manual"],
     ]);
   });
 });

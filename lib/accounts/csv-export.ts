@@ -23,7 +23,10 @@ export const TRANSACTION_CSV_COLUMNS = [
   "transaction_id",
 ] as const;
 
-/** current_source: "bank" for a reported balance, "transactions" for one calculated from them. */
+/**
+ * current_source: "bank" for a reported balance, "manual" for one the person entered, "transactions"
+ * for one calculated from them.
+ */
 export const BALANCE_CSV_COLUMNS = ["date", "current", "available", "currency", "current_source"] as const;
 
 export type CsvDownload = { filename: string; body: ReadableStream<Uint8Array> | string };
@@ -118,7 +121,7 @@ export async function exportBalancesCsv({
     toNullableMoneyString(point.current) ?? "",
     toNullableMoneyString(point.available) ?? "",
     history.currency,
-    point.current === null ? "" : point.calculated ? "transactions" : "bank",
+    point.current === null ? "" : point.calculated ? "transactions" : point.entered ? "manual" : "bank",
   ]);
   return {
     filename: csvFilename(account, range === "all" ? "balances" : `balances-${range}`),

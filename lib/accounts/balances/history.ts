@@ -23,6 +23,8 @@ export type BalancePoint = {
   available: Prisma.Decimal | null;
   /** The current balance was calculated from transactions (lib/accounts/balances/rebuild.ts), not reported. */
   calculated: boolean;
+  /** The current balance is one the person entered (a manual account's), not the bank's. */
+  entered: boolean;
 };
 
 export type BalanceHistory = {
@@ -76,9 +78,12 @@ function toPoints(rows: Row[]): BalancePoint[] {
   const byDay = new Map<string, BalancePoint>();
   for (const row of rows) {
     const date = row.day.toISOString().slice(0, 10);
-    const point = byDay.get(date) ?? { date, current: null, available: null, calculated: false };
+    const point = byDay.get(date) ?? { date, current: null, available: null, calculated: false, entered: false };
     point[row.balance_type] = new Prisma.Decimal(row.amount);
-    if (row.balance_type === "current") point.calculated = row.source === "calculated";
+    if (row.balance_type === "current") {
+      point.calculated = row.source === "calculated";
+      point.entered = row.source === "manual";
+    }
     byDay.set(date, point);
   }
   return [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
