@@ -64,15 +64,19 @@ test("a statement with a bad row is refused and imports nothing", async ({ page 
   const href = await addManualAccount(page);
   await page.goto(`${href}/import`);
   await previewStatement(page, "Posted,Details,Amount\n11/03/2026,Tea,-3.00\n");
+  await expect(page.getByRole("button", { name: "Import 1 transaction" })).toBeVisible();
+  // Another file chosen: it is not the one previewed, so nothing can be imported until it is read.
   await page.getByLabel("Statement file").setInputFiles({
     name: "bad.csv",
     mimeType: "text/csv",
     buffer: Buffer.from("Posted,Details,Amount\n11/03/2026,Tea,lots\n"),
   });
-  await page.getByRole("button", { name: "Import 1 transaction" }).click();
-  await expect(page.getByRole("status").filter({ hasText: 'column "Amount": "lots" is not an amount' })).toBeVisible({
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: 'column "Amount": "lots" is not an amount' })).toBeVisible({
     timeout: 15_000,
   });
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
   await page.goto(href);
   await expect(page.getByText("Tea")).toHaveCount(0);
 });
