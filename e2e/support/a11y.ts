@@ -67,8 +67,24 @@ export async function smallTargets(page: Page): Promise<string[]> {
 }
 
 /** How far the page is wider than the window (0 when nothing scrolls sideways). */
+/**
+ * Pixels the page scrolls sideways, once its layout has settled: after a viewport change, responsive
+ * charts resize on their ResizeObserver's next callback, so a wider page is measured again for up to
+ * 3 s before it counts. A page that stays too wide still fails, with its width then.
+ */
 export async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const measure = () =>
+    page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return document.documentElement.scrollWidth - document.documentElement.clientWidth;
+    });
+  const until = Date.now() + 3_000;
+  let overflow = await measure();
+  while (overflow > 0 && Date.now() < until) {
+    await page.waitForTimeout(100);
+    overflow = await measure();
+  }
+  return overflow;
 }
 
 export interface NameLayout {
