@@ -3,6 +3,7 @@
 // one signed column or as separate money-out and money-in columns.
 import { useState } from "react";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import type { CsvMapping } from "@/lib/accounts/manual";
 import { DATE_FORMATS } from "@/lib/accounts/manual/statement/date-formats";
 
@@ -28,11 +29,7 @@ function Select({
           defaultValue={value === undefined ? undefined : String(value)}
           className={INPUT_CLASS}
         >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>

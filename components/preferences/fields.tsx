@@ -1,6 +1,7 @@
 // The settings forms' controls, bound to a SettingsForm by name: each a components/ui Field (label,
 // hint, and its error linked and announced) around the form's current value.
 import { CHECKBOX_CLASS, Field, INPUT_CLASS } from "@/components/ui/field";
+import { Options } from "@/components/ui/options";
 import type { SettingsForm } from "./use-settings-form";
 
 interface FieldProps {
@@ -88,11 +89,7 @@ export function SelectInput({
           onChange={(event) => form.set(name, event.target.value)}
           className={INPUT_CLASS}
         >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <Options choices={options} />
         </select>
       )}
     </Field>
