@@ -1,7 +1,8 @@
 // A process's job workers on pg-boss, whatever the jobs do: N "sync" slots, a "notify" worker, the
 // scheduler's sweep (cron every minute, and once at start), the process's heartbeat (heartbeat.ts) and
 // the reaper (every 5 s in each process, or sooner with a short lease), plus a graceful stop that lets
-// the current jobs finish, or stops them, before the process goes. What each job does is the caller's: lib/workers hands in the sync and alert handlers.
+// the current jobs finish, or stops them, before the process goes. What each job does is the caller's:
+// lib/workers hands in the sync and alert handlers.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
