@@ -1,6 +1,8 @@
 // The admin area: hidden from everyone else, and for an admin the seeded users' sync statistics,
 // sorting, filtering, connection actions (on the EDITOR's connection) and how it looks.
+import { hostname } from "node:os";
 import { expect, type Page, test } from "@playwright/test";
+import { axeFindings, sidewaysOverflow, smallTargets } from "./support/a11y";
 import { EDITOR, signInAsAdmin, signUp, VIEWER } from "./support/auth";
 
 const TATTERSALL = "Tattersall Federal Credit Union";
@@ -81,6 +83,73 @@ test("an admin sees every user's sync statistics, sorts them and filters by inst
   await expect(table.getByRole("rowheader", { name: new RegExp(TATTERSALL) })).toBeVisible();
   await expect(table.getByText("First Platypus Bank")).toHaveCount(0);
   await expect(health(page).getByText("First Platypus Bank")).toHaveCount(0);
+});
+
+/** Opens /admin, again until the workers table shows one row of `kind` alive (a worker's first beat). */
+async function openAdminWithLiveWorker(page: Page, kind: string) {
+  const row = page.getByRole("region", { name: "Workers, scrollable" }).getByRole("row").filter({ hasText: kind });
+  await expect(async () => {
+    await page.goto("/admin");
+    // The figures stream in after a loading skeleton.
+    await expect(page.getByRole("heading", { level: 2, name: "Workers" })).toBeVisible({ timeout: 60_000 });
+    await expect(row.filter({ hasText: "Alive" })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+  return row;
+}
+
+test("an admin sees the live worker process, and no banner while it beats", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  // The embedded server runs its jobs itself; beside PostgreSQL a separate `npm run worker` does (shown
+  // once its first beat is in).
+  const row = await openAdminWithLiveWorker(
+    page,
+    testInfo.project.name === "embedded" ? "Web server" : "Worker process",
+  );
+  await expect(row).toContainText("Alive");
+  await expect(page.getByText("1 of 1 worker processes alive")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "No sync worker is running." })).toHaveCount(0);
+});
+
+test("with no worker alive, health is degraded and the admin page says how to start one, accessibly", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "postgresql", "the embedded server runs its jobs itself and cannot lose them");
+  test.setTimeout(240_000);
+  await signInAsAdmin(page);
+  const row = await openAdminWithLiveWorker(page, "Worker process");
+  // The e2e server's own `npm run worker` (on this machine): stopped cleanly, it removes its heartbeat row,
+  // and e2e/support/start-server.mjs starts it again.
+  expect(await row.getByRole("rowheader").innerText()).toBe(hostname());
+  const pid = Number(await row.getByRole("cell").first().innerText());
+  process.kill(pid, "SIGTERM");
+  const health = async () => (await request.get("/api/health")).json();
+  await expect.poll(async () => (await health()).status, { timeout: 30_000 }).toBe("degraded");
+
+  await page.goto("/admin");
+  const banner = page.getByRole("alert").filter({ hasText: "No sync worker is running." });
+  await expect(banner).toContainText("npm run worker", { timeout: 60_000 });
+  for (const { colorScheme, width } of [
+    { colorScheme: "light", width: 1280 },
+    { colorScheme: "dark", width: 390 },
+  ] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.emulateMedia({ colorScheme });
+    await page.reload();
+    await expect(banner).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
+    await page.screenshot({ path: testInfo.outputPath(`no-worker-${colorScheme}-${width}.png`), fullPage: true });
+    expect.soft(await axeFindings(page), `axe findings, ${colorScheme}, ${width} px`).toEqual([]);
+    expect.soft(await smallTargets(page), `controls under 24×24 px, ${colorScheme}, ${width} px`).toEqual([]);
+    expect.soft(await sidewaysOverflow(page), `px scrolled sideways, ${colorScheme}, ${width} px`).toBe(0);
+  }
+
+  // The worker is back: health is ok again and the banner gone.
+  await expect.poll(async () => (await health()).status, { timeout: 120_000 }).toBe("ok");
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2, name: "Workers" })).toBeVisible({ timeout: 60_000 });
+  await expect(banner).toHaveCount(0);
 });
 
 test("an admin pauses and resumes the editor's connection and queues a retry", async ({ page }) => {

@@ -1,10 +1,22 @@
 import { expect, test } from "@playwright/test";
 import { signUp } from "./support/auth";
 
-test("the health endpoint reports the backend and up-to-date migrations", async ({ request }, testInfo) => {
+test("the health endpoint reports the backend, up-to-date migrations and the live worker", async ({
+  request,
+}, testInfo) => {
+  // One worker: the embedded server's own, or the `npm run worker` process started beside the PostgreSQL
+  // server (degraded until its first beat).
+  await expect
+    .poll(async () => (await (await request.get("/api/health")).json()).status, { timeout: 30_000 })
+    .toBe("ok");
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: testInfo.project.name, migrations: "up-to-date" });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: testInfo.project.name,
+    migrations: "up-to-date",
+    workers: { alive: 1 },
+  });
 });
 
 test("pages load with navigation, their own font and no console errors", async ({ page }) => {

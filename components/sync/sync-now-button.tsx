@@ -12,6 +12,9 @@ import { describeSync, isSyncRunning, type SyncSnapshot, type SyncStatusText } f
 const POLL_INTERVAL_MS = 1_000;
 // A big first sync takes a while; past this the run carries on server-side and the person is told so.
 const POLL_LIMIT_MS = 2 * 60_000;
+// A run still queued past the limit is followed more slowly: with no worker alive the answer turns to
+// "Waiting for the sync service…", and back to "Syncing…" once one starts.
+const SLOW_POLL_INTERVAL_MS = 5_000;
 
 const TONES: Record<SyncStatusText["tone"], string> = {
   progress: "text-slate-600 dark:text-slate-400",
@@ -49,6 +52,7 @@ export function SyncNowButton({
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = Date.now() + POLL_LIMIT_MS;
+    let queued = false;
 
     function finish(next: SyncStatusText | null) {
       setStatus(next);
@@ -71,12 +75,17 @@ export function SyncNowButton({
           const sync = (await response.json()) as SyncSnapshot | null;
           if (stopped) return;
           if (!sync || !isSyncRunning(sync.status)) return finish(sync ? describeSync(sync) : null);
+          queued = sync.status === "pending";
           setStatus(describeSync(sync));
         }
       } catch {
         // A dropped request is retried on the next tick; the deadline still applies.
       }
       if (stopped) return;
+      if (Date.now() >= deadline && queued) {
+        timer = setTimeout(poll, SLOW_POLL_INTERVAL_MS);
+        return;
+      }
       if (Date.now() >= deadline) {
         return finish({
           text: "Still syncing after 2 minutes. It carries on in the background; check back later for the results.",

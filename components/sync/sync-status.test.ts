@@ -24,6 +24,10 @@ describe("describeSync", () => {
     );
     expect(describeSync(run({ retryAfter: "2026-11-20T11:59:30Z" }), now).text).toBe("Queued…");
     expect(describeSync({ ...run(), step: "refreshing" }).text).toBe("Asking your bank for new transactions…");
+    expect(describeSync(run({ step: "waiting_for_service" }))).toEqual({
+      text: "Waiting for the sync service…",
+      tone: "progress",
+    });
     expect(describeSync(run({ status: "in_progress" })).text).toBe("Syncing…");
     expect(describeSync(run({ status: "in_progress" }, { processed: 1 })).text).toBe("Syncing… 1 transaction");
     expect(describeSync(run({ status: "in_progress" }, { processed: 1234 })).text).toBe("Syncing… 1,234 transactions");

@@ -1,5 +1,6 @@
-// What "Sync now" says about a run, from the JSON GET /api/connections/<id>/sync returns: queued,
-// syncing with a count, synced with what changed, or why it failed. Pure, so it is tested as such.
+// What "Sync now" says about a run, from the JSON GET /api/connections/<id>/sync returns: queued (or
+// waiting for the sync service), syncing with a count, synced with what changed, or why it failed.
+// Pure, so it is tested as such.
 
 export type SyncSnapshot = {
   id: string;
@@ -12,8 +13,11 @@ export type SyncSnapshot = {
   errorCode: string | null;
   errorMessage: string | null;
   retryAfter: string | null;
-  /** "refreshing": the bank is being asked for new transactions (/transactions/refresh) first. */
-  step?: "refreshing" | null;
+  /**
+   * "refreshing": the bank is being asked for new transactions (/transactions/refresh) first.
+   * "waiting_for_service": due for over two minutes and no job worker is alive to run it.
+   */
+  step?: "refreshing" | "waiting_for_service" | null;
 };
 
 export type SyncStatusText = { text: string; tone: "progress" | "success" | "error" };
@@ -31,6 +35,10 @@ export function describeSync(sync: SyncSnapshot, now = new Date()): SyncStatusTe
   switch (sync.status) {
     case "pending":
       if (sync.step === "refreshing") return { text: "Asking your bank for new transactions…", tone: "progress" };
+      // No worker is running: nothing will happen until one starts (the admin page says how).
+      if (sync.step === "waiting_for_service") {
+        return { text: "Waiting for the sync service…", tone: "progress" };
+      }
       // A retry the bank asked to be held back (Retry-After, an outage) starts when the wait is over.
       return sync.retryAfter && new Date(sync.retryAfter) > now
         ? { text: "Queued… waiting a little, as the bank asked, before trying again", tone: "progress" }

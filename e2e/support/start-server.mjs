@@ -96,15 +96,30 @@ if (seeded.status !== 0) {
 
 const child = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 // On PostgreSQL the web server only queues syncs, as in production: a separate worker process runs them.
-// (The embedded server runs its workers itself.)
-const worker =
-  backend === "postgresql"
-    ? spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      })
-    : null;
+// (The embedded server runs its workers itself.) A worker that a test stopped cleanly (SIGTERM, exit 0:
+// e2e/admin.spec.ts looks at the no-worker banner meanwhile) is started again 60 s later; one that
+// crashed stops everything.
+const WORKER_RESTART_MS = 60_000;
+const startWorker = () => {
+  const started = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  started.on("exit", (code) => {
+    if (stopping) return;
+    if (code === 0) {
+      setTimeout(() => {
+        if (!stopping) worker = startWorker();
+      }, WORKER_RESTART_MS);
+      return;
+    }
+    console.error(`the sync worker exited (${code}); stopping the e2e server`);
+    stop(1);
+  });
+  return started;
+};
 let stopping = false;
+let worker = backend === "postgresql" ? startWorker() : null;
 async function stop(code) {
   if (stopping) return;
   stopping = true;
@@ -117,9 +132,3 @@ async function stop(code) {
 process.on("SIGTERM", () => stop(0));
 process.on("SIGINT", () => stop(0));
 child.on("exit", (code) => stop(code ?? 1));
-worker?.on("exit", (code) => {
-  if (!stopping) {
-    console.error(`the sync worker exited (${code}); stopping the e2e server`);
-    stop(1);
-  }
-});

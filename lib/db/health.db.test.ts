@@ -1,12 +1,15 @@
-// /api/health: 200 with the backend's name when migrated, 503 with a reason otherwise.
+// /api/health: 200 with the backend's name and the live workers when migrated ("degraded" with none),
+// 503 with a reason otherwise.
 import { afterEach, expect, test, vi } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { db } from "@/lib/db";
+import { recordHeartbeat, WORKER_ALIVE_MS } from "@/lib/jobs/heartbeat";
 import { testBackend } from "@/lib/test/databases";
 
 const INIT = "20261123000000_init";
 
 afterEach(async () => {
+  await db.workerHeartbeat.deleteMany();
   await db.$executeRawUnsafe(
     `UPDATE "_prisma_migrations" SET migration_name = $1, finished_at = COALESCE(finished_at, now()) WHERE migration_name LIKE $2`,
     INIT,
@@ -14,12 +17,39 @@ afterEach(async () => {
   );
 });
 
-test("answers 200 with the backend and up-to-date migrations", async () => {
+test("answers 200 degraded with no worker alive, naming the command that starts one", async () => {
+  // A worker that last beat 2 minutes and a second ago, and left its row (killed).
+  await beat("gone:1:aa", new Date(Date.now() - WORKER_ALIVE_MS - 1_000));
   const response = await GET();
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(await response.json()).toEqual({ status: "ok", database: testBackend(), migrations: "up-to-date" });
+  const body = await response.json();
+  expect(body).toMatchObject({
+    status: "degraded",
+    database: testBackend(),
+    migrations: "up-to-date",
+    workers: { alive: 0 },
+  });
+  expect(body.reason).toContain("npm run worker");
 });
+
+test("answers 200 ok with the backend, up-to-date migrations and the live workers", async () => {
+  await beat("live:2:bb", new Date());
+  const response = await GET();
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({
+    status: "ok",
+    database: testBackend(),
+    migrations: "up-to-date",
+    workers: { alive: 1 },
+  });
+  await beat("live:3:cc", new Date(Date.now() - WORKER_ALIVE_MS + 5_000));
+  expect(await (await GET()).json()).toMatchObject({ status: "ok", workers: { alive: 2 } });
+});
+
+function beat(workerId: string, now: Date) {
+  return recordHeartbeat({ workerId, kind: "worker", startedAt: now, jobsDone: 0, now });
+}
 
 test("answers 503 naming the pending migration", async () => {
   await db.$executeRawUnsafe(

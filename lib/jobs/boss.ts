@@ -9,7 +9,6 @@ export const QUEUE_SCHEMA = "pgboss";
 
 export const SYNC_QUEUE = "sync";
 export const SCHEDULE_QUEUE = "sync-schedule";
-export const REAP_QUEUE = "sync-reap";
 /** Alert messages to send (lib/notifications/delivery): one job per message. */
 export const NOTIFY_QUEUE = "notify";
 /** Item health checks (lib/connections/item-health.ts): one job per connection, after link and daily. */
@@ -77,7 +76,6 @@ export async function createQueues(boss: PgBoss): Promise<void> {
   const queues: PgBoss.Queue[] = [
     { name: SYNC_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: SYNC_JOB_EXPIRE_SECONDS },
     { name: SCHEDULE_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
-    { name: REAP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
     // Retries are ours too (the message's next_attempt_at, with backoff), not pg-boss's.
     { name: NOTIFY_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 5 * 60 },
     // A check that fails waits for the next day's (or the next link's); the sweep finds it again.

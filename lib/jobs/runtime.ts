@@ -1,7 +1,8 @@
 // A process's job workers on pg-boss, whatever the jobs do: N "sync" slots, a "notify" worker, the
-// scheduler's sweep (cron every minute, and once at start) and the reaper (every 30 s, or sooner with a
-// short lease), plus a graceful stop that lets the current jobs finish, or stops them, before the
-// process goes. What each job does is the caller's: lib/workers hands in the sync and alert handlers.
+// scheduler's sweep (cron every minute, and once at start), the process's heartbeat (heartbeat.ts) and
+// the reaper (every 5 s in each process, or sooner with a short lease), plus a graceful stop that lets
+// the current jobs finish, or stops them, before the process goes. What each job does is the caller's:
+// lib/workers hands in the sync and alert handlers.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
@@ -15,7 +16,6 @@ import {
   NOTIFY_QUEUE,
   type NotifyJob,
   type NotifyJobData,
-  REAP_QUEUE,
   SCHEDULE_QUEUE,
   SYNC_QUEUE,
   type SyncJob,
@@ -25,8 +25,8 @@ import {
   sendSyncJobs,
 } from "./boss";
 import { registerJobQueue, unregisterJobQueue } from "./enqueue";
+import { HEARTBEAT_EVERY_MS, startHeartbeat, WORKER_SILENT_BEATS, type WorkerKind } from "./heartbeat";
 
-const MAX_REAP_EVERY_MS = 30_000;
 /** Alert messages one worker process sends at once. */
 const NOTIFY_BATCH = 4;
 
@@ -44,8 +44,12 @@ export type JobHandlers = {
   fxRates: () => Promise<void>;
   /** The minute sweep: the sync, notify and health-check jobs now due. */
   sweep: () => Promise<{ sync: SyncJob[]; notify: NotifyJob[]; health: HealthJob[] }>;
-  /** Ends the runs of dead workers; returns the sync jobs that request them again. */
-  reap: () => Promise<SyncJob[]>;
+  /**
+   * Ends the runs of dead workers: runs silent past their lease, and runs of workers that last beat
+   * before `workersSilentSince` (null while this process cannot judge). Returns the sync jobs that
+   * request them again.
+   */
+  reap: (rule: { workersSilentSince: Date | null }) => Promise<SyncJob[]>;
   /** After the runtime stopped taking and running jobs (close pooled connections, say). */
   onStop?: () => Promise<void>;
 };
@@ -67,12 +71,18 @@ export function newWorkerId(): string {
 export async function startJobWorkers({
   handlers,
   concurrency,
-  reapEveryMs = MAX_REAP_EVERY_MS,
+  kind = "worker",
+  heartbeatEveryMs = HEARTBEAT_EVERY_MS,
+  reapEveryMs = heartbeatEveryMs / 2,
   pollingIntervalSeconds = 2,
 }: {
   handlers: JobHandlers;
   concurrency: number;
-  /** How often the reaper runs (at most every 30 s). */
+  /** How the process shows among the workers: `npm run worker`, or the web server's own. */
+  kind?: WorkerKind;
+  /** How often the process beats (a worker silent for two beats is dead). */
+  heartbeatEveryMs?: number;
+  /** How often this process runs the reaper (at most every half beat). */
   reapEveryMs?: number;
   pollingIntervalSeconds?: number;
 }): Promise<JobWorkers> {
@@ -80,6 +90,7 @@ export async function startJobWorkers({
   const boss = createBoss({ role: "worker" });
   await boss.start();
   await createQueues(boss);
+  const heartbeat = await startHeartbeat({ workerId, kind, everyMs: heartbeatEveryMs });
 
   const stopping = new AbortController();
   const running = new Set<Promise<unknown>>();
@@ -107,6 +118,7 @@ export async function startJobWorkers({
         if (next && !stopping.signal.aborted) await send([next]);
       } finally {
         running.delete(run);
+        heartbeat.jobDone();
         // pg-boss waits out the polling interval after every fetch, even one that found a job; with a
         // backlog that would cap each slot at one run per interval. Asking again at once lets the runs
         // set the pace; an empty queue then waits the interval as usual.
@@ -125,6 +137,7 @@ export async function startJobWorkers({
       await Promise.all(
         jobs.map(async (job) => {
           const result = await handlers.notify(job.data);
+          heartbeat.jobDone();
           if (result) retries.push({ ...job.data, startAfter: result.retryAt });
         }),
       );
@@ -143,6 +156,7 @@ export async function startJobWorkers({
       await run;
     } finally {
       running.delete(run);
+      heartbeat.jobDone();
     }
   });
   const health = (jobs: HealthJob[]) => sendHealthJobs(boss, jobs);
@@ -162,28 +176,36 @@ export async function startJobWorkers({
     await health(due.health);
   };
   await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
-  await boss.work(REAP_QUEUE, { pollingIntervalSeconds: 5 }, async () => send(await handlers.reap()));
   // Every minute, whichever worker process the cron job reaches; one queued sweep at a time.
   await boss.schedule(SCHEDULE_QUEUE, "* * * * *", {}, { singletonKey: SCHEDULE_QUEUE });
   await boss.send(SCHEDULE_QUEUE, {}, { singletonKey: SCHEDULE_QUEUE });
 
-  // pg-boss's cron has minute resolution; the reaper is throttled to one job per interval instead,
-  // however many processes send it.
-  const reapEverySeconds = Math.max(1, Math.round(Math.min(MAX_REAP_EVERY_MS, reapEveryMs) / 1000));
-  const sendReap = () =>
-    boss
-      .send(REAP_QUEUE, {}, { singletonKey: REAP_QUEUE, singletonSeconds: reapEverySeconds })
-      .catch((error: Error) => console.error(`job queue: could not send the reaper job: ${error.message}`));
-  await sendReap();
-  const reapTimer = setInterval(sendReap, reapEverySeconds * 1000);
+  // The reaper runs here, not as a queued job: each process checks often (one indexed query over the
+  // runs in progress), so a dead worker's runs are back in the queue within seconds of the verdict.
+  const reapEvery = Math.max(50, Math.min(reapEveryMs, heartbeatEveryMs / 2));
+  const silentMs = heartbeatEveryMs * WORKER_SILENT_BEATS;
+  let reaping: Promise<void> | null = null;
+  const reap = async () => {
+    const workersSilentSince = heartbeat.canJudgeOthers() ? new Date(Date.now() - silentMs) : null;
+    await send(await handlers.reap({ workersSilentSince }));
+  };
+  const reapTimer = setInterval(() => {
+    if (reaping) return;
+    reaping = reap()
+      .catch((error: Error) => console.error(`job queue: the reaper failed: ${error.message}`))
+      .finally(() => {
+        reaping = null;
+      });
+  }, reapEvery);
   reapTimer.unref();
 
   registerJobQueue(async () => ({ send, notify, health }));
 
   const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
     clearInterval(reapTimer);
+    await reaping;
     await unregisterJobQueue();
-    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) {
+    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE]) {
       await boss.offWork(name);
     }
     await settle(running, graceMs);
@@ -191,6 +213,8 @@ export async function startJobWorkers({
     stopping.abort();
     await settle(running, 10_000);
     await boss.stop({ graceful: true, timeout: 1_000, wait: true });
+    // Gone cleanly: the row goes too, so the process no longer counts among the live workers.
+    await heartbeat.stop();
     await handlers.onStop?.();
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { recordHeartbeat } from "@/lib/jobs/heartbeat";
 import { createConnection, createSync, createUser } from "@/lib/test/factories";
 import { getLatestSyncForConnection } from "./progress";
 
@@ -100,5 +101,40 @@ describe("getLatestSyncForConnection", () => {
       retryAfter: at(30),
       step: null,
     });
+  });
+
+  it("says a run due for over two minutes waits for the sync service while no worker is alive", async () => {
+    const { user, connection } = await ownedConnection();
+    const args = { userId: user.id, connectionId: connection.id };
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    const queued = await createSync({ plaidConnectionId: connection.id, status: "pending", createdAt: minutesAgo(1) });
+    expect(await getLatestSyncForConnection(args)).toMatchObject({ id: queued.id, status: "pending", step: null });
+
+    await db.transactionSync.update({ where: { id: queued.id }, data: { createdAt: minutesAgo(3) } });
+    expect(await getLatestSyncForConnection(args)).toMatchObject({ status: "pending", step: "waiting_for_service" });
+
+    // A retry held back by the bank counts from its retry_after.
+    await db.transactionSync.update({ where: { id: queued.id }, data: { retryAfter: minutesAgo(1) } });
+    expect(await getLatestSyncForConnection(args)).toMatchObject({ step: null });
+    await db.transactionSync.update({ where: { id: queued.id }, data: { retryAfter: null } });
+
+    // A worker beating (one that died 3 minutes ago does not count).
+    await recordHeartbeat({
+      workerId: "dead:1:aa",
+      kind: "worker",
+      startedAt: minutesAgo(9),
+      jobsDone: 0,
+      now: minutesAgo(3),
+    });
+    expect(await getLatestSyncForConnection(args)).toMatchObject({ step: "waiting_for_service" });
+    await recordHeartbeat({
+      workerId: "live:1:bb",
+      kind: "worker",
+      startedAt: minutesAgo(9),
+      jobsDone: 0,
+      now: new Date(),
+    });
+    expect(await getLatestSyncForConnection(args)).toMatchObject({ status: "pending", step: null });
+    await db.workerHeartbeat.deleteMany();
   });
 });

@@ -4,6 +4,7 @@
 import "server-only";
 import { getOwnedConnection } from "@/lib/auth/ownership";
 import { db, type Prisma } from "@/lib/db";
+import { countAliveWorkers, WORKER_ALIVE_MS } from "@/lib/jobs/heartbeat";
 import { AWAITING_REFRESH, awaitingOf } from "./request-sync";
 
 export const RUNNING_SYNC_STATUSES = ["pending", "in_progress"] as const;
@@ -22,9 +23,17 @@ export type SyncProgress = {
   /** The engine stores Plaid's display message or its own safe text, never the request. */
   errorMessage: string | null;
   retryAfter: Date | null;
-  /** "refreshing" while a queued run waits for the bank's answer to /transactions/refresh. */
-  step: "refreshing" | null;
+  /**
+   * "refreshing" while a queued run waits for the bank's answer to /transactions/refresh;
+   * "waiting_for_service" when it has been due for over two minutes and no job worker is alive.
+   */
+  step: SyncStep | null;
 };
+
+export type SyncStep = "refreshing" | "waiting_for_service";
+
+/** A run due this long with no live worker is waiting for the sync service, not merely queued. */
+export const WAITING_FOR_SERVICE_MS = WORKER_ALIVE_MS;
 
 const SELECT = {
   id: true,
@@ -41,6 +50,7 @@ const SELECT = {
   errorCode: true,
   errorMessage: true,
   retryAfter: true,
+  createdAt: true,
 } as const satisfies Prisma.TransactionSyncSelect;
 
 /**
@@ -71,7 +81,24 @@ export async function getLatestSyncForConnection({
       orderBy: [{ completedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }],
       select: SELECT,
     }));
-  return row ? toProgress(row, new Date()) : null;
+  if (!row) return null;
+  const now = new Date();
+  const progress = toProgress(row, now);
+  if (
+    progress.status === "pending" &&
+    !progress.step &&
+    isOverdue(row, now) &&
+    (await countAliveWorkers({ now })) === 0
+  ) {
+    progress.step = "waiting_for_service";
+  }
+  return progress;
+}
+
+/** Due (queued, and past any retry_after) for longer than WAITING_FOR_SERVICE_MS. */
+function isOverdue(row: Row, now: Date): boolean {
+  const dueAt = Math.max(row.createdAt.getTime(), row.retryAfter?.getTime() ?? 0);
+  return now.getTime() - dueAt > WAITING_FOR_SERVICE_MS;
 }
 
 type Row = Prisma.TransactionSyncGetPayload<{ select: typeof SELECT }>;

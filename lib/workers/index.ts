@@ -4,6 +4,7 @@
 import "server-only";
 import { checkItemHealth, findDueHealthChecks, updateWebhookUrls } from "@/lib/connections";
 import { fetchRates } from "@/lib/fx";
+import type { WorkerKind } from "@/lib/jobs/heartbeat";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
 import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
 import {
@@ -43,7 +44,8 @@ export function workerHandlers({
       const notify = (await sweepNotificationMessages()).map((messageId) => ({ messageId }));
       return { sync, notify, health: await findDueHealthChecks() };
     },
-    reap: async () => (await reapLostSyncs({ leaseMs })).requested.map((connectionId) => ({ connectionId })),
+    reap: async ({ workersSilentSince }) =>
+      (await reapLostSyncs({ leaseMs, workersSilentSince })).requested.map((connectionId) => ({ connectionId })),
     // The pooled SMTP connections the notify jobs opened.
     onStop: closeChannelSenders,
   };
@@ -55,15 +57,22 @@ export function startWorkers({
   leaseMs = DEFAULT_LEASE_MS,
   execute,
   pollingIntervalSeconds,
+  kind,
+  heartbeatEveryMs,
 }: {
   concurrency: number;
   leaseMs?: number;
   execute?: ExecuteSync;
   pollingIntervalSeconds?: number;
+  /** "web" for the web server's own workers; `npm run worker` is "worker". */
+  kind?: WorkerKind;
+  heartbeatEveryMs?: number;
 }): Promise<Workers> {
   return startJobWorkers({
     handlers: workerHandlers({ execute, leaseMs }),
     concurrency,
+    kind,
+    heartbeatEveryMs,
     reapEveryMs: leaseMs / 2,
     pollingIntervalSeconds,
   });

@@ -22,7 +22,7 @@ export async function startWorkersOnServer(): Promise<void> {
       await startEmbeddedWorkers();
       updateWebhookUrlsSoon();
     } else if (env.MINGUS_WEB_WORKERS) {
-      const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY });
+      const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY, kind: "web" });
       console.log(`Sync workers: ${env.WORKER_CONCURRENCY} in the web server (${workers.workerId})`);
       updateWebhookUrlsSoon();
     } else {
@@ -45,7 +45,7 @@ export async function startEmbeddedWorkers({
 } = {}): Promise<Workers> {
   const lost = await failQuietRuns({ staleBefore: new Date() });
   await requestAgain({ runs: lost, reason: WORKER_LOST });
-  return startWorkers({ concurrency });
+  return startWorkers({ concurrency, kind: "web" });
 }
 
 // Once the server listens: the emulator it may serve itself must be reachable for the calls.

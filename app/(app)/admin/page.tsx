@@ -1,5 +1,6 @@
-// The admin area: how every connection's syncs are going, from maintained aggregates. Anyone but an
-// admin gets the ordinary 404 (layout.tsx), so the page does not reveal that it exists.
+// The admin area: how every connection's syncs are going, from maintained aggregates, and the job
+// workers that run them (a banner at the top when none is alive). Anyone but an admin gets the
+// ordinary 404 (layout.tsx), so the page does not reveal that it exists.
 import type { Metadata } from "next";
 import { AdminFilters } from "@/components/admin/admin-filters";
 import { ConnectionHealthTable } from "@/components/admin/connection-health-table";
@@ -8,10 +9,12 @@ import { SummaryCards } from "@/components/admin/summary-cards";
 import { SyncStatisticsTable } from "@/components/admin/sync-statistics-table";
 import { SyncVolumeSection } from "@/components/admin/sync-volume-section";
 import { UserSummariesTable } from "@/components/admin/user-summaries-table";
+import { NoWorkerBanner, WorkersSection } from "@/components/admin/workers-section";
 import { getAdminDashboard } from "@/lib/admin/dashboard";
 import { parseAdminQuery } from "@/lib/admin/params";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
+import { listWorkers } from "@/lib/jobs/heartbeat";
 import { checkHealth, pauseSync, resumeSync, retrySync } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -24,7 +27,11 @@ export default async function AdminPage({
   const admin = await requireAdmin();
   const query = parseAdminQuery(await searchParams);
   const now = new Date();
-  const [dashboard, display] = await Promise.all([getAdminDashboard({ query, now }), getDisplay({ userId: admin.id })]);
+  const [dashboard, display, workers] = await Promise.all([
+    getAdminDashboard({ query, now }),
+    getDisplay({ userId: admin.id }),
+    listWorkers({ now }),
+  ]);
   return (
     <div className="space-y-10">
       <div className="space-y-2">
@@ -32,6 +39,7 @@ export default async function AdminPage({
         <p className="text-slate-600 dark:text-slate-400">
           How every user&apos;s bank syncs are going. Figures count finished syncs and update as each one ends.
         </p>
+        <NoWorkerBanner workers={workers} />
       </div>
       <SummaryCards summary={dashboard.summary} />
       <AdminFilters query={query} />
@@ -46,6 +54,7 @@ export default async function AdminPage({
       <UserSummariesTable users={dashboard.users} display={display} />
       <SyncVolumeSection volume={dashboard.volume} query={query} display={display} />
       <PlaidCallsSection activity={dashboard.plaidCalls} display={display} />
+      <WorkersSection workers={workers} display={display} now={now} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // lease refuses the next, the heartbeat renews both clocks, and a quiet run is ended and requested again.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { recordHeartbeat } from "@/lib/jobs/heartbeat";
 import { createConnection, createSync, createUser } from "@/lib/test/factories";
 import { claimSync, heartbeatSync, releaseSync } from "./lease";
 import { failOpenRun, reapLostSyncs } from "./reaper";
@@ -157,11 +158,12 @@ describe("reapLostSyncs", () => {
     expect(reaped.map((ended) => ended.syncId)).not.toContain(alive.run.id);
     expect(requested).toContain(connection.id);
 
+    // Recorded as ended at its last sign of life (the claim's heartbeat), not at the reap.
     expect(await runOf(run.id)).toMatchObject({
       status: "failed",
       errorCode: "WORKER_LOST",
-      completedAt: at(61),
-      duration: 61,
+      completedAt: T0,
+      duration: 0,
       retryAfter: at(61),
     });
     expect(await connectionOf(connection.id)).toMatchObject({ syncLeaseOwner: null, syncLeaseExpiresAt: null });
@@ -190,4 +192,49 @@ describe("reapLostSyncs", () => {
     ).toBe(true);
     expect((await connectionOf(connection.id)).syncLeaseOwner).toBe("other");
   });
+
+  it("recovers the runs of a worker that stopped beating, long before their lease, ended at its last beat", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "dead-host:7:aa/1", leaseMs: LEASE, now: T0 });
+    await heartbeatSync({ syncId: run.id, workerId: "dead-host:7:aa/1", leaseMs: LEASE, now: at(4) });
+    await beat("dead-host:7:aa", at(9));
+    const alive = await pendingRun();
+    await claimSync({ syncId: alive.run.id, workerId: "live-host:8:bb/2", leaseMs: LEASE, now: T0 });
+    await beat("live-host:8:bb", at(25));
+    // No heartbeat row: judged by the lease alone, which has 40 s to go.
+    const unknown = await pendingRun();
+    await claimSync({ syncId: unknown.run.id, workerId: "old-host:9:cc/1", leaseMs: LEASE, now: T0 });
+
+    const { reaped, requested } = await reapLostSyncs({ leaseMs: LEASE, workersSilentSince: at(10), now: at(26) });
+    expect(reaped.map((ended) => ended.syncId)).toEqual([run.id]);
+    expect(requested).toEqual([connection.id]);
+    expect(await runOf(run.id)).toMatchObject({
+      status: "failed",
+      errorCode: "WORKER_LOST",
+      completedAt: at(9),
+      duration: 9,
+      retryAfter: at(26),
+    });
+    expect(await connectionOf(connection.id)).toMatchObject({ syncLeaseOwner: null, syncLeaseExpiresAt: null });
+    expect((await runOf(alive.run.id)).status).toBe("in_progress");
+    expect((await runOf(unknown.run.id)).status).toBe("in_progress");
+    // Without a verdict on workers (the reaping process just reconnected, say), only leases count.
+    await beat("live-host:8:bb", at(5));
+    expect((await reapLostSyncs({ leaseMs: LEASE, workersSilentSince: null, now: at(30) })).reaped).toEqual([]);
+  });
+
+  it("keeps a run whose worker beat again after it was picked", async () => {
+    const { connection, run } = await pendingRun();
+    await claimSync({ syncId: run.id, workerId: "slow-host:1:dd/1", leaseMs: LEASE, now: T0 });
+    await beat("slow-host:1:dd", at(30));
+    const open = { id: run.id, plaid_connection_id: connection.id, worker_id: "slow-host:1:dd/1", sync_type: "manual" };
+    const rule = { errorCode: "WORKER_LOST", errorMessage: "x", workersSilentSince: at(25), now: at(31) };
+    expect(await failOpenRun({ run: open, ...rule })).toBe(false);
+    expect((await runOf(run.id)).status).toBe("in_progress");
+  });
 });
+
+/** A worker process's heartbeat row as lib/jobs/heartbeat.ts writes it. */
+async function beat(workerId: string, now: Date) {
+  await recordHeartbeat({ workerId, kind: "worker", startedAt: T0, jobsDone: 0, now });
+}

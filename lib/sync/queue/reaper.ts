@@ -1,5 +1,6 @@
-// Runs whose worker died (kill -9, a lost machine, a frozen process) stop heartbeating. The reaper ends
-// them as failed with WORKER_LOST, gives their connection's lease back and requests the sync again.
+// Runs whose worker died (kill -9, a lost machine, a frozen process) stop heartbeating, and so does the
+// worker process. The reaper ends them as failed with WORKER_LOST at their last sign of life, gives their
+// connection's lease back and requests the sync again.
 import "server-only";
 import { db } from "@/lib/db";
 import { lockConnection } from "@/lib/db/locks";
@@ -13,37 +14,62 @@ export type EndedRun = { syncId: string; connectionId: string; syncType: string 
 type OpenRun = { id: string; plaid_connection_id: string; worker_id: string | null; sync_type: string };
 
 /**
+ * What makes a run lost. `staleBefore`: the run itself was last heard from (its lease heartbeat) before
+ * then. `workersSilentSince`: its worker process (the slot id's `${workerId}` part) last beat before then
+ * (lib/jobs/heartbeat.ts), so a dead worker is noticed long before its runs' leases run out. A run of a
+ * worker with no heartbeat row is judged by its lease alone.
+ */
+export type LostRunRule = { staleBefore?: Date | null; workersSilentSince?: Date | null };
+
+/**
  * Ends one in-progress run as failed, under its connection's row lock (the order requestSync and
- * claimSync lock in). With `staleBefore` the silence is checked again inside the lock, so a heartbeat
- * that lands meanwhile keeps its run alive. The lease is released only if the run's worker holds it.
+ * claimSync lock in). With a LostRunRule the silence is checked again inside the lock, so a heartbeat
+ * that lands meanwhile keeps its run alive, and the run is recorded as ended at its last sign of life
+ * (its own heartbeat or its worker's last beat), not at the reap. Without one it ends now. The lease is
+ * released only if the run's worker holds it.
  */
 export async function failOpenRun({
   run,
   errorCode,
   errorMessage,
-  staleBefore,
+  staleBefore = null,
+  workersSilentSince = null,
   retryAfter = null,
   now = new Date(),
-}: {
+}: LostRunRule & {
   run: OpenRun;
   errorCode: string;
   errorMessage: string;
-  staleBefore?: Date;
   retryAfter?: Date | null;
   now?: Date;
 }): Promise<boolean> {
+  const reaping = staleBefore !== null || workersSilentSince !== null;
   return db.$transaction(async (tx) => {
     await lockConnection(tx, run.plaid_connection_id);
     const count = await tx.$executeRaw`
-      UPDATE transaction_syncs
+      WITH target AS (
+        SELECT s.id, COALESCE(s.started_at, s.created_at) AS began_at,
+               GREATEST(s.heartbeat_at, w.last_beat_at) AS last_sign
+        FROM transaction_syncs s
+        LEFT JOIN worker_heartbeats w
+          ON w.id = split_part(s.worker_id, '/', 1) AND w.last_beat_at < ${workersSilentSince}::timestamptz
+        WHERE s.id = ${run.id}::uuid AND s.status = 'in_progress'
+          AND (NOT ${reaping}::boolean
+               OR COALESCE(s.heartbeat_at, s.started_at, s.created_at) < ${staleBefore}::timestamptz
+               OR w.id IS NOT NULL)
+      ), ended AS (
+        -- Another host's clock may be behind the one that started the run: never end before the start.
+        SELECT id, CASE WHEN ${reaping}::boolean
+                        THEN GREATEST(began_at, LEAST(${now}::timestamptz, COALESCE(last_sign, ${now}::timestamptz)))
+                        ELSE GREATEST(began_at, ${now}::timestamptz) END AS at
+        FROM target
+      )
+      UPDATE transaction_syncs s
       SET status = 'failed', error_code = ${errorCode}, error_message = ${errorMessage},
-          -- Another host's clock may be behind the one that started the run: never end before the start.
-          completed_at = GREATEST(${now}::timestamptz, COALESCE(started_at, ${now}::timestamptz)),
-          retry_after = ${retryAfter},
-          duration = GREATEST(0, EXTRACT(EPOCH FROM (${now}::timestamptz - COALESCE(started_at, ${now}::timestamptz))))
-      WHERE id = ${run.id}::uuid AND status = 'in_progress'
-        AND (${staleBefore ?? null}::timestamptz IS NULL
-             OR COALESCE(heartbeat_at, started_at, created_at) < ${staleBefore ?? null}::timestamptz)`;
+          completed_at = ended.at, retry_after = ${retryAfter},
+          duration = GREATEST(0, EXTRACT(EPOCH FROM (ended.at - COALESCE(s.started_at, ended.at))))
+      FROM ended
+      WHERE s.id = ended.id`;
     if (count !== 1) return false;
     await tx.$executeRaw`
       UPDATE plaid_connections SET sync_lease_owner = NULL, sync_lease_expires_at = NULL
@@ -52,18 +78,19 @@ export async function failOpenRun({
   });
 }
 
-/** Ends, as WORKER_LOST, every in-progress run last heard from before `staleBefore`. */
+/** Ends, as WORKER_LOST, every in-progress run the rule finds lost. */
 export async function failQuietRuns({
-  staleBefore,
+  staleBefore = null,
+  workersSilentSince = null,
   now = new Date(),
-}: {
-  staleBefore: Date;
-  now?: Date;
-}): Promise<EndedRun[]> {
+}: LostRunRule & { now?: Date }): Promise<EndedRun[]> {
   const quiet = await db.$queryRaw<OpenRun[]>`
-    SELECT id, plaid_connection_id, worker_id, sync_type FROM transaction_syncs
-    WHERE status = 'in_progress' AND COALESCE(heartbeat_at, started_at, created_at) < ${staleBefore}
-    ORDER BY heartbeat_at NULLS FIRST
+    SELECT s.id, s.plaid_connection_id, s.worker_id, s.sync_type FROM transaction_syncs s
+    LEFT JOIN worker_heartbeats w
+      ON w.id = split_part(s.worker_id, '/', 1) AND w.last_beat_at < ${workersSilentSince}::timestamptz
+    WHERE s.status = 'in_progress'
+      AND (COALESCE(s.heartbeat_at, s.started_at, s.created_at) < ${staleBefore}::timestamptz OR w.id IS NOT NULL)
+    ORDER BY s.heartbeat_at NULLS FIRST
     LIMIT 500`;
   const ended: EndedRun[] = [];
   for (const run of quiet) {
@@ -72,6 +99,7 @@ export async function failQuietRuns({
       errorCode: WORKER_LOST,
       errorMessage: WORKER_LOST_MESSAGE,
       staleBefore,
+      workersSilentSince,
       retryAfter: now,
       now,
     });
@@ -109,15 +137,20 @@ export async function requestAgain({
   return requested;
 }
 
-/** The reaper job: runs silent for longer than the lease are ended and requested again. */
+/**
+ * The reaper: runs silent for longer than the lease, or whose worker stopped beating (`workersSilentSince`,
+ * null while the calling process cannot judge), are ended and requested again.
+ */
 export async function reapLostSyncs({
   leaseMs,
+  workersSilentSince = null,
   now = new Date(),
 }: {
   leaseMs: number;
+  workersSilentSince?: Date | null;
   now?: Date;
 }): Promise<{ reaped: EndedRun[]; requested: string[] }> {
-  const reaped = await failQuietRuns({ staleBefore: new Date(now.getTime() - leaseMs), now });
+  const reaped = await failQuietRuns({ staleBefore: new Date(now.getTime() - leaseMs), workersSilentSince, now });
   for (const run of reaped) console.warn(`sync connection=${run.connectionId} run=${run.syncId} reaped ${WORKER_LOST}`);
   return { reaped, requested: await requestAgain({ runs: reaped, reason: WORKER_LOST, now }) };
 }
