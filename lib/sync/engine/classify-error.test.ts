@@ -57,6 +57,35 @@ describe("classifySyncError", () => {
     expect(shouldRetry(failure.kind)).toBe(true);
   });
 
+  it("names the real cause: a bank whose data kept changing, or Plaid's trouble, is not an unreachable bank", () => {
+    const message = (code: string, status: number | null = 400) =>
+      classifySyncError(plaid({ error_type: "API_ERROR", error_code: code, status })).errorMessage;
+    const unreachable = /could not be reached/;
+    expect(message("TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION")).toBe(
+      "Your bank's data kept changing while Mingus read it. Mingus will try again shortly.",
+    );
+    for (const code of ["INTERNAL_SERVER_ERROR", "PLANNED_MAINTENANCE", "UNEXPECTED_RESPONSE"]) {
+      expect(message(code, 500)).toMatch(/^Plaid, the service Mingus reaches your bank through/);
+    }
+    expect(message("NETWORK_ERROR", null)).toMatch(/^Mingus could not reach Plaid/);
+    for (const code of ["TRANSACTIONS_SYNC_LIMIT", "RATE_LIMIT"]) {
+      const failure = classifySyncError(plaid({ error_type: "RATE_LIMIT_EXCEEDED", error_code: code, status: 429 }));
+      expect(failure.errorMessage).toMatch(/^Plaid is limiting how often Mingus may ask/);
+      expect(failure.errorMessage).not.toMatch(/your bank is/i);
+    }
+    // The bank's own outages still say so; nothing else does.
+    for (const code of ["INSTITUTION_DOWN", "INSTITUTION_NOT_RESPONDING"]) {
+      expect(message(code)).toBe("Your bank could not be reached. Mingus will try again shortly.");
+    }
+    for (const code of ["TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION", "INTERNAL_SERVER_ERROR", "NETWORK_ERROR"]) {
+      expect(message(code)).not.toMatch(unreachable);
+    }
+    // Plaid's display_message, written for the person, still wins.
+    expect(
+      classifySyncError(plaid({ error_code: "INTERNAL_SERVER_ERROR", display_message: "Try later." })).errorMessage,
+    ).toBe("Try later.");
+  });
+
   it("an item that is gone is not retried", () => {
     expect(classifySyncError(plaid({ error_code: "ITEM_NOT_FOUND", status: 400 })).kind).toBe("item_gone");
     expect(shouldRetry("item_gone")).toBe(false);
