@@ -120,6 +120,28 @@ describe("classifySyncError", () => {
     expect(isConnectionFailure("transient")).toBe(true);
   });
 
+  it("a lost database is Mingus's interruption, retried at once, never the connection's failure", () => {
+    const closed = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } },
+    });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const terminated = new Error("Client has encountered a connection error and is not queryable");
+    for (const error of [closed, refused, terminated, new Error("wrapped", { cause: refused })]) {
+      const failure = classifySyncError(error);
+      expect(failure).toMatchObject({ kind: "aborted", errorCode: "DATABASE_UNAVAILABLE" });
+      expect(failure.errorMessage).toMatch(/lost its database connection/);
+      expect(isConnectionFailure(failure.kind)).toBe(false);
+      expect(shouldRetry(failure.kind)).toBe(true);
+    }
+    // A statement the database refused is not an outage.
+    const unique = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation", originalCode: "23505" } } },
+    });
+    expect(classifySyncError(unique)).toMatchObject({ kind: "internal", errorCode: "INTERNAL" });
+  });
+
   it("keeps an AppError's message and hides any other error's", () => {
     expect(classifySyncError(new AppError("token:undecryptable", "Run keys:rotate."))).toMatchObject({
       kind: "internal",

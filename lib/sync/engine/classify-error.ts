@@ -3,6 +3,7 @@
 // show a person (never Plaid's request, never a token). Pure.
 import "server-only";
 import { ACCESS_REVOKED_CODES } from "@/lib/accounts";
+import { isDatabaseUnavailable } from "@/lib/db/availability";
 import { isAppError } from "@/lib/errors";
 import { isPlaidError } from "@/lib/plaid/client";
 import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError } from "./sync-run";
@@ -25,9 +26,14 @@ export type FailureKind =
   /** Another run of the connection moved its cursor, or this run was reaped: that one carries on. */
   | "superseded";
 
+/** A run that failed because the database could not be reached; it is retried at once. */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Mingus lost its database connection during this sync. Mingus will try again shortly.";
+
 export type SyncFailure = {
   kind: FailureKind;
-  /** Plaid's error_code, or INTERNAL, LEASE_LOST, WORKER_STOPPED, SYNC_SUPERSEDED, RUN_LOST. */
+  /** Plaid's error_code, or INTERNAL, LEASE_LOST, WORKER_STOPPED, SYNC_SUPERSEDED, RUN_LOST, DATABASE_UNAVAILABLE. */
   errorCode: string;
   errorMessage: string;
   /** From Plaid's Retry-After header. */
@@ -103,6 +109,10 @@ export function classifySyncError(error: unknown): SyncFailure {
     });
   }
   if (error instanceof SyncSupersededError) return failure("superseded", "SYNC_SUPERSEDED");
+  // Mingus's own database went away (a restart, a failover): not the bank's doing, run again at once.
+  if (isDatabaseUnavailable(error)) {
+    return failure("aborted", DATABASE_UNAVAILABLE, { errorMessage: DATABASE_UNAVAILABLE_MESSAGE });
+  }
   if (error instanceof SyncRunLostError) return failure("superseded", "RUN_LOST");
   if (error instanceof SyncAbortedError) return failure("aborted", "WORKER_STOPPED");
   if (error instanceof LeaseLostError) return failure("aborted", "LEASE_LOST");
