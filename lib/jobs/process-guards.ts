@@ -20,11 +20,11 @@ export function installProcessGuards({
   if (guarded.__mingusProcessGuards) return;
   guarded.__mingusProcessGuards = true;
   process.on("unhandledRejection", (reason) => {
-    console.error(`${name}: a promise was rejected and not handled (the process carries on): ${describe(reason)}`);
+    console.error(`${name}: a promise was rejected and not handled (the process carries on): ${describeError(reason)}`);
   });
   if (exitOnUncaughtException) {
     process.on("uncaughtException", (error) => {
-      console.error(`${name}: uncaught exception, exiting: ${describe(error)}`);
+      console.error(`${name}: uncaught exception, exiting: ${describeError(error)}`);
       if (error instanceof Error && error.stack) console.error(error.stack);
       process.exit(1);
     });
@@ -32,7 +32,7 @@ export function installProcessGuards({
 }
 
 /** The error's name, code and message: enough to tell an outage from a bug, nothing from a request. */
-export function describe(reason: unknown): string {
+export function describeError(reason: unknown): string {
   if (!(reason instanceof Error)) return String(reason);
   const code = (reason as { code?: unknown }).code;
   return `${reason.name}${typeof code === "string" ? ` ${code}` : ""}: ${reason.message.trim().split("\n").at(-1)}`;

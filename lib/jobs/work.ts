@@ -6,7 +6,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { retryWhileDatabaseDown } from "@/lib/db/availability";
-import { describe } from "./process-guards";
+import { describeError } from "./process-guards";
 
 export async function workSafely<Data extends object>(
   boss: PgBoss,
@@ -23,7 +23,7 @@ export async function workSafely<Data extends object>(
       await handler(jobs);
     } catch (error) {
       failure = error;
-      console.error(`job queue: a ${name} job failed: ${describe(error)}`);
+      console.error(`job queue: a ${name} job failed: ${describeError(error)}`);
     }
     await endJobs(boss, { name, ids, failure, stopping });
   });
@@ -51,6 +51,6 @@ async function endJobs(
     );
   } catch (error) {
     // Shutting down with the database away: pg-boss's expiry ends the job later.
-    console.error(`job queue: could not end ${name} job(s) ${ids.join(", ")}: ${describe(error)}`);
+    console.error(`job queue: could not end ${name} job(s) ${ids.join(", ")}: ${describeError(error)}`);
   }
 }
