@@ -4,6 +4,7 @@
 import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { installProcessGuards } from "@/lib/jobs/process-guards";
 import { DEFAULT_LEASE_MS, startWorkers, updateWebhookUrlsAtStart } from "@/lib/workers";
 import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
 
@@ -29,6 +30,8 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  // A lost database never ends the worker: it logs, waits, and carries on when the database returns.
+  installProcessGuards({ name: "sync worker", exitOnUncaughtException: true });
   const { concurrency, leaseMs } = parsed.options;
   const workers = await startWorkers({ concurrency, leaseMs });
   console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);

@@ -18,14 +18,16 @@ import { sealAccessToken } from "@/lib/plaid/token-crypto";
 import { getEffectivePreferences } from "@/lib/preferences";
 import { requestAndEnqueueSync } from "@/lib/sync";
 import { linkLanguageFor } from "./link-language";
+import {
+  discardPendingLink,
+  type LinkSuccessMetadata,
+  logRemovalFailure,
+  PendingLinkGoneError,
+  type PendingLinkInput,
+  recordPendingLink,
+} from "./pending-link-store";
 
-/** Link's onSuccess metadata, as far as the server reads it. */
-export type LinkSuccessMetadata = {
-  institution: { institution_id: string; name: string } | null;
-  /** The accounts the person chose to share, as Link describes them. */
-  accounts?: { name: string; mask: string | null }[];
-  link_session_id?: string;
-};
+export type { LinkSuccessMetadata } from "./pending-link-store";
 
 /** What of a new connection may go back to the browser: an allowlist, never the row. */
 export type LinkedConnection = { connectionId: string; institutionName: string; accountCount: number };
@@ -137,23 +139,64 @@ export async function exchangePublicToken({
 
   const exchanged = await exchange(publicToken);
   const accessToken = exchanged.access_token;
-  let linked: LinkedConnection;
+  // Written down before any other call: from here a crash leaves this row, which the minute sweep
+  // finishes or removes at Plaid (pending-links.ts), never an item nobody knows about.
+  let pendingLinkId: string;
   try {
-    linked = await storeConnection({ userId, accessToken, itemId: exchanged.item_id, metadata });
+    pendingLinkId = await recordPendingLink({ userId, itemId: exchanged.item_id, accessToken, metadata });
   } catch (error) {
-    // Nothing of this item stays at Plaid when Mingus could not keep it.
-    await removeItem({ accessToken }).catch((removal) => {
-      const code = isPlaidError(removal) ? removal.plaid.error_code : "unknown";
-      console.error(`plaid: could not remove item ${exchanged.item_id} after a failed link (${code})`);
-    });
+    await removeItem({ accessToken }).catch((removal) => logRemovalFailure(exchanged.item_id, removal));
+    console.error("plaid: recording a new link failed", error instanceof Error ? error.name : "unknown");
+    throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
+  }
+  try {
+    return await finishLink({ pendingLinkId, userId, accessToken, itemId: exchanged.item_id, metadata });
+  } catch (error) {
+    if (error instanceof PendingLinkGoneError) {
+      // The sweep finished (or removed) this link meanwhile: its connection, if it made one, is the answer.
+      const connection = await findLinkedConnection({ userId, itemId: exchanged.item_id });
+      if (connection) return connection;
+    } else {
+      // Nothing of this item stays at Plaid when Mingus could not keep it.
+      await discardPendingLink({ pendingLinkId, itemId: exchanged.item_id, accessToken });
+    }
     if (error instanceof AppError) throw error;
     console.error("plaid: storing a new connection failed", error instanceof Error ? error.name : "unknown");
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
+}
+
+/**
+ * Turns a pending link into a connection (accounts, first balances, institution), then asks for the
+ * first sync and health check. The connection is created in the transaction that deletes the pending
+ * row, so exactly one of the two exists at any moment; a row already gone throws PendingLinkGoneError.
+ */
+export async function finishLink(input: PendingLinkInput): Promise<LinkedConnection> {
+  const linked = await storeConnection(input);
   await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
   // Never checked, so due: the job only makes the first check come at once rather than at the sweep.
   await enqueueHealthCheck({ connectionId: linked.connectionId });
   return linked;
+}
+
+async function findLinkedConnection({
+  userId,
+  itemId,
+}: {
+  userId: string;
+  itemId: string;
+}): Promise<LinkedConnection | null> {
+  const connection = await db.plaidConnection.findFirst({
+    where: { userId, itemId, isActive: true },
+    select: { id: true, institutionName: true, _count: { select: { bankAccounts: true } } },
+  });
+  return connection
+    ? toLinkedConnection({
+        connectionId: connection.id,
+        institutionName: connection.institutionName,
+        accountCount: connection._count.bankAccounts,
+      })
+    : null;
 }
 
 async function exchange(publicToken: string) {
@@ -170,16 +213,12 @@ async function exchange(publicToken: string) {
 }
 
 async function storeConnection({
+  pendingLinkId,
   userId,
   accessToken,
   itemId,
   metadata,
-}: {
-  userId: string;
-  accessToken: string;
-  itemId: string;
-  metadata: LinkSuccessMetadata;
-}): Promise<LinkedConnection> {
+}: PendingLinkInput): Promise<LinkedConnection> {
   const { accounts, item } = await callPlaid({ endpoint: "/accounts/get" }, (api) =>
     api.accountsGet({ access_token: accessToken }),
   );
@@ -196,6 +235,10 @@ async function storeConnection({
     // Serializes links of one bank by one user: two tabs finishing Link at once make one connection.
     // Checked again with Plaid's own account list, which Link's metadata may not have carried.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${userId}:${institutionId}`}))`;
+    // The claim, before the duplicate check: whoever deletes the pending row makes the connection (the
+    // request or the sweep), and the other learns that rather than taking its item for a duplicate.
+    const claimed = await tx.pendingLink.deleteMany({ where: { id: pendingLinkId, itemId } });
+    if (claimed.count !== 1) throw new PendingLinkGoneError();
     const duplicate = await findDuplicate(tx, { userId, institutionId, accounts });
     if (duplicate) throw duplicate;
     await tx.plaidConnection.create({

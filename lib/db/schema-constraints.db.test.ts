@@ -226,6 +226,8 @@ describe("owner consistency", () => {
     // The operator's records of Plaid calls and webhooks outlive an unlinked connection, and a
     // person's alerts outlive the account or connection they were about.
     const setNull = [
+      // A pending link outlives its person, so that the sweep can still remove the item at Plaid.
+      "fk_pending_links_user",
       "fk_plaid_api_calls_connection",
       "fk_plaid_webhook_events_connection",
       "fk_notifications_account",

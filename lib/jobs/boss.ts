@@ -61,8 +61,30 @@ export function createBoss({ role }: { role: BossRole }): PgBoss {
       : new PgBoss({ ...common, db: pgliteExecutor(backend.pglite) });
   // pg-boss reports polling and maintenance failures (database restarts, say) as events; without a
   // listener Node would treat them as unhandled and stop the process.
-  boss.on("error", (error) => console.error(`sync queue: ${error.message}`));
+  boss.on("error", logQueueError());
   return boss;
+}
+
+const QUIET_MS = 10_000;
+
+/**
+ * pg-boss's errors, at most one line per 10 s: while the database is away every worker loop fails at
+ * each poll, and the first line (then a count) says as much as all of them.
+ */
+function logQueueError(): (error: Error) => void {
+  let lastAt = 0;
+  let quiet = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - lastAt < QUIET_MS) {
+      quiet += 1;
+      return;
+    }
+    const more = quiet > 0 ? ` (and ${quiet} more error(s) in the last ${Math.round((now - lastAt) / 1000)} s)` : "";
+    console.error(`job queue: ${error.message}${more}`);
+    lastAt = now;
+    quiet = 0;
+  };
 }
 
 /**

@@ -26,6 +26,7 @@ import {
 } from "./boss";
 import { registerJobQueue, unregisterJobQueue } from "./enqueue";
 import { HEARTBEAT_EVERY_MS, startHeartbeat, WORKER_SILENT_BEATS, type WorkerKind } from "./heartbeat";
+import { workSafely } from "./work";
 
 /** Alert messages one worker process sends at once. */
 const NOTIFY_BATCH = 4;
@@ -93,6 +94,12 @@ export async function startJobWorkers({
   const heartbeat = await startHeartbeat({ workerId, kind, everyMs: heartbeatEveryMs });
 
   const stopping = new AbortController();
+  // Every handler's error is caught and every job ended, awaited, by us (work.ts).
+  const work = <Data extends object>(
+    name: string,
+    options: Parameters<typeof workSafely>[2],
+    handler: (jobs: PgBoss.Job<Data>[]) => Promise<unknown>,
+  ) => workSafely<Data>(boss, name, options, handler, { stopping: stopping.signal });
   const running = new Set<Promise<unknown>>();
   const syncWorkers: string[] = [];
   const send = async (jobs: SyncJob[]) => {
@@ -109,7 +116,7 @@ export async function startJobWorkers({
   for (let slot = 1; slot <= concurrency; slot++) {
     const slotId = `${workerId}/${slot}`;
     let id = "";
-    id = await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+    id = await work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
       const run = handlers.sync(job.data, { slotId, stopping: stopping.signal });
       running.add(run);
@@ -129,7 +136,7 @@ export async function startJobWorkers({
   }
 
   // Alert messages: a few at a time, each a network call to a mail server, push service or SMS API.
-  notifyWorker = await boss.work<NotifyJobData>(
+  notifyWorker = await work<NotifyJobData>(
     NOTIFY_QUEUE,
     { batchSize: NOTIFY_BATCH, pollingIntervalSeconds },
     async (jobs) => {
@@ -146,7 +153,7 @@ export async function startJobWorkers({
   );
 
   // Health checks: one at a time per process, each two Plaid calls; a failure is logged and waits a day.
-  await boss.work<HealthJob>(HEALTH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
+  await work<HealthJob>(HEALTH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (!job) return;
     const run = handlers.health(job.data).catch((error: Error) => {
       console.error(`item-health connection=${job.data.connectionId}: ${error.message}`);
@@ -163,7 +170,7 @@ export async function startJobWorkers({
 
   // Exchange rates: the ECB publishes around 16:00 CET on working days; the fetch at 16:30 UTC gets that
   // day's file, and one at start fills a new installation. A failure is logged and waits a day.
-  await boss.work(FX_RATES_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+  await work(FX_RATES_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     await handlers.fxRates().catch((error: Error) => console.error(`fx-rates: ${error.message}`));
   });
   await boss.schedule(FX_RATES_QUEUE, "30 16 * * *", {}, { singletonKey: FX_RATES_QUEUE });
@@ -175,7 +182,7 @@ export async function startJobWorkers({
     await notify(due.notify);
     await health(due.health);
   };
-  await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
+  await work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
   // Every minute, whichever worker process the cron job reaches; one queued sweep at a time.
   await boss.schedule(SCHEDULE_QUEUE, "* * * * *", {}, { singletonKey: SCHEDULE_QUEUE });
   await boss.send(SCHEDULE_QUEUE, {}, { singletonKey: SCHEDULE_QUEUE });

@@ -62,6 +62,18 @@ describe("rotateTokenKeys", () => {
     expect(again).toMatchObject({ resealed: 0, sealed: 0, failed: [{ connectionId: lost.id }] });
   });
 
+  test("re-seals a pending link's token too (a Link exchange not yet a connection)", async () => {
+    const sealed = sealAccessToken("access-pending", before);
+    const pending = await db.pendingLink.create({
+      data: { userId, itemId: "item-pending-rotation", accessToken: sealed.ciphertext, accessTokenKeyId: sealed.keyId },
+    });
+    const result = await rotateTokenKeys({ keyring: after });
+    expect(result.resealed).toBeGreaterThanOrEqual(1);
+    const row = await db.pendingLink.findUniqueOrThrow({ where: { id: pending.id } });
+    expect(row.accessTokenKeyId).toBe("new");
+    expect(openAccessToken({ ciphertext: row.accessToken, keyId: row.accessTokenKeyId }, after)).toBe("access-pending");
+  });
+
   test("does not overwrite a token replaced between reading and writing", async () => {
     const connection = await connectionSealedWith(before, "access-racing", userId);
     const stale = { id: connection.id, accessToken: connection.accessToken, accessTokenKeyId: "old" };

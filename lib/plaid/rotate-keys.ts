@@ -1,4 +1,4 @@
-// Moves every stored access token onto the current key: rows sealed with an older key are opened and
+// Moves every stored access token (connections' and pending links') onto the current key: rows sealed with an older key are opened and
 // re-sealed, rows without a key id (plaintext from before sealing) are sealed. Each update is a
 // compare-and-set on the old value, so a token replaced meanwhile (a relink) is not overwritten; a row
 // that cannot be opened is reported and left exactly as it is.
@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/errors";
 import { openAccessToken, sealAccessToken } from "./token-crypto";
 import { getTokenKeyring, type TokenKeyring } from "./token-keys";
 
+/** `connectionId` is the row's id: a connection's, or a pending link's. */
 export type RotationFailure = { connectionId: string; keyId: string | null; reason: string };
 
 export type RotationResult = {
@@ -47,16 +48,33 @@ export async function rotateTokenKeys({
       orderBy: { id: "asc" },
       take: batchSize,
     });
-    for (const row of rows) await rotateRow(row, keyring, result);
-    if (rows.length < batchSize) return result;
+    for (const row of rows)
+      await rotateRow(row, keyring, result, (where, data) => db.plaidConnection.updateMany({ where, data }));
+    if (rows.length < batchSize) break;
     after = rows.at(-1)?.id;
   }
+  // Link exchanges not yet finished (lib/connections/pending-links.ts): few, and short-lived.
+  const pending = await db.pendingLink.findMany({
+    where: { accessTokenKeyId: { not: keyring.current } },
+    select: { id: true, accessToken: true, accessTokenKeyId: true },
+  });
+  for (const row of pending)
+    await rotateRow(row, keyring, result, (where, data) =>
+      db.pendingLink.updateMany({ where: { ...where, accessTokenKeyId: where.accessTokenKeyId ?? "" }, data }),
+    );
+  return result;
 }
 
+type SealedRow = { id: string; accessToken: string; accessTokenKeyId: string | null };
+
 async function rotateRow(
-  row: { id: string; accessToken: string; accessTokenKeyId: string | null },
+  row: SealedRow,
   keyring: TokenKeyring,
   result: RotationResult,
+  write: (
+    where: { id: string; accessToken: string; accessTokenKeyId: string | null },
+    data: { accessToken: string; accessTokenKeyId: string },
+  ) => Promise<{ count: number }>,
 ): Promise<void> {
   let plaintext: string;
   try {
@@ -70,10 +88,10 @@ async function rotateRow(
     return;
   }
   const { ciphertext, keyId } = sealAccessToken(plaintext, keyring);
-  const { count } = await db.plaidConnection.updateMany({
-    where: { id: row.id, accessToken: row.accessToken, accessTokenKeyId: row.accessTokenKeyId },
-    data: { accessToken: ciphertext, accessTokenKeyId: keyId },
-  });
+  const { count } = await write(
+    { id: row.id, accessToken: row.accessToken, accessTokenKeyId: row.accessTokenKeyId },
+    { accessToken: ciphertext, accessTokenKeyId: keyId },
+  );
   if (count === 0) result.changedConcurrently += 1;
   else if (row.accessTokenKeyId === null) result.sealed += 1;
   else result.resealed += 1;

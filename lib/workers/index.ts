@@ -2,7 +2,7 @@
 // (lib/notifications), and the minute sweep and reaper over both, on the jobs layer's runtime. The one
 // place that knows every kind of job; `npm run worker` and the web server start it.
 import "server-only";
-import { checkItemHealth, findDueHealthChecks, updateWebhookUrls } from "@/lib/connections";
+import { checkItemHealth, findDueHealthChecks, settlePendingLinks, updateWebhookUrls } from "@/lib/connections";
 import { fetchRates } from "@/lib/fx";
 import type { WorkerKind } from "@/lib/jobs/heartbeat";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
@@ -39,6 +39,8 @@ export function workerHandlers({
       if (report) console.log(`fx-rates: ${report.rates} rate(s) of ${report.days} day(s), up to ${report.lastDay}`);
     },
     sweep: async () => {
+      // Link exchanges a crash left unfinished: finished for the person, or removed at Plaid.
+      await settlePendingLinks().catch((error: Error) => console.error(`pending links: ${error.message}`));
       await requestDueSyncs();
       const sync = await findRunnablePendingSyncs();
       const notify = (await sweepNotificationMessages()).map((messageId) => ({ messageId }));

@@ -4,6 +4,7 @@
 import "server-only";
 import { databaseKind } from "@/lib/db";
 import { env } from "@/lib/env";
+import { installProcessGuards } from "@/lib/jobs/process-guards";
 import { registerJobSender } from "@/lib/jobs/runtime";
 import { failQuietRuns, requestAgain, WORKER_LOST } from "@/lib/sync";
 import { startWorkers, updateWebhookUrlsAtStart, type Workers } from "./index";
@@ -17,6 +18,9 @@ const started = globalThis as typeof globalThis & { __mingusQueueStarted?: boole
 export async function startWorkersOnServer(): Promise<void> {
   if (started.__mingusQueueStarted) return;
   started.__mingusQueueStarted = true;
+  // pg-boss's unawaited job ends must not stop the server when the database goes away (see
+  // lib/jobs/process-guards.ts); uncaught exceptions stay with Next.js, which logs them.
+  installProcessGuards({ name: "web server", exitOnUncaughtException: false });
   try {
     if (databaseKind() === "embedded") {
       await startEmbeddedWorkers();

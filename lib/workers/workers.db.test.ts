@@ -1,7 +1,6 @@
 // Real `npm run worker` processes on one PostgreSQL database, against a test emulator: two of them share
 // a backlog without ever syncing one connection twice at once, and a worker killed with SIGKILL in the
 // middle of a sync has its run reaped as WORKER_LOST and retried until the data converges.
-import { type ChildProcess, spawn } from "node:child_process";
 import type { EmulatorServer } from "@mingus/plaid-emulator/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -16,6 +15,7 @@ import {
 } from "@/lib/sync/engine/test-support";
 import { testBackend } from "@/lib/test/databases";
 import { startTestEmulator } from "@/lib/test/emulator";
+import { spawnWorker, until, type WorkerProcess } from "./test-support";
 
 // The app's Plaid configuration in this process (linking), pointed at the test emulator; the workers
 // get its address through PLAID_EMULATOR_URL.
@@ -26,53 +26,17 @@ vi.mock("@/lib/plaid/config", async (importOriginal) => {
 });
 
 const LEASE_SECONDS = 3;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-type WorkerProcess = { child: ChildProcess; id: string; output: () => string; exited: Promise<number | null> };
 
 const started: WorkerProcess[] = [];
 let server: EmulatorServer;
 
-/** `npm run worker` without npm: node with tsx's loader, so the pid is the worker's own. */
 async function startWorker({ concurrency = 2 }: { concurrency?: number } = {}): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      "scripts/worker.ts",
-      `--concurrency=${concurrency}`,
-      `--lease-seconds=${LEASE_SECONDS}`,
-    ],
-    { env: { ...process.env, PLAID_EMULATOR_URL: server.url }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
+  const worker = await spawnWorker({
+    args: [`--concurrency=${concurrency}`, `--lease-seconds=${LEASE_SECONDS}`],
+    env: { PLAID_EMULATOR_URL: server.url },
   });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const worker = { child, id: "", output: () => output, exited };
   started.push(worker);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ready = /Sync worker (\S+): \d+ at a time/.exec(output);
-    if (ready?.[1]) return { ...worker, id: ready[1] };
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
-    await sleep(100);
-  }
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(250);
-  }
+  return worker;
 }
 
 const runsOf = (connectionIds: string[]) =>

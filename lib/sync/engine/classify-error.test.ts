@@ -57,6 +57,35 @@ describe("classifySyncError", () => {
     expect(shouldRetry(failure.kind)).toBe(true);
   });
 
+  it("names the real cause: a bank whose data kept changing, or Plaid's trouble, is not an unreachable bank", () => {
+    const message = (code: string, status: number | null = 400) =>
+      classifySyncError(plaid({ error_type: "API_ERROR", error_code: code, status })).errorMessage;
+    const unreachable = /could not be reached/;
+    expect(message("TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION")).toBe(
+      "Your bank's data kept changing while Mingus read it. Mingus will try again shortly.",
+    );
+    for (const code of ["INTERNAL_SERVER_ERROR", "PLANNED_MAINTENANCE", "UNEXPECTED_RESPONSE"]) {
+      expect(message(code, 500)).toMatch(/^Plaid, the service Mingus reaches your bank through/);
+    }
+    expect(message("NETWORK_ERROR", null)).toMatch(/^Mingus could not reach Plaid/);
+    for (const code of ["TRANSACTIONS_SYNC_LIMIT", "RATE_LIMIT"]) {
+      const failure = classifySyncError(plaid({ error_type: "RATE_LIMIT_EXCEEDED", error_code: code, status: 429 }));
+      expect(failure.errorMessage).toMatch(/^Plaid is limiting how often Mingus may ask/);
+      expect(failure.errorMessage).not.toMatch(/your bank is/i);
+    }
+    // The bank's own outages still say so; nothing else does.
+    for (const code of ["INSTITUTION_DOWN", "INSTITUTION_NOT_RESPONDING"]) {
+      expect(message(code)).toBe("Your bank could not be reached. Mingus will try again shortly.");
+    }
+    for (const code of ["TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION", "INTERNAL_SERVER_ERROR", "NETWORK_ERROR"]) {
+      expect(message(code)).not.toMatch(unreachable);
+    }
+    // Plaid's display_message, written for the person, still wins.
+    expect(
+      classifySyncError(plaid({ error_code: "INTERNAL_SERVER_ERROR", display_message: "Try later." })).errorMessage,
+    ).toBe("Try later.");
+  });
+
   it("an item that is gone is not retried", () => {
     expect(classifySyncError(plaid({ error_code: "ITEM_NOT_FOUND", status: 400 })).kind).toBe("item_gone");
     expect(shouldRetry("item_gone")).toBe(false);
@@ -89,6 +118,28 @@ describe("classifySyncError", () => {
     expect(isConnectionFailure("aborted")).toBe(false);
     expect(isConnectionFailure("superseded")).toBe(false);
     expect(isConnectionFailure("transient")).toBe(true);
+  });
+
+  it("a lost database is Mingus's interruption, retried at once, never the connection's failure", () => {
+    const closed = Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } },
+    });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const terminated = new Error("Client has encountered a connection error and is not queryable");
+    for (const error of [closed, refused, terminated, new Error("wrapped", { cause: refused })]) {
+      const failure = classifySyncError(error);
+      expect(failure).toMatchObject({ kind: "aborted", errorCode: "DATABASE_UNAVAILABLE" });
+      expect(failure.errorMessage).toMatch(/lost its database connection/);
+      expect(isConnectionFailure(failure.kind)).toBe(false);
+      expect(shouldRetry(failure.kind)).toBe(true);
+    }
+    // A statement the database refused is not an outage.
+    const unique = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation", originalCode: "23505" } } },
+    });
+    expect(classifySyncError(unique)).toMatchObject({ kind: "internal", errorCode: "INTERNAL" });
   });
 
   it("keeps an AppError's message and hides any other error's", () => {

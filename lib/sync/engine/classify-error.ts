@@ -3,6 +3,7 @@
 // show a person (never Plaid's request, never a token). Pure.
 import "server-only";
 import { ACCESS_REVOKED_CODES } from "@/lib/accounts";
+import { isDatabaseUnavailable } from "@/lib/db/availability";
 import { isAppError } from "@/lib/errors";
 import { isPlaidError } from "@/lib/plaid/client";
 import { LeaseLostError, SyncAbortedError, SyncRunLostError, SyncSupersededError } from "./sync-run";
@@ -25,9 +26,14 @@ export type FailureKind =
   /** Another run of the connection moved its cursor, or this run was reaped: that one carries on. */
   | "superseded";
 
+/** A run that failed because the database could not be reached; it is retried at once. */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "Mingus lost its database connection during this sync. Mingus will try again shortly.";
+
 export type SyncFailure = {
   kind: FailureKind;
-  /** Plaid's error_code, or INTERNAL, LEASE_LOST, WORKER_STOPPED, SYNC_SUPERSEDED, RUN_LOST. */
+  /** Plaid's error_code, or INTERNAL, LEASE_LOST, WORKER_STOPPED, SYNC_SUPERSEDED, RUN_LOST, DATABASE_UNAVAILABLE. */
   errorCode: string;
   errorMessage: string;
   /** From Plaid's Retry-After header. */
@@ -50,11 +56,33 @@ const MESSAGES: Record<FailureKind, string> = {
   reauth: "Your bank needs you to sign in again. Reconnect this bank to resume syncing.",
   revoked: "Access to this bank was revoked. Reconnect it to resume syncing, or remove it.",
   item_gone: "This bank connection no longer works. Unlink it and link the bank again.",
-  rate_limited: "Your bank is receiving too many requests right now. Mingus will try again shortly.",
+  rate_limited: "Too many requests for this bank's data right now. Mingus will try again shortly.",
   transient: "Your bank could not be reached. Mingus will try again shortly.",
   internal: "The sync failed because of an internal error. Mingus will try again shortly.",
   aborted: "The sync was interrupted. Mingus will try again shortly.",
   superseded: "Another sync of this connection took over.",
+};
+
+// Retried failures whose cause is not "the bank could not be reached": the message names what happened,
+// so a person (and an admin reading the run) is not sent to look at the wrong party.
+const CODE_MESSAGES: Record<string, string> = {
+  TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION:
+    "Your bank's data kept changing while Mingus read it. Mingus will try again shortly.",
+  // Plaid's own trouble, not the bank's.
+  INTERNAL_SERVER_ERROR:
+    "Plaid, the service Mingus reaches your bank through, had an error. Mingus will try again shortly.",
+  PLANNED_MAINTENANCE:
+    "Plaid, the service Mingus reaches your bank through, is down for maintenance. Mingus will try again shortly.",
+  // No answer at all: the network between Mingus and Plaid.
+  NETWORK_ERROR:
+    "Mingus could not reach Plaid, the service it reaches your bank through. Mingus will try again shortly.",
+  UNEXPECTED_RESPONSE:
+    "Plaid, the service Mingus reaches your bank through, answered unexpectedly. Mingus will try again shortly.",
+  // Plaid limits how often Mingus asks; the bank itself is not involved.
+  TRANSACTIONS_SYNC_LIMIT:
+    "Plaid is limiting how often Mingus may ask for this bank's transactions. Mingus will try again shortly.",
+  RATE_LIMIT: "Plaid is limiting how often Mingus may ask for this bank's data. Mingus will try again shortly.",
+  // The bank is the one refusing: what the default messages say.
 };
 
 function failure(kind: FailureKind, errorCode: string, extra: Partial<SyncFailure> = {}): SyncFailure {
@@ -75,12 +103,16 @@ export function classifySyncError(error: unknown): SyncFailure {
               ? "rate_limited"
               : "transient";
     return failure(kind, error_code, {
-      errorMessage: display_message ?? MESSAGES[kind],
+      errorMessage: display_message ?? CODE_MESSAGES[error_code] ?? MESSAGES[kind],
       retryAfterSeconds: kind === "rate_limited" ? retryAfterSeconds : null,
       plaid: { error_type, request_id, status },
     });
   }
   if (error instanceof SyncSupersededError) return failure("superseded", "SYNC_SUPERSEDED");
+  // Mingus's own database went away (a restart, a failover): not the bank's doing, run again at once.
+  if (isDatabaseUnavailable(error)) {
+    return failure("aborted", DATABASE_UNAVAILABLE, { errorMessage: DATABASE_UNAVAILABLE_MESSAGE });
+  }
   if (error instanceof SyncRunLostError) return failure("superseded", "RUN_LOST");
   if (error instanceof SyncAbortedError) return failure("aborted", "WORKER_STOPPED");
   if (error instanceof LeaseLostError) return failure("aborted", "LEASE_LOST");

@@ -2,6 +2,8 @@
 // make sure it ends (the engine finishes it; a crash or a shutdown is recorded here), give the lease back.
 import "server-only";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable, retryWhileDatabaseDown } from "@/lib/db/availability";
+import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/sync/engine/classify-error";
 import { updateSyncStatus } from "@/lib/sync/update-sync-status";
 import { type ClaimRefusal, claimSync, heartbeatSync, releaseSync } from "./lease";
 import { failOpenRun, requestAgain } from "./reaper";
@@ -87,9 +89,33 @@ export async function runSyncJob({
     stopHeartbeat();
   }
 
-  await endUnfinishedRun({ syncId: claim.syncId, connectionId, workerId, crash, stopping: stopping?.aborted ?? false });
-  await releaseSync({ connectionId, workerId });
-  const run = await db.transactionSync.findUniqueOrThrow({ where: { id: claim.syncId } });
+  // The database may be what failed (a restart, a cut): the run is then ended, and requested again, once
+  // it answers, by this worker rather than left to the reaper. Each step is safe to repeat.
+  let loggedOutage = false;
+  const run = await retryWhileDatabaseDown(
+    async () => {
+      await endUnfinishedRun({
+        syncId: claim.syncId,
+        connectionId,
+        workerId,
+        crash,
+        stopping: stopping?.aborted ?? false,
+        databaseLost: loggedOutage || isDatabaseUnavailable(crash),
+      });
+      await releaseSync({ connectionId, workerId });
+      return db.transactionSync.findUniqueOrThrow({ where: { id: claim.syncId } });
+    },
+    {
+      signal: stopping,
+      onDown: (error) => {
+        if (!loggedOutage)
+          console.error(
+            `sync run=${claim.syncId}: the database is unavailable (${describeError(error)}); waiting for it`,
+          );
+        loggedOutage = true;
+      },
+    },
+  );
   console.log(
     `sync connection=${connectionId} run=${run.id} type=${run.syncType} status=${run.status} ` +
       `added=${run.recordsAdded} updated=${run.recordsUpdated} deleted=${run.recordsDeleted} ` +
@@ -156,12 +182,15 @@ async function endUnfinishedRun({
   workerId,
   crash,
   stopping,
+  databaseLost,
 }: {
   syncId: string;
   connectionId: string;
   workerId: string;
   crash: unknown;
   stopping: boolean;
+  /** The run failed for want of the database, which answers again now. */
+  databaseLost: boolean;
 }): Promise<void> {
   const run = await db.transactionSync.findUnique({
     where: { id: syncId },
@@ -169,10 +198,13 @@ async function endUnfinishedRun({
   });
   if (run?.status !== "in_progress" || run.workerId !== workerId) return;
   const open = { id: syncId, plaid_connection_id: connectionId, worker_id: workerId, sync_type: run.syncType };
-  if (stopping) {
-    const message = "The worker stopped before this sync finished; the sync will run again.";
-    if (await failOpenRun({ run: open, errorCode: WORKER_STOPPED, errorMessage: message, retryAfter: new Date() })) {
-      await requestAgain({ runs: [{ syncId, connectionId, syncType: run.syncType }], reason: WORKER_STOPPED });
+  // Neither the bank's nor the connection's doing: run again at once, the connection's counters untouched.
+  if (stopping || databaseLost) {
+    const [errorCode, message] = stopping
+      ? [WORKER_STOPPED, "The worker stopped before this sync finished; the sync will run again."]
+      : [DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE];
+    if (await failOpenRun({ run: open, errorCode, errorMessage: message, retryAfter: new Date() })) {
+      await requestAgain({ runs: [{ syncId, connectionId, syncType: run.syncType }], reason: errorCode });
     }
     return;
   }

@@ -1,0 +1,37 @@
+import { execFile } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+// A real Node process, since the guards are process-wide: an unhandled rejection (pg-boss's unawaited
+// complete() against a database that went away) is logged and the process keeps serving; an uncaught
+// exception in a worker is logged and ends it with status 1.
+function runGuarded(script: string): Promise<{ code: number | null; output: string }> {
+  const program = `
+    const { installProcessGuards } = await import("./lib/jobs/process-guards.ts");
+    installProcessGuards({ name: "test worker", exitOnUncaughtException: true });
+    ${script}`;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", program],
+      { timeout: 20_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+    );
+  });
+}
+
+describe("installProcessGuards", () => {
+  it("logs an unhandled rejection and keeps serving; exits on an uncaught exception", async () => {
+    const { code, output } = await runGuarded(`
+      Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" }));
+      setTimeout(() => {
+        console.log("still serving");
+        setTimeout(() => { throw new TypeError("a bug"); }, 10);
+      }, 50);`);
+    expect(output).toMatch(
+      /test worker: a promise was rejected and not handled \(the process carries on\): Error ECONNRESET: Connection terminated unexpectedly/,
+    );
+    expect(output).toMatch(/still serving/);
+    expect(output).toMatch(/test worker: uncaught exception, exiting: TypeError: a bug/);
+    expect(code).toBe(1);
+  }, 30_000);
+});

@@ -1,0 +1,39 @@
+// What a process running jobs does with errors nobody awaited. pg-boss 10 ends each job with a
+// complete() or fail() it does not await (src/manager.js, watch()), so a database that goes away just
+// then rejects a promise nobody holds; Node's default would end the process, and a one-worker
+// install would stop syncing until someone restarted it. Such a rejection is logged and the process
+// keeps serving: its pools reconnect when the database returns. An uncaught exception is a bug of
+// unknown reach, so a worker logs it and exits (its runs are reaped and retried elsewhere).
+import "server-only";
+
+const guarded = globalThis as typeof globalThis & { __mingusProcessGuards?: boolean };
+
+export function installProcessGuards({
+  name,
+  exitOnUncaughtException,
+}: {
+  /** Named in each log line: "sync worker", "web server". */
+  name: string;
+  /** A worker exits; the web server leaves uncaught exceptions to Next.js, which logs them and serves on. */
+  exitOnUncaughtException: boolean;
+}): void {
+  if (guarded.__mingusProcessGuards) return;
+  guarded.__mingusProcessGuards = true;
+  process.on("unhandledRejection", (reason) => {
+    console.error(`${name}: a promise was rejected and not handled (the process carries on): ${describeError(reason)}`);
+  });
+  if (exitOnUncaughtException) {
+    process.on("uncaughtException", (error) => {
+      console.error(`${name}: uncaught exception, exiting: ${describeError(error)}`);
+      if (error instanceof Error && error.stack) console.error(error.stack);
+      process.exit(1);
+    });
+  }
+}
+
+/** The error's name, code and message: enough to tell an outage from a bug, nothing from a request. */
+export function describeError(reason: unknown): string {
+  if (!(reason instanceof Error)) return String(reason);
+  const code = (reason as { code?: unknown }).code;
+  return `${reason.name}${typeof code === "string" ? ` ${code}` : ""}: ${reason.message.trim().split("\n").at(-1)}`;
+}
