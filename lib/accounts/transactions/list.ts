@@ -41,9 +41,12 @@ export function decodeCursor(value: unknown): TransactionCursor | null {
   return { date: match[1], id: match[2].toLowerCase() };
 }
 
-/** Trimmed and bounded; an empty search is no search. */
+/**
+ * Trimmed and bounded; an empty search is no search. NUL characters are dropped: PostgreSQL text can
+ * hold none (so none can match), and a parameter carrying one fails the whole statement.
+ */
 export function normalizeQuery(value: unknown): string {
-  return typeof value === "string" ? value.trim().slice(0, MAX_QUERY_LENGTH) : "";
+  return typeof value === "string" ? value.replaceAll("\u0000", "").trim().slice(0, MAX_QUERY_LENGTH) : "";
 }
 
 /** Makes %, _ and \ match themselves in LIKE/ILIKE, whose default escape character is the backslash. */
