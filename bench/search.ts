@@ -6,6 +6,7 @@
 // Without DATABASE_URL it runs on the embedded database in PGLITE_DATA_DIR (use a scratch folder).
 // BENCH_TRANSACTIONS changes the size; BENCH_KEEP=1 keeps the seeded user afterwards.
 import "@/scripts/load-env";
+import { availableParallelism, loadavg } from "node:os";
 import { listTransactions } from "@/lib/accounts/transactions/list";
 import { closeBackend, databaseKind, db } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/setup";
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     await db.$executeRawUnsafe("ANALYZE transactions");
     console.log(
       `${databaseKind()}: ${TRANSACTIONS.toLocaleString("en-US")} transactions in one account, ` +
-        `loaded in ${((performance.now() - start) / 1000).toFixed(1)} s`,
+        `loaded in ${((performance.now() - start) / 1000).toFixed(1)} s; load average ${loadavg()[0]?.toFixed(1)}`,
     );
     const without = await timeSearches(userId, accountId, "without the trigram index", 1);
 
@@ -162,7 +163,8 @@ async function main(): Promise<void> {
     );
     const [a, b] = [percentile(without, 50), percentile(withIndex, 50)];
     console.log(
-      `\nmedian search: ${a.toFixed(1)} ms without the index, ${b.toFixed(1)} ms with it (${(a / b).toFixed(1)}× faster)`,
+      `\nmedian search: ${a.toFixed(1)} ms without the index, ${b.toFixed(1)} ms with it (${(a / b).toFixed(1)}× faster); ` +
+        `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} CPUs`,
     );
   } finally {
     if (!process.env.BENCH_KEEP) {

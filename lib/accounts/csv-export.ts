@@ -29,6 +29,8 @@ export const TRANSACTION_CSV_COLUMNS = [
  */
 export const BALANCE_CSV_COLUMNS = ["date", "current", "available", "currency", "current_source"] as const;
 
+const FIRST_BATCH = 100;
+
 export type CsvDownload = { filename: string; body: ReadableStream<Uint8Array> | string };
 
 /**
@@ -89,7 +91,14 @@ export async function exportTransactionsCsv({
 }): Promise<CsvDownload | null> {
   const account = await findOwnedAccount({ userId, accountId });
   if (!account) return null;
-  const batches = iterateTransactions({ userId, accountId: account.id, query: normalizeQuery(query), batchSize });
+  // A first batch of 100 rows: the response starts after one small query, then 1,000 rows per pull.
+  const batches = iterateTransactions({
+    userId,
+    accountId: account.id,
+    query: normalizeQuery(query),
+    batchSize,
+    firstBatchSize: Math.min(FIRST_BATCH, batchSize ?? FIRST_BATCH),
+  });
   const first = await batches.next();
   const encoder = new TextEncoder();
   let started = false;

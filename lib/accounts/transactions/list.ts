@@ -164,11 +164,14 @@ export async function* iterateTransactions({
   accountId,
   query = "",
   batchSize = 1_000,
+  firstBatchSize = batchSize,
 }: {
   userId: string;
   accountId: string;
   query?: string;
   batchSize?: number;
+  /** A smaller first batch gets a download's first bytes out sooner. */
+  firstBatchSize?: number;
 }): AsyncGenerator<TransactionModel[]> {
   const base: Prisma.TransactionWhereInput = { bankAccountId: accountId, bankAccount: { userId }, ...matching(query) };
   let cursor: TransactionCursor | null = null;
@@ -176,11 +179,11 @@ export async function* iterateTransactions({
     const rows: TransactionModel[] = await db.transaction.findMany({
       where: cursor ? { AND: [base, beyond(cursor, "older")] } : base,
       orderBy: [{ date: "desc" }, { id: "desc" }],
-      take: batchSize,
+      take: cursor ? batchSize : firstBatchSize,
     });
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
+    if (!last || rows.length < (cursor ? batchSize : firstBatchSize)) return;
     cursor = cursorOf(last);
   }
 }
