@@ -12,8 +12,15 @@ const nextConfig = {
   // The embedded database's folder is data, never part of a build's traced output.
   outputFileTracingExcludes: { "*": [".data/**"] },
   // Migrations are read at run time (embedded start-up, /api/health, the emulator's first request), so
-  // they ship with the server.
-  outputFileTracingIncludes: { "/*": ["./prisma/migrations/**/*", "./packages/plaid-emulator/migrations/**/*"] },
+  // they ship with the server; so does the archive PGlite loads its pg_trgm extension (transaction
+  // search) from, which it finds through import.meta.url rather than an import the tracer follows.
+  outputFileTracingIncludes: {
+    "/*": [
+      "./prisma/migrations/**/*",
+      "./packages/plaid-emulator/migrations/**/*",
+      "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz",
+    ],
+  },
   // Statement imports (app/(app)/accounts/manual-actions.ts) take files up to 5 MB; the form's other
   // fields and the multipart framing need a little more.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

@@ -6,11 +6,11 @@
 // Without DATABASE_URL it runs on the embedded database in PGLITE_DATA_DIR (use a scratch folder).
 // BENCH_KEEP=1 keeps the seeded user afterwards, to explore the query by hand.
 import "@/scripts/load-env";
-import { randomUUID } from "node:crypto";
 import { getNetWorthHistory, netWorthQuery } from "@/lib/accounts/balances/net-worth";
 import { HISTORY_RANGES } from "@/lib/accounts/balances/ranges";
 import { closeBackend, databaseKind, db, Prisma } from "@/lib/db";
 import { migrateDatabase } from "@/lib/db/setup";
+import { createBenchUser } from "./bench-user";
 
 const ACCOUNTS = 50;
 const DAYS = 730;
@@ -21,21 +21,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function populate(userId: string): Promise<void> {
-  await db.user.create({ data: { id: userId, email: `bench-${userId}@example.test`, name: "Bench" } });
-  const connection = await db.plaidConnection.create({
-    data: {
-      userId,
-      accessToken: "bench:not-a-token",
-      itemId: `bench-${userId}`,
-      institutionId: "ins_bench",
-      institutionName: "Bench Bank",
-    },
-  });
+async function populate(userId: string, connectionId: string): Promise<void> {
   // Accounts k = 0..49: every fifth owes (credit or loan), the last ten are in pounds.
   await db.$executeRawUnsafe(`
     INSERT INTO bank_accounts (id, user_id, plaid_connection_id, account_id, name, type, iso_currency_code, current_balance)
-    SELECT md5('${userId}-' || k)::uuid, '${userId}'::uuid, '${connection.id}'::uuid, 'acct-' || k, 'Account ' || k,
+    SELECT md5('${userId}-' || k)::uuid, '${userId}'::uuid, '${connectionId}'::uuid, 'acct-' || k, 'Account ' || k,
       CASE WHEN k % 5 = 4 THEN 'credit' ELSE 'depository' END,
       CASE WHEN k >= ${ACCOUNTS - 10} THEN 'GBP' ELSE 'USD' END, 1000
     FROM generate_series(0, ${ACCOUNTS - 1}) k`);
@@ -56,9 +46,9 @@ async function populate(userId: string): Promise<void> {
 
 async function main(): Promise<void> {
   await migrateDatabase();
-  const userId = randomUUID();
   const started = performance.now();
-  await populate(userId);
+  const { userId, connectionId } = await createBenchUser();
+  await populate(userId, connectionId);
   // As autovacuum would after a day's syncs: the planner's statistics cover the new rows.
   await db.$executeRawUnsafe("ANALYZE bank_accounts, account_balances, fx_rates");
   const rows = await db.accountBalance.count({ where: { bankAccount: { userId } } });

@@ -2,7 +2,13 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createBalance, createTransaction, createUser, createUserWithAccount } from "@/lib/test/factories";
-import { csvFilename, exportBalancesCsv, exportTransactionsCsv, neutralizeFormula } from "./csv-export";
+import {
+  csvFilename,
+  exportBalancesCsv,
+  exportTransactionsCsv,
+  neutralizeFormula,
+  TRANSACTION_CSV_COLUMNS,
+} from "./csv-export";
 
 /** A small RFC 4180 reader, independent of the library that wrote the file. */
 function parse(csv: string, { from_line = 1 } = {}): string[][] {
@@ -34,6 +40,19 @@ function parse(csv: string, { from_line = 1 } = {}): string[][] {
 
 async function text(body: ReadableStream<Uint8Array> | string): Promise<string> {
   return typeof body === "string" ? body : new Response(body).text();
+}
+
+/** `count` transactions named "Row <n>", over `days` days (row n on day n modulo days). */
+async function createRows(bankAccountId: string, count: number, days: number) {
+  await db.transaction.createMany({
+    data: Array.from({ length: count }, (_, index) => ({
+      bankAccountId,
+      transactionId: `txn-${randomUUID()}`,
+      amount: "1.00",
+      date: new Date(Date.UTC(2026, 0, 1 + (index % days))),
+      name: `Row ${index}`,
+    })),
+  });
 }
 
 describe("exportTransactionsCsv", () => {
@@ -95,15 +114,7 @@ describe("exportTransactionsCsv", () => {
 
   it("streams more rows than one batch holds, each once", async () => {
     const { user, account } = await createUserWithAccount();
-    await db.transaction.createMany({
-      data: Array.from({ length: 1_234 }, (_, index) => ({
-        bankAccountId: account.id,
-        transactionId: `txn-${randomUUID()}`,
-        amount: "1.00",
-        date: new Date(Date.UTC(2026, 0, 1 + (index % 30))),
-        name: `Row ${index}`,
-      })),
-    });
+    await createRows(account.id, 1_234, 30);
     const download = await exportTransactionsCsv({ userId: user.id, accountId: account.id });
     const rows: string[][] = parse(await text(download?.body ?? ""), { from_line: 2 });
     expect(rows).toHaveLength(1_234);
@@ -117,6 +128,29 @@ describe("exportTransactionsCsv", () => {
     const download = await exportTransactionsCsv({ userId: user.id, accountId: account.id, query: "rent" });
     const rows: string[][] = parse(await text(download?.body ?? ""), { from_line: 2 });
     expect(rows.map((row) => row[2])).toEqual(["Rent"]);
+  });
+
+  it("drops a NUL byte from the search instead of failing the file after its header", async () => {
+    const { user, account } = await createUserWithAccount();
+    await createTransaction({ bankAccountId: account.id, name: "Rent" });
+    const download = await exportTransactionsCsv({ userId: user.id, accountId: account.id, query: "re\u0000nt" });
+    const rows: string[][] = parse(await text(download?.body ?? ""));
+    expect(rows).toEqual([[...TRANSACTION_CSV_COLUMNS], expect.arrayContaining(["Rent"])]);
+  });
+
+  it("hands over a stream whose first chunk holds the header and the first batch, one batch per chunk after", async () => {
+    const { user, account } = await createUserWithAccount();
+    await createRows(account.id, 25, 25);
+    const download = await exportTransactionsCsv({ userId: user.id, accountId: account.id, batchSize: 10 });
+    if (!download || typeof download.body === "string") throw new Error("expected a stream");
+    const reader = download.body.getReader();
+    const chunks: string[][][] = [];
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(parse(new TextDecoder().decode(read.value)));
+    }
+    expect(chunks.map((chunk) => chunk.length)).toEqual([11, 10, 5]);
+    expect(chunks[0]?.[0]).toEqual([...TRANSACTION_CSV_COLUMNS]);
+    expect(chunks[0]?.[1]?.[2]).toBe("Row 24");
   });
 
   it("keeps a spreadsheet from running a name as a formula", async () => {

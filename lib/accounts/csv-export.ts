@@ -3,7 +3,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { getBalanceHistory, type HistoryRange } from "@/lib/accounts/balances/history";
-import { iterateTransactions } from "@/lib/accounts/transactions/list";
+import { iterateTransactions, normalizeQuery } from "@/lib/accounts/transactions/list";
 import { findOwnedAccount, type OwnedAccount } from "@/lib/auth/ownership";
 import type { TransactionModel } from "@/lib/db";
 import { toMoneyString, toNullableMoneyString } from "@/lib/money/decimal";
@@ -29,6 +29,8 @@ export const TRANSACTION_CSV_COLUMNS = [
  */
 export const BALANCE_CSV_COLUMNS = ["date", "current", "available", "currency", "current_source"] as const;
 
+const FIRST_BATCH = 100;
+
 export type CsvDownload = { filename: string; body: ReadableStream<Uint8Array> | string };
 
 /**
@@ -42,7 +44,8 @@ export function neutralizeFormula(text: string | null): string {
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
 
-function transactionRecord(row: TransactionModel): string[] {
+/** One transaction as a CSV record, in TRANSACTION_CSV_COLUMNS order. */
+export function transactionRecord(row: TransactionModel): string[] {
   return [
     isoDate(row.date),
     isoDate(row.authorizedDate),
@@ -69,31 +72,45 @@ export function csvFilename(account: Pick<OwnedAccount, "name" | "mask">, kind: 
   return `${slug || "account"}-${kind}-${isoDate(now)}.csv`;
 }
 
-/** Null when the account is not the user's; otherwise a stream that reads the rows as it is consumed. */
+/**
+ * Null when the account is not the user's; otherwise a stream that reads the rows as it is consumed,
+ * one keyset batch per pull, so memory stays flat however long the history. The first batch is read
+ * before the stream is handed over: a query that fails (the database gone, say) becomes an error
+ * response rather than a file cut short after its header.
+ */
 export async function exportTransactionsCsv({
   userId,
   accountId,
   query = "",
+  batchSize,
 }: {
   userId: string;
   accountId: string;
   query?: string;
+  batchSize?: number;
 }): Promise<CsvDownload | null> {
   const account = await findOwnedAccount({ userId, accountId });
   if (!account) return null;
-  const batches = iterateTransactions({ userId, accountId: account.id, query });
+  // A first batch of 100 rows: the response starts after one small query, then 1,000 rows per pull.
+  const batches = iterateTransactions({
+    userId,
+    accountId: account.id,
+    query: normalizeQuery(query),
+    batchSize,
+    firstBatchSize: Math.min(FIRST_BATCH, batchSize ?? FIRST_BATCH),
+  });
+  const first = await batches.next();
   const encoder = new TextEncoder();
-  let headerSent = false;
+  let started = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(stringify([[...TRANSACTION_CSV_COLUMNS]])));
-        return;
-      }
-      const next = await batches.next();
+      const next = started ? await batches.next() : first;
+      const header = started ? [] : [[...TRANSACTION_CSV_COLUMNS]];
+      started = true;
+      const records = next.done ? [] : next.value.map(transactionRecord);
+      if (header.length > 0 || records.length > 0)
+        controller.enqueue(encoder.encode(stringify([...header, ...records])));
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(stringify(next.value.map(transactionRecord))));
     },
     async cancel() {
       await batches.return(undefined);

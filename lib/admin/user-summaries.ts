@@ -27,6 +27,8 @@ export interface UserSummary {
 }
 
 export async function getUserSummaries({ query }: { query: Pick<AdminQuery, "user"> }) {
+  // The page of users is chosen first; each shown user's balances are then summed (25 lateral lookups,
+  // not one per user).
   const rows = await db.$queryRaw<(UserSummary & { matching: number })[]>`
     WITH syncs AS (
       SELECT pc.user_id, count(*)::int AS connections,
@@ -38,17 +40,24 @@ export async function getUserSummaries({ query }: { query: Pick<AdminQuery, "use
         FROM sync_stats_totals GROUP BY plaid_connection_id
       ) t ON t.plaid_connection_id = pc.id
       GROUP BY pc.user_id
+    ),
+    page AS (
+      SELECT s.user_id AS "userId", s.email, u.role, s.total_accounts::int AS "totalAccounts",
+             s.active_accounts::int AS "activeAccounts", s.error_accounts::int AS "errorAccounts",
+             s.unique_institutions::int AS "uniqueInstitutions",
+             s.last_sync_at AS "lastSyncAt", COALESCE(y.connections, 0) AS connections,
+             COALESCE(y.attention, 0) AS "connectionsNeedingAttention",
+             COALESCE(y.total, 0) AS "totalSyncs", COALESCE(y.failed, 0) AS "failedSyncs",
+             (count(*) OVER ())::int AS matching
+      FROM user_account_summary s
+      JOIN users u ON u.id = s.user_id
+      LEFT JOIN syncs y ON y.user_id = s.user_id
+      WHERE ${query.user ? Prisma.sql`strpos(lower(s.email), lower(${query.user})) > 0` : Prisma.sql`TRUE`}
+      ORDER BY COALESCE(y.failed, 0) DESC, COALESCE(y.total, 0) DESC, s.email
+      LIMIT ${USER_PAGE_SIZE}
     )
-    SELECT s.user_id AS "userId", s.email, u.role, s.total_accounts::int AS "totalAccounts",
-           s.active_accounts::int AS "activeAccounts", s.error_accounts::int AS "errorAccounts",
-           s.unique_institutions::int AS "uniqueInstitutions", b.balances,
-           s.last_sync_at AS "lastSyncAt", COALESCE(y.connections, 0) AS connections,
-           COALESCE(y.attention, 0) AS "connectionsNeedingAttention",
-           COALESCE(y.total, 0) AS "totalSyncs", COALESCE(y.failed, 0) AS "failedSyncs",
-           (count(*) OVER ())::int AS matching
-    FROM user_account_summary s
-    JOIN users u ON u.id = s.user_id
-    LEFT JOIN syncs y ON y.user_id = s.user_id
+    SELECT p.*, b.balances
+    FROM page p
     CROSS JOIN LATERAL (
       SELECT COALESCE(jsonb_agg(jsonb_build_object('currency', currency, 'amount', amount::text) ORDER BY currency), '[]')
                AS balances
@@ -59,14 +68,12 @@ export async function getUserSummaries({ query }: { query: Pick<AdminQuery, "use
         FROM bank_accounts ba
         LEFT JOIN account_balances ab
           ON ab.bank_account_id = ba.id AND ab.balance_type = 'current' AND ab.is_current
-        WHERE ba.user_id = s.user_id AND ba.is_active
+        WHERE ba.user_id = p."userId" AND ba.is_active
         GROUP BY ba.iso_currency_code
         HAVING count(COALESCE(ab.amount, ba.current_balance)) > 0
       ) per_currency
     ) b
-    WHERE ${query.user ? Prisma.sql`strpos(lower(s.email), lower(${query.user})) > 0` : Prisma.sql`TRUE`}
-    ORDER BY COALESCE(y.failed, 0) DESC, COALESCE(y.total, 0) DESC, s.email
-    LIMIT ${USER_PAGE_SIZE}`;
+    ORDER BY p."failedSyncs" DESC, p."totalSyncs" DESC, p.email`;
   return {
     rows: rows.map(({ matching: _, balances, ...row }) => ({
       ...row,

@@ -5,11 +5,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { createPgliteStore, createPgStore, createPlaidEmulator, type EmulatorStore } from "@mingus/plaid-emulator";
 import { afterEach, describe, expect, test } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase, testBackend } from "@/lib/test/databases";
 import { MIGRATIONS_DIR, type MigrationTarget, migrate, pgliteTarget, postgresTarget } from "./migrate";
+import { createPGlite } from "./pglite";
 
 const HANDOVER = "20261126000000_plaid_emulator_schema";
 const ACCESS_TOKEN = "access-sandbox-kept-from-before";
@@ -22,7 +22,7 @@ afterEach(async () => {
 /** An empty database, as the product's migration runner and as the emulator's store see it. */
 async function emptyDatabase(): Promise<{ target: MigrationTarget; store: EmulatorStore }> {
   if (testBackend() === "embedded") {
-    const pglite = new PGlite();
+    const pglite = createPGlite();
     cleanups.push(() => pglite.close());
     return { target: pgliteTarget(pglite), store: createPgliteStore(pglite) };
   }

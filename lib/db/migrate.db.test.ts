@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, test } from "vitest";
 import { db } from "@/lib/db";
 import { createPostgresDatabase, dropPostgresDatabase, testBackend } from "@/lib/test/databases";
@@ -16,6 +15,7 @@ import {
   pgliteTarget,
   postgresTarget,
 } from "./migrate";
+import { createPGlite } from "./pglite";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function emptyTarget(): Promise<MigrationTarget> {
   if (testBackend() === "embedded") {
-    const pglite = new PGlite();
+    const pglite = createPGlite();
     cleanups.push(() => pglite.close());
     return pgliteTarget(pglite);
   }

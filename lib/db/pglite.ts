@@ -5,6 +5,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import lockfile from "proper-lockfile";
 
 export const IN_MEMORY = "memory://";
@@ -39,6 +40,14 @@ function lockDataDir(dataDir: string): () => void {
   }
 }
 
+/**
+ * A PGlite with the extensions the migrations create (pg_trgm, for transaction search). Every embedded
+ * database that runs the product's migrations is made here, so none lacks one.
+ */
+export function createPGlite(dataDir?: string): PGlite {
+  return new PGlite({ dataDir, extensions: { pg_trgm } });
+}
+
 export interface EmbeddedDatabase {
   pglite: PGlite;
   /** Closes the database and releases the folder's lock. */
@@ -48,13 +57,13 @@ export interface EmbeddedDatabase {
 /** Opens the embedded database, locking its data folder first (not for in-memory databases). */
 export function openEmbeddedDatabase(dataDir: string): EmbeddedDatabase {
   if (dataDir === IN_MEMORY) {
-    const pglite = new PGlite();
+    const pglite = createPGlite();
     return { pglite, close: () => pglite.close() };
   }
   const absolute = path.resolve(dataDir);
   fs.mkdirSync(absolute, { recursive: true });
   const release = lockDataDir(absolute);
-  const pglite = new PGlite(absolute);
+  const pglite = createPGlite(absolute);
   return {
     pglite,
     async close() {

@@ -21,6 +21,8 @@ export const SQL_ONLY_INDEXES = new Set([
   "idx_transaction_syncs_running_heartbeat",
   "idx_notifications_user_unread",
   "idx_notification_messages_due",
+  // A GIN index with pg_trgm's operator class; the extension itself is created by the same migration.
+  "idx_transactions_search_trgm",
 ]);
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 

@@ -9,6 +9,7 @@ import {
   escapeLike,
   iterateTransactions,
   listTransactions,
+  normalizeQuery,
   type TransactionCursor,
 } from "./list";
 
@@ -172,5 +173,11 @@ describe("cursors and escaping", () => {
 
   it("escapes LIKE's wildcards and its escape character", () => {
     expect(escapeLike("50%_off\\")).toBe("50\\%\\_off\\\\");
+  });
+
+  it("normalizes a search: trimmed, NUL characters dropped, at most 100 characters", () => {
+    expect(normalizeQuery("  caf\u0000e \u0000")).toBe("cafe");
+    expect(normalizeQuery("x".repeat(150))).toHaveLength(100);
+    expect(normalizeQuery(["rent"])).toBe("");
   });
 });

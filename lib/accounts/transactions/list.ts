@@ -41,9 +41,12 @@ export function decodeCursor(value: unknown): TransactionCursor | null {
   return { date: match[1], id: match[2].toLowerCase() };
 }
 
-/** Trimmed and bounded; an empty search is no search. */
+/**
+ * Trimmed and bounded; an empty search is no search. NUL characters are dropped: PostgreSQL text can
+ * hold none (so none can match), and a parameter carrying one fails the whole statement.
+ */
 export function normalizeQuery(value: unknown): string {
-  return typeof value === "string" ? value.trim().slice(0, MAX_QUERY_LENGTH) : "";
+  return typeof value === "string" ? value.replaceAll("\u0000", "").trim().slice(0, MAX_QUERY_LENGTH) : "";
 }
 
 /** Makes %, _ and \ match themselves in LIKE/ILIKE, whose default escape character is the backslash. */
@@ -161,11 +164,14 @@ export async function* iterateTransactions({
   accountId,
   query = "",
   batchSize = 1_000,
+  firstBatchSize = batchSize,
 }: {
   userId: string;
   accountId: string;
   query?: string;
   batchSize?: number;
+  /** A smaller first batch gets a download's first bytes out sooner. */
+  firstBatchSize?: number;
 }): AsyncGenerator<TransactionModel[]> {
   const base: Prisma.TransactionWhereInput = { bankAccountId: accountId, bankAccount: { userId }, ...matching(query) };
   let cursor: TransactionCursor | null = null;
@@ -173,11 +179,11 @@ export async function* iterateTransactions({
     const rows: TransactionModel[] = await db.transaction.findMany({
       where: cursor ? { AND: [base, beyond(cursor, "older")] } : base,
       orderBy: [{ date: "desc" }, { id: "desc" }],
-      take: batchSize,
+      take: cursor ? batchSize : firstBatchSize,
     });
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
+    if (!last || rows.length < (cursor ? batchSize : firstBatchSize)) return;
     cursor = cursorOf(last);
   }
 }
