@@ -101,11 +101,19 @@ export async function appendTransactionEvents(
   await insertTransactionEvents(tx, { itemId, firstSeq, events });
 }
 
-/** The item's transactions as they stand now: every transaction whose last event is not a removal. */
-export async function loadLiveTransactions(sql: Sql, itemId: string): Promise<Transaction[]> {
+/**
+ * The item's transactions as they stand now: every transaction whose last event is not a removal; only
+ * those of `accountIds` when given.
+ */
+export async function loadLiveTransactions(
+  sql: Sql,
+  itemId: string,
+  { accountIds }: { accountIds?: string[] } = {},
+): Promise<Transaction[]> {
   const rows = await sql.query<{ transaction_id: string; kind: string; payload: Transaction | null }>(
-    "SELECT transaction_id, kind, payload FROM plaid_emulator.transactions WHERE item_id = $1 ORDER BY seq",
-    [itemId],
+    `SELECT transaction_id, kind, payload FROM plaid_emulator.transactions
+     WHERE item_id = $1 AND ($2::text[] IS NULL OR account_id = ANY($2::text[])) ORDER BY seq`,
+    [itemId, accountIds ?? null],
   );
   const live = new Map<string, Transaction>();
   for (const row of rows) {
