@@ -5,14 +5,12 @@
 //   createdb -h 127.0.0.1 -U postgres mingus_bench_sync
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mingus_bench_sync npm run db:migrate
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mingus_bench_sync npm run bench:sync [-- --skip-workers]
-// Without DATABASE_URL it runs the initial sync part alone on the embedded database (PGlite, in a
-// fresh temporary folder: MINGUS_DATA_DIR). BENCH_TRANSACTIONS, BENCH_CONNECTIONS and
+// BENCH_TRANSACTIONS, BENCH_CONNECTIONS and
 // BENCH_PER_CONNECTION change the sizes.
 import "@/scripts/load-env";
 import { cpus, totalmem } from "node:os";
 import type { TransactionsSyncResponse } from "plaid";
 import { databaseKind, db } from "@/lib/db";
-import { migrateDatabase } from "@/lib/db/setup";
 import { env } from "@/lib/env";
 import { callPlaid } from "@/lib/plaid/client";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -84,8 +82,7 @@ async function fetchAllPages(connectionId: string): Promise<TransactionsSyncResp
  */
 async function benchInitialSync(
   templateItemId: string,
-  { copy: withCopy }: { copy: boolean },
-): Promise<{ endToEnd: number; write: number; writeVsCopy: number | null }> {
+): Promise<{ endToEnd: number; write: number; writeVsCopy: number }> {
   const [itemId] = await createSyntheticItems({ templateItemId, label: "single", count: 1, perItem: TRANSACTIONS });
   const [connection] = await linkItems({ itemIds: [itemId as string], label: "single" });
   if (!connection) throw new Error("the connection was not linked");
@@ -172,10 +169,6 @@ async function benchInitialSync(
     seconds: writeSeconds,
   };
   const write = rate(writeLine.rows, writeLine.seconds);
-  if (!withCopy) {
-    report(writeLine);
-    return { endToEnd: rate(endToEnd.rows, endToEnd.seconds), write, writeVsCopy: null };
-  }
   const copy = await timeCopy();
   report({ name: "COPY of the same rows", rows: copy.rows, seconds: copy.seconds, note: "median of 3" });
   const copyRate = rate(copy.rows, copy.seconds);
@@ -228,10 +221,7 @@ async function benchQueue(templateItemId: string, workerEnv: NodeJS.ProcessEnv, 
 async function describeMachine(): Promise<void> {
   const [pg] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
   const cpu = cpus();
-  const backend =
-    databaseKind() === "postgresql"
-      ? `PostgreSQL ${pg?.version}; pool ${env.DATABASE_POOL_SIZE}; worker slots ${env.WORKER_CONCURRENCY}`
-      : `PGlite (PostgreSQL ${pg?.version}, embedded)`;
+  const backend = `PostgreSQL ${pg?.version}; pool ${env.DATABASE_POOL_SIZE}; worker slots ${env.WORKER_CONCURRENCY}`;
   console.log(
     `Machine: ${cpu.length} vCPU (${cpu[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GB RAM; ` +
       `Node.js ${process.versions.node}; ${backend}`,
@@ -241,25 +231,19 @@ async function describeMachine(): Promise<void> {
 const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 
 async function main(): Promise<void> {
-  // On the embedded database only the initial sync part runs: no server-side COPY, no worker processes.
-  const embedded = databaseKind() === "embedded";
+  if (databaseKind() !== "postgresql") throw new Error("Set DATABASE_URL to a scratch PostgreSQL database.");
   if (env.PLAID_ENV) throw new Error("Unset PLAID_ENV: the benchmark syncs from the emulator only.");
-  if (embedded) await migrateDatabase();
   const [{ users }] = await db.$queryRawUnsafe<[{ users: number }]>(`SELECT count(*)::int AS users FROM users`);
   if (users > 0) {
-    throw new Error(
-      embedded
-        ? "The embedded database is not empty: point PGLITE_DATA_DIR at a new folder."
-        : "The database is not empty: point DATABASE_URL at a fresh, migrated scratch database.",
-    );
+    throw new Error("The database is not empty: point DATABASE_URL at a fresh, migrated scratch database.");
   }
-  if (!embedded) await assertCanCopyFromFile();
+  await assertCanCopyFromFile();
   await describeMachine();
 
   await runWithBenchEmulator(async ({ workerEnv, templateItemId }) => {
     console.log(`\n(1) one connection, ${fmt(TRANSACTIONS)} transactions, initial sync (pages of ${MAX_PAGE_SIZE})`);
-    const initial = await benchInitialSync(templateItemId, { copy: !embedded });
-    if (!SKIP_WORKERS && !embedded) {
+    const initial = await benchInitialSync(templateItemId);
+    if (!SKIP_WORKERS) {
       for (const workers of [1, 2]) {
         console.log(`\n(2) ${fmt(CONNECTIONS)} connections × ${PER_CONNECTION} transactions, ${workers} worker(s)`);
         await benchQueue(templateItemId, workerEnv, workers);
@@ -271,11 +255,9 @@ async function main(): Promise<void> {
         `${endToEndVsWrite >= 0.5 ? "met" : "NOT met"} — ${fmt(initial.endToEnd)} tx/s end to end, ` +
         `${fmt(initial.write)} tx/s write path: ${percent(endToEndVsWrite)}`,
     );
-    if (initial.writeVsCopy !== null) {
-      console.log(
-        `Target (write path ≥ 25% of COPY): ${initial.writeVsCopy >= 0.25 ? "met" : "NOT met"} — ${percent(initial.writeVsCopy)}`,
-      );
-    }
+    console.log(
+      `Target (write path ≥ 25% of COPY): ${initial.writeVsCopy >= 0.25 ? "met" : "NOT met"} — ${percent(initial.writeVsCopy)}`,
+    );
   });
 }
 
