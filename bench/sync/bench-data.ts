@@ -3,11 +3,13 @@
 // linked into the app through the app's own exchangePublicToken so each has its connection, accounts
 // and first sync request, as a person's link leaves them.
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import type { EmulatorServer } from "@mingus/plaid-emulator/testing";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { type EmulatorServer, startEmulatorServer } from "@mingus/plaid-emulator/testing";
 import { Products } from "plaid";
 import { exchangePublicToken } from "@/lib/connections/link";
-import { db } from "@/lib/db";
+import { closeBackend, db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createEmulatorStore } from "@/lib/plaid/emulator-mount";
 
 export type BenchConnection = { connectionId: string; itemId: string; userId: string };
 
@@ -133,4 +135,36 @@ export async function transactionCounts(connectionIds: string[]): Promise<Map<st
     WHERE a.plaid_connection_id = ANY(${connectionIds}::uuid[])
     GROUP BY a.plaid_connection_id`;
   return new Map(rows.map((row) => [row.connection_id, row.count]));
+}
+
+export type BenchEmulator = {
+  server: EmulatorServer;
+  /** The environment worker processes need: this emulator's URL and the run's token key. */
+  workerEnv: NodeJS.ProcessEnv;
+  /** A real sandbox item whose generated transactions the synthetic items clone. */
+  templateItemId: string;
+};
+
+/**
+ * Runs `bench` with the emulator served in-process over HTTP on the app's database, then stops it and
+ * closes the app's database. The app's Plaid config reads PLAID_EMULATOR_URL from the env parsed at
+ * start, and the emulator's port is known only now; a scratch database needs no lasting token key:
+ * without one, a throwaway key seals this run's access tokens.
+ */
+export async function runWithBenchEmulator(bench: (emulator: BenchEmulator) => Promise<void>): Promise<void> {
+  try {
+    const store = createEmulatorStore();
+    const server = await startEmulatorServer({ store });
+    const tokenKey = env.TOKEN_ENCRYPTION_KEY ?? `k1:${randomBytes(32).toString("base64")}`;
+    Object.assign(env, { PLAID_EMULATOR_URL: server.url, TOKEN_ENCRYPTION_KEY: tokenKey });
+    const workerEnv = { ...process.env, PLAID_EMULATOR_URL: server.url, TOKEN_ENCRYPTION_KEY: tokenKey };
+    try {
+      await bench({ server, workerEnv, templateItemId: await createTemplateItem(server) });
+    } finally {
+      await server.close();
+      await store.close();
+    }
+  } finally {
+    await closeBackend();
+  }
 }

@@ -1,6 +1,9 @@
 // Each item's transactions are an append-only log of added / modified / removed events numbered by
-// `seq`; the item's transactions_seq is the last number used. Appending bumps the counter and writes
-// the events in one database transaction, so a sync never sees a counter ahead of its events.
+// `seq`; the item's transactions_seq is the last number used. An event's superseded_by and prev_seq
+// are the seqs of its transaction's next and previous events (NULL for none), which /transactions/sync
+// pages by (transactions-sync.ts).
+// Appending bumps the counter and writes the events in one database transaction, so a sync never sees
+// a counter ahead of its events.
 import type { AccountBase, RemovedTransaction, Transaction } from "plaid";
 import { type EmulatorStore, json, type Sql, type SqlTransaction, toNumber } from "./store/store.ts";
 
@@ -8,7 +11,10 @@ export type TransactionEvent =
   | { kind: "added" | "modified"; transaction: Transaction }
   | { kind: "removed"; transaction: RemovedTransaction };
 
-/** Writes the events as seq firstSeq, firstSeq + 1, … in one statement, however many there are. */
+/**
+ * Writes the events as seq firstSeq, firstSeq + 1, … in one statement, however many there are, each
+ * linked to its transaction's previous event (stored or in this batch), which it marks superseded.
+ */
 export async function insertTransactionEvents(
   sql: Sql,
   { itemId, firstSeq, events }: { itemId: string; firstSeq: number; events: TransactionEvent[] },
@@ -21,11 +27,25 @@ export async function insertTransactionEvents(
     kind: event.kind,
     payload: event.kind === "removed" ? null : event.transaction,
   }));
+  // A data-modifying CTE sees the table as the statement found it: the UPDATE cannot touch the new rows.
   await sql.query(
-    `INSERT INTO plaid_emulator.transactions (item_id, seq, transaction_id, account_id, kind, payload)
-     SELECT $1, e.seq, e.transaction_id, e.account_id, e.kind, e.payload
-     FROM jsonb_to_recordset($2::text::jsonb) AS e(seq bigint, transaction_id text, account_id text, kind text,
-       payload jsonb)`,
+    `WITH e AS (
+       SELECT e.*, lead(e.seq) OVER w AS superseded_by, lag(e.seq) OVER w AS prev_in_batch
+       FROM jsonb_to_recordset($2::text::jsonb) AS e(seq bigint, transaction_id text, account_id text, kind text,
+         payload jsonb)
+       WINDOW w AS (PARTITION BY e.transaction_id ORDER BY e.seq)
+     ), superseded AS (
+       UPDATE plaid_emulator.transactions t SET superseded_by = f.seq
+       FROM (SELECT transaction_id, min(seq) AS seq FROM e GROUP BY transaction_id) f
+       WHERE t.item_id = $1 AND t.transaction_id = f.transaction_id AND t.superseded_by IS NULL AND t.seq < f.seq
+       RETURNING t.transaction_id, t.seq
+     )
+     INSERT INTO plaid_emulator.transactions
+       (item_id, seq, transaction_id, account_id, kind, payload, superseded_by, prev_seq)
+     SELECT $1, e.seq, e.transaction_id, e.account_id, e.kind, e.payload, e.superseded_by,
+       COALESCE(e.prev_in_batch, s.seq)
+     FROM e LEFT JOIN (SELECT transaction_id, max(seq) AS seq FROM superseded GROUP BY transaction_id) s
+       ON s.transaction_id = e.transaction_id`,
     [itemId, json(rows)],
   );
 }
@@ -81,11 +101,19 @@ export async function appendTransactionEvents(
   await insertTransactionEvents(tx, { itemId, firstSeq, events });
 }
 
-/** The item's transactions as they stand now: every transaction whose last event is not a removal. */
-export async function loadLiveTransactions(sql: Sql, itemId: string): Promise<Transaction[]> {
+/**
+ * The item's transactions as they stand now: every transaction whose last event is not a removal; only
+ * those of `accountIds` when given.
+ */
+export async function loadLiveTransactions(
+  sql: Sql,
+  itemId: string,
+  { accountIds }: { accountIds?: string[] } = {},
+): Promise<Transaction[]> {
   const rows = await sql.query<{ transaction_id: string; kind: string; payload: Transaction | null }>(
-    "SELECT transaction_id, kind, payload FROM plaid_emulator.transactions WHERE item_id = $1 ORDER BY seq",
-    [itemId],
+    `SELECT transaction_id, kind, payload FROM plaid_emulator.transactions
+     WHERE item_id = $1 AND ($2::text[] IS NULL OR account_id = ANY($2::text[])) ORDER BY seq`,
+    [itemId, accountIds ?? null],
   );
   const live = new Map<string, Transaction>();
   for (const row of rows) {

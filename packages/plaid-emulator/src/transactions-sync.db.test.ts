@@ -2,6 +2,7 @@
 // the same changes with no duplicates, across refreshes too; a sync client that applies them ends with
 // exactly the item's transactions; a change mid-pagination is TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION.
 
+import { createHash } from "node:crypto";
 import type { RemovedTransaction, Transaction } from "plaid";
 import { describe, expect, it } from "vitest";
 import { createFault } from "./faults.ts";
@@ -137,6 +138,21 @@ describe("/transactions/sync paging", () => {
     const restarted = await syncAll(access_token, 300);
     expect(restarted.changes.removed).toEqual([]);
     expect(new Set(ids(restarted.changes.added)).size).toBe(restarted.changes.added.length);
+  });
+
+  it("continues a cursor of the first version (an offset) where it left off", async () => {
+    const { access_token, item_id } = await linkItem();
+    const reference = await syncAll(access_token, 500);
+    const { data } = await server.api.transactionsSync({ access_token, count: 1 });
+    const to = (JSON.parse(Buffer.from(data.next_cursor, "base64url").toString()) as { to: number }).to;
+    const item = createHash("sha256").update(item_id).digest("hex").slice(0, 8);
+    const legacy = Buffer.from(JSON.stringify({ v: 1, item, from: 0, to, offset: 300 })).toString("base64url");
+    const rest = await syncAll(access_token, 500, legacy);
+    expect(ids(rest.changes.added)).toEqual(ids(reference.changes.added).slice(300));
+    // What stayed stored from before an upgrade is the end of a pagination: the next sync starts there.
+    const caughtUp = Buffer.from(JSON.stringify({ v: 1, item, from: to, to, offset: 0 })).toString("base64url");
+    const next = await server.api.transactionsSync({ access_token, cursor: caughtUp });
+    expect(next.data).toMatchObject({ added: [], modified: [], removed: [], has_more: false });
   });
 
   it("refuses cursors it did not issue and page sizes outside 1 to 500", async () => {

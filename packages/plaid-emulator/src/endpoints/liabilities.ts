@@ -25,7 +25,10 @@ export async function liabilitiesOf(
   sql: Sql,
   { item, accounts, now }: { item: EmulatorItem; accounts: AccountBase[]; now: Date },
 ): Promise<LiabilitiesObject> {
-  const transactions = await loadLiveTransactions(sql, item.itemId);
+  // Each liability reads its own account's history: the other accounts' transactions are not loaded.
+  const transactions = await loadLiveTransactions(sql, item.itemId, {
+    accountIds: accounts.filter((account) => liabilityKindOf(account)).map((account) => account.account_id),
+  });
   return buildLiabilities(accounts, { seed: item.seed, createdAt: item.createdAt, now, transactions });
 }
 

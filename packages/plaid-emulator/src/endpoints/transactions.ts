@@ -1,6 +1,6 @@
 // /transactions/sync, /transactions/refresh and /transactions/get.
 import type { Transaction, TransactionsGetResponse, TransactionsRefreshResponse } from "plaid";
-import { cursorOffset } from "../cursor.ts";
+import { continuesPagination } from "../cursor.ts";
 import { defineItemEndpoint } from "../endpoint.ts";
 import { EmulatorError } from "../errors.ts";
 import { serializeItem } from "../items.ts";
@@ -13,7 +13,7 @@ import { selectAccounts } from "./accounts.ts";
 export const transactionsSync = defineItemEndpoint({
   schema: transactionsSyncSchema,
   requiresHealthyItem: true,
-  paginating: (body) => cursorOffset(body.cursor) > 0,
+  paginating: (body) => continuesPagination(body.cursor),
   run: ({ body, item, ctx }) =>
     syncTransactions(ctx.store, {
       itemId: item.itemId,

@@ -59,7 +59,7 @@ export type LiabilityInput = {
   /** When the item was created: the loans' origination dates count back from it. */
   createdAt: Date;
   now: Date;
-  /** The item's live transactions (all accounts). */
+  /** The item's live transactions: the liability accounts' at least. */
   transactions: Transaction[];
 };
 
