@@ -12,6 +12,7 @@ import {
   FX_RATES_QUEUE,
   HEALTH_QUEUE,
   type HealthJob,
+  JOB_QUEUES,
   NOTIFY_QUEUE,
   type NotifyJob,
   type NotifyJobData,
@@ -59,6 +60,15 @@ export type JobWorkers = {
   /** Stops taking jobs, waits up to graceMs for the current ones, then aborts them. */
   stop: (options?: { graceMs?: number }) => Promise<void>;
 };
+
+// Job worker sets running in this process, on globalThis: Next.js may load this module more than once
+// (instrumentation and route bundles), and all of them must see the same count.
+const local = globalThis as typeof globalThis & { __mingusLocalJobWorkers?: Set<string> };
+
+/** Worker ids of the job worker sets started in this process and not yet stopped. */
+export function localJobWorkerIds(): string[] {
+  return [...(local.__mingusLocalJobWorkers ?? [])];
+}
 
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -179,11 +189,14 @@ export async function startJobWorkers({
   reapTimer.unref();
 
   registerJobQueue(async () => ({ send, notify, health }));
+  local.__mingusLocalJobWorkers ??= new Set();
+  local.__mingusLocalJobWorkers.add(workerId);
 
   const stop = async ({ graceMs = 25_000 }: { graceMs?: number } = {}) => {
     clearInterval(reapTimer);
+    local.__mingusLocalJobWorkers?.delete(workerId);
     await unregisterJobQueue();
-    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE, REAP_QUEUE]) {
+    for (const name of JOB_QUEUES) {
       await boss.offWork(name);
     }
     await settle(running, graceMs);
