@@ -1,6 +1,13 @@
 // The cluster's figures as the database holds them, read at scrape time: finished sync runs, Plaid
-// calls, webhooks, alert deliveries and queued jobs. Each is one aggregate query, so one scrape of any
-// web process sees every worker's work, and histograms are counted per bucket in SQL.
+// calls, webhooks, alert deliveries and queued jobs, so one scrape of any web process sees every
+// worker's work. Histogram buckets are counted in SQL.
+//
+// The four history tables only grow, so a scrape never rescans them: rows older than SETTLE_MS are
+// settled, added up once (the first scrape of a process reads them whole, each later one only the rows
+// that settled since) and kept by the reader; the recent rows are read fresh each time through each
+// table's time index. A row is settled long after its transaction committed: Plaid calls, webhooks and
+// attempts are stamped at insert, and a run's completed_at is never set more than a lease (at most an
+// hour) in the past.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { JOB_QUEUES, QUEUE_SCHEMA } from "@/lib/jobs/boss";
@@ -10,84 +17,107 @@ export const SYNC_DURATION_BUCKETS = [1, 2.5, 5, 10, 30, 60, 120, 300, 900, 1800
 /** Upper bounds (seconds) of the Plaid call duration buckets. */
 export const PLAID_DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
+/** How old a row must be before it is counted once and for all. */
+export const SETTLE_MS = 2 * 60 * 60_000;
+
 /** Statuses a sync run ends in; pending and in_progress runs are not counted yet. */
 const FINISHED_SYNC_STATUSES = ["success", "failed", "partial", "cancelled"];
 
 export type HistogramFigures = { buckets: number[]; count: number; sum: number };
 
+/** One label pair's figures: rows, a summed column (records), and a histogram where the source has one. */
+export type Tally = { labels: [string, string]; count: number; total: number; duration: HistogramFigures };
+
 export type MetricsFigures = {
-  syncRuns: { type: string; status: string; runs: number; records: number; duration: HistogramFigures }[];
-  plaidCalls: { endpoint: string; errorCode: string; calls: number; duration: HistogramFigures }[];
-  webhooks: { webhookType: string; webhookCode: string; received: number }[];
-  notifications: { channel: string; status: string; attempts: number }[];
+  syncRuns: Tally[];
+  plaidCalls: Tally[];
+  webhooks: Tally[];
+  notifications: Tally[];
   /** Jobs waiting per queue (created or retry); null before pg-boss has created its tables. */
   queuedJobs: { queue: string; jobs: number }[] | null;
 };
 
-/** `count(*) FILTER (WHERE column <= bound)` for each bound, as one bigint[] column named `buckets`. */
-function bucketCounts(column: string, bounds: number[]): Prisma.Sql {
-  const counts = bounds.map((bound) => Prisma.sql`count(*) FILTER (WHERE ${Prisma.raw(column)} <= ${bound}::float8)`);
-  return Prisma.sql`ARRAY[${Prisma.join(counts)}]::bigint[] AS buckets`;
-}
+type Source = {
+  table: string;
+  /** The column that stamps a row's arrival (indexed). */
+  time: string;
+  labels: [string, string];
+  where?: Prisma.Sql;
+  /** A column summed per label pair. */
+  total?: string;
+  histogram?: { seconds: string; bounds: number[] };
+};
 
-type HistogramRow = { buckets: bigint[]; observed: bigint; duration_sum: number | null };
+const SOURCES = {
+  syncRuns: {
+    table: "transaction_syncs",
+    time: "completed_at",
+    labels: ["sync_type", "status"],
+    where: Prisma.sql`status IN (${Prisma.join(FINISHED_SYNC_STATUSES)})`,
+    total: "records_processed",
+    histogram: { seconds: "duration", bounds: SYNC_DURATION_BUCKETS },
+  },
+  plaidCalls: {
+    table: "plaid_api_calls",
+    time: "created_at",
+    labels: ["endpoint", "COALESCE(error_code, '')"],
+    histogram: { seconds: "duration_ms / 1000.0", bounds: PLAID_DURATION_BUCKETS },
+  },
+  webhooks: { table: "plaid_webhook_events", time: "received_at", labels: ["webhook_type", "webhook_code"] },
+  notifications: { table: "notification_delivery_attempts", time: "created_at", labels: ["channel", "outcome"] },
+} satisfies Record<string, Source>;
 
-function histogram(row: HistogramRow): HistogramFigures {
-  return { buckets: row.buckets.map(Number), count: Number(row.observed), sum: Number(row.duration_sum ?? 0) };
-}
+type SourceName = keyof typeof SOURCES;
 
-async function readSyncRuns(): Promise<MetricsFigures["syncRuns"]> {
+type Range = { from?: Date; to?: Date };
+
+async function tallyRows(source: Source, { from, to }: Range): Promise<Tally[]> {
+  const raw = Prisma.raw;
+  const histogram = source.histogram;
+  const conditions = [
+    source.where,
+    from && Prisma.sql`${raw(source.time)} >= ${from}`,
+    to && Prisma.sql`${raw(source.time)} < ${to}`,
+  ].filter((condition): condition is Prisma.Sql => Boolean(condition));
+  const buckets = histogram
+    ? Prisma.sql`ARRAY[${Prisma.join(histogram.bounds.map((bound) => Prisma.sql`count(*) FILTER (WHERE ${raw(histogram.seconds)} <= ${bound}::float8)`))}]::bigint[]`
+    : Prisma.sql`ARRAY[]::bigint[]`;
   const rows = await db.$queryRaw<
-    (HistogramRow & { sync_type: string; status: string; runs: bigint; records: bigint })[]
+    { a: string; b: string; count: bigint; total: number; observed: bigint; seconds: number; buckets: bigint[] }[]
   >`
-    SELECT sync_type, status, count(*) AS runs, COALESCE(sum(records_processed), 0)::bigint AS records,
-           count(duration) AS observed, sum(duration) AS duration_sum, ${bucketCounts("duration", SYNC_DURATION_BUCKETS)}
-    FROM transaction_syncs
-    WHERE status IN (${Prisma.join(FINISHED_SYNC_STATUSES)})
-    GROUP BY sync_type, status
-    ORDER BY sync_type, status`;
+    SELECT ${raw(source.labels[0])} AS a, ${raw(source.labels[1])} AS b, count(*) AS count,
+           COALESCE(sum(${raw(source.total ?? "0")}), 0)::float8 AS total,
+           count(${raw(histogram?.seconds ?? "NULL")}) AS observed,
+           COALESCE(sum(${raw(histogram?.seconds ?? "0")}), 0)::float8 AS seconds,
+           ${buckets} AS buckets
+    FROM ${raw(source.table)}
+    WHERE ${conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`true`}
+    GROUP BY 1, 2`;
   return rows.map((row) => ({
-    type: row.sync_type,
-    status: row.status,
-    runs: Number(row.runs),
-    records: Number(row.records),
-    duration: histogram(row),
+    labels: [row.a, row.b],
+    count: Number(row.count),
+    total: Number(row.total),
+    duration: { buckets: row.buckets.map(Number), count: Number(row.observed), sum: Number(row.seconds) },
   }));
 }
 
-async function readPlaidCalls(): Promise<MetricsFigures["plaidCalls"]> {
-  const rows = await db.$queryRaw<(HistogramRow & { endpoint: string; error_code: string; calls: bigint })[]>`
-    SELECT endpoint, COALESCE(error_code, '') AS error_code, count(*) AS calls,
-           count(*) AS observed, sum(duration_ms) / 1000.0 AS duration_sum,
-           ${bucketCounts("duration_ms / 1000.0", PLAID_DURATION_BUCKETS)}
-    FROM plaid_api_calls
-    GROUP BY 1, 2
-    ORDER BY 1, 2`;
-  return rows.map((row) => ({
-    endpoint: row.endpoint,
-    errorCode: row.error_code,
-    calls: Number(row.calls),
-    duration: histogram(row),
-  }));
-}
-
-/** Rows of a table counted by two of its columns, as [first, second, count]. */
-async function countBy(table: string, first: string, second: string): Promise<[string, string, number][]> {
-  const rows = await db.$queryRaw<{ first: string; second: string; count: bigint }[]>(
-    Prisma.sql`SELECT ${Prisma.raw(first)} AS first, ${Prisma.raw(second)} AS second, count(*) AS count
-      FROM ${Prisma.raw(table)} GROUP BY 1, 2 ORDER BY 1, 2`,
-  );
-  return rows.map((row) => [row.first, row.second, Number(row.count)]);
-}
-
-async function readWebhooks(): Promise<MetricsFigures["webhooks"]> {
-  const rows = await countBy("plaid_webhook_events", "webhook_type", "webhook_code");
-  return rows.map(([webhookType, webhookCode, received]) => ({ webhookType, webhookCode, received }));
-}
-
-async function readNotifications(): Promise<MetricsFigures["notifications"]> {
-  const rows = await countBy("notification_delivery_attempts", "channel", "outcome");
-  return rows.map(([channel, status, attempts]) => ({ channel, status, attempts }));
+/** Adds tallies up by label pair. */
+function merge(...lists: Tally[][]): Tally[] {
+  const byLabels = new Map<string, Tally>();
+  for (const tally of lists.flat()) {
+    const key = JSON.stringify(tally.labels);
+    const seen = byLabels.get(key);
+    if (!seen) {
+      byLabels.set(key, { ...tally, duration: { ...tally.duration, buckets: [...tally.duration.buckets] } });
+      continue;
+    }
+    seen.count += tally.count;
+    seen.total += tally.total;
+    seen.duration.count += tally.duration.count;
+    seen.duration.sum += tally.duration.sum;
+    seen.duration.buckets = seen.duration.buckets.map((value, index) => value + (tally.duration.buckets[index] ?? 0));
+  }
+  return [...byLabels.values()].sort((x, y) => x.labels.join("\0").localeCompare(y.labels.join("\0")));
 }
 
 async function readQueuedJobs(): Promise<MetricsFigures["queuedJobs"]> {
@@ -104,14 +134,37 @@ async function readQueuedJobs(): Promise<MetricsFigures["queuedJobs"]> {
   return JOB_QUEUES.map((queue) => ({ queue, jobs: counts.get(queue) ?? 0 }));
 }
 
-/** Every figure, read concurrently. */
-export async function readMetricsFigures(): Promise<MetricsFigures> {
-  const [syncRuns, plaidCalls, webhooks, notifications, queuedJobs] = await Promise.all([
-    readSyncRuns(),
-    readPlaidCalls(),
-    readWebhooks(),
-    readNotifications(),
-    readQueuedJobs(),
-  ]);
-  return { syncRuns, plaidCalls, webhooks, notifications, queuedJobs };
+export type MetricsReader = () => Promise<MetricsFigures>;
+
+/**
+ * A reader that keeps the settled part of each history table's figures between reads (one per
+ * registry; reads must not overlap, which the registry's shared read ensures).
+ */
+export function createMetricsReader({ now = () => new Date() }: { now?: () => Date } = {}): MetricsReader {
+  const settled = new Map<SourceName, { upTo: Date; tallies: Tally[] }>();
+  const readSource = async (name: SourceName): Promise<Tally[]> => {
+    const source: Source = SOURCES[name];
+    const upTo = new Date(now().getTime() - SETTLE_MS);
+    const before = settled.get(name);
+    // Only move forward: a clock that steps back must not count a stretch twice.
+    const settledNow =
+      before && before.upTo >= upTo
+        ? before
+        : {
+            upTo,
+            tallies: merge(before?.tallies ?? [], await tallyRows(source, { from: before?.upTo, to: upTo })),
+          };
+    settled.set(name, settledNow);
+    return merge(settledNow.tallies, await tallyRows(source, { from: settledNow.upTo }));
+  };
+  return async () => {
+    const [syncRuns, plaidCalls, webhooks, notifications, queuedJobs] = await Promise.all([
+      readSource("syncRuns"),
+      readSource("plaidCalls"),
+      readSource("webhooks"),
+      readSource("notifications"),
+      readQueuedJobs(),
+    ]);
+    return { syncRuns, plaidCalls, webhooks, notifications, queuedJobs };
+  };
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { createBoss, createQueues, SYNC_QUEUE, sendSyncJobs } from "@/lib/jobs/boss";
 import { startJobWorkers } from "@/lib/jobs/runtime";
 import { createConnection, createSync, createUser } from "@/lib/test/factories";
+import { createMetricsReader, SETTLE_MS } from "./figures";
 import { respondWithClusterMetrics, startWorkerMetricsServer } from "./index";
 
 const TOKEN = "metrics-token-for-tests-0123456789abcdef";
@@ -219,6 +220,48 @@ describe("series", () => {
     await workers.stop({ graceMs: 100 });
     stop = undefined;
     expect((await scrape()).get("mingus_workers_alive")).toBe(0);
+  });
+});
+
+describe("the settled figures a reader keeps between scrapes", () => {
+  test("rows are counted once as they settle, whether they arrived before the first read or after", async () => {
+    let clock = Date.now();
+    const read = createMetricsReader({ now: () => new Date(clock) });
+    const endpoint = `/settle-test/${randomUUID()}`;
+    const calls = async () => (await read()).plaidCalls.find((row) => row.labels[0] === endpoint);
+    const user = await createUser();
+    const connection = await createConnection({ userId: user.id });
+    const runs = async () =>
+      (await read()).syncRuns.find((row) => row.labels.join() === "incremental,partial")?.count ?? 0;
+    const settledRuns = await runs();
+    const call = { endpoint, environment: "emulator", durationMs: 100, plaidConnectionId: connection.id };
+
+    await db.plaidApiCall.createMany({ data: [call, call] });
+    await createSync({
+      plaidConnectionId: connection.id,
+      syncType: "incremental",
+      status: "partial",
+      completedAt: new Date(),
+    });
+    expect((await calls())?.count).toBe(2);
+    expect(await runs()).toBe(settledRuns + 1);
+
+    // Past the settling time: the same rows now come from the reader's settled part, once.
+    clock += SETTLE_MS + 60_000;
+    expect((await calls())?.count).toBe(2);
+    expect(await runs()).toBe(settledRuns + 1);
+    // Arriving now, as the reader's clock has it.
+    await db.plaidApiCall.create({ data: { ...call, createdAt: new Date(clock) } });
+    expect((await calls())?.count).toBe(3);
+    const duration = (await calls())?.duration;
+    expect(duration?.buckets).toEqual([0, 3, 3, 3, 3, 3, 3, 3, 3]);
+    expect(duration?.count).toBe(3);
+    expect(duration?.sum).toBeCloseTo(0.3, 9);
+
+    // And that one settles too, without counting the first two again.
+    clock += SETTLE_MS + 60_000;
+    expect((await calls())?.count).toBe(3);
+    expect(await runs()).toBe(settledRuns + 1);
   });
 });
 

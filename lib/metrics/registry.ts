@@ -4,7 +4,14 @@
 import "server-only";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import { DatabaseHistogram } from "./database-histogram";
-import { type MetricsFigures, PLAID_DURATION_BUCKETS, readMetricsFigures, SYNC_DURATION_BUCKETS } from "./figures";
+import {
+  createMetricsReader,
+  type MetricsFigures,
+  type MetricsReader,
+  PLAID_DURATION_BUCKETS,
+  SYNC_DURATION_BUCKETS,
+  type Tally,
+} from "./figures";
 import { refusedWebhooks } from "./refused-webhooks";
 import { countAliveWorkersForMetrics } from "./workers";
 
@@ -15,7 +22,7 @@ const PREFIX = "mingus_";
  * shares this read; the next scrape reads again. A failed read is logged and leaves those series out
  * (mingus_metrics_database_up says so) instead of failing the whole scrape.
  */
-function sharedRead(read: () => Promise<MetricsFigures>): () => Promise<MetricsFigures | null> {
+function sharedRead(read: MetricsReader): () => Promise<MetricsFigures | null> {
   let inFlight: Promise<MetricsFigures | null> | null = null;
   return () => {
     inFlight ??= read()
@@ -84,7 +91,7 @@ export function createProcessRegistry(): Registry {
 }
 
 /** Process metrics plus the cluster's figures; `read` is swappable for tests. */
-export function createClusterRegistry({ read = readMetricsFigures }: { read?: () => Promise<MetricsFigures> } = {}) {
+export function createClusterRegistry({ read = createMetricsReader() }: { read?: MetricsReader } = {}) {
   const registry = createProcessRegistry();
   const figures = sharedRead(read);
   const registers = [registry];
@@ -99,13 +106,13 @@ export function createClusterRegistry({ read = readMetricsFigures }: { read?: ()
   });
 
   const common = { registers, figures };
+  const syncLabels = ({ labels: [type, status] }: Tally) => ({ type, status });
   databaseMetric("counter", {
     ...common,
     name: "sync_runs_total",
     help: "Finished sync runs by type (initial, incremental, manual) and status (success, failed, partial, cancelled).",
     labelNames: ["type", "status"],
-    series: (read) =>
-      (read?.syncRuns ?? []).map((row) => ({ labels: { type: row.type, status: row.status }, value: row.runs })),
+    series: (read) => (read?.syncRuns ?? []).map((row) => ({ labels: syncLabels(row), value: row.count })),
   });
   new DatabaseHistogram({
     name: `${PREFIX}sync_duration_seconds`,
@@ -115,7 +122,7 @@ export function createClusterRegistry({ read = readMetricsFigures }: { read?: ()
     registers,
     read: async () =>
       ((await figures())?.syncRuns ?? []).map((row) => ({
-        labels: { type: row.type, status: row.status },
+        labels: syncLabels(row),
         figures: row.duration,
       })),
   });
@@ -123,18 +130,15 @@ export function createClusterRegistry({ read = readMetricsFigures }: { read?: ()
     ...common,
     name: "transactions_synced_total",
     help: "Transactions processed by finished sync runs (added, modified and removed).",
-    series: (read) => (read ? [{ value: read.syncRuns.reduce((sum, row) => sum + row.records, 0) }] : []),
+    series: (read) => (read ? [{ value: read.syncRuns.reduce((sum, row) => sum + row.total, 0) }] : []),
   });
-  const plaidLabels = (row: MetricsFigures["plaidCalls"][number]) => ({
-    endpoint: row.endpoint,
-    error_code: row.errorCode,
-  });
+  const plaidLabels = ({ labels: [endpoint, error_code] }: Tally) => ({ endpoint, error_code });
   databaseMetric("counter", {
     ...common,
     name: "plaid_api_calls_total",
     help: 'Calls to Plaid (or the emulator) by endpoint and Plaid error code ("" for a success).',
     labelNames: ["endpoint", "error_code"],
-    series: (read) => (read?.plaidCalls ?? []).map((row) => ({ labels: plaidLabels(row), value: row.calls })),
+    series: (read) => (read?.plaidCalls ?? []).map((row) => ({ labels: plaidLabels(row), value: row.count })),
   });
   new DatabaseHistogram({
     name: `${PREFIX}plaid_api_duration_seconds`,
@@ -167,8 +171,8 @@ export function createClusterRegistry({ read = readMetricsFigures }: { read?: ()
     labelNames: ["webhook_type", "webhook_code", "verified"],
     series: (read) => [
       ...(read?.webhooks ?? []).map((row) => ({
-        labels: { webhook_type: row.webhookType, webhook_code: row.webhookCode, verified: "true" },
-        value: row.received,
+        labels: { webhook_type: row.labels[0], webhook_code: row.labels[1], verified: "true" },
+        value: row.count,
       })),
       { labels: { webhook_type: "", webhook_code: "", verified: "false" }, value: refusedWebhooks() },
     ],
@@ -180,8 +184,8 @@ export function createClusterRegistry({ read = readMetricsFigures }: { read?: ()
     labelNames: ["channel", "status"],
     series: (read) =>
       (read?.notifications ?? []).map((row) => ({
-        labels: { channel: row.channel, status: row.status },
-        value: row.attempts,
+        labels: { channel: row.labels[0], status: row.labels[1] },
+        value: row.count,
       })),
   });
 
