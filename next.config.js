@@ -4,6 +4,9 @@
 const nextConfig = {
   // Separate build folders let several builds (e.g. parallel e2e runs) share one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A self-contained server (`<distDir>/standalone/server.js` with the node_modules it uses) that the
+  // container image ships instead of the whole tree; `next start` keeps working as before.
+  output: "standalone",
   // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle; pg-boss
   // (the sync queue) is Node-only code over pg, loaded from node_modules as it is.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss"],

@@ -19,6 +19,18 @@ describe("parseEnv", () => {
     expect(parseEnv({ FX_RATES_URL: " " }).FX_RATES_URL).toBeUndefined();
   });
 
+  test("reads the metrics token and the worker's metrics port, both optional", () => {
+    const token = "0123456789abcdef0123456789abcdef";
+    expect(parseEnv({ METRICS_TOKEN: token, WORKER_METRICS_PORT: "9464" })).toMatchObject({
+      METRICS_TOKEN: token,
+      WORKER_METRICS_PORT: 9464,
+    });
+    expect(parseEnv({ METRICS_TOKEN: " ", WORKER_METRICS_PORT: "" })).toMatchObject({
+      METRICS_TOKEN: undefined,
+      WORKER_METRICS_PORT: undefined,
+    });
+  });
+
   test("accepts a PostgreSQL URL", () => {
     const url = "postgresql://postgres@127.0.0.1:5432/mingus";
     expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
@@ -34,6 +46,10 @@ describe("parseEnv", () => {
     [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
     [{ FX_RATES_URL: "ftp://example.test/rates.xml" }, "FX_RATES_URL: must be an http(s):// URL"],
     [{ FX_RATES_URL: "eurofxref-daily.xml" }, "FX_RATES_URL: must be an http(s):// URL"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN: must be at least 32 characters"],
+    [{ METRICS_TOKEN: `${"a".repeat(32)} b` }, "METRICS_TOKEN: must be printable ASCII without spaces"],
+    [{ METRICS_TOKEN: "a".repeat(32), WORKER_METRICS_PORT: "70000" }, "WORKER_METRICS_PORT: must be a port number"],
+    [{ WORKER_METRICS_PORT: "9464" }, "WORKER_METRICS_PORT: needs METRICS_TOKEN"],
   ])("rejects %o, naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(message);

@@ -80,6 +80,24 @@ const schema = z
       .enum(["", "0", "1", "false", "true"], "must be 1 or 0")
       .default("")
       .transform((value) => value === "1" || value === "true"),
+    // Prometheus metrics at /api/metrics, for requests carrying `Authorization: Bearer <token>`; unset,
+    // the endpoint answers 404. Long enough that it cannot be guessed.
+    METRICS_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .min(32, "must be at least 32 characters (openssl rand -hex 32)")
+        .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (it travels in an HTTP header)")
+        .optional(),
+    ),
+    // `npm run worker` serves its own process metrics on this port (same bearer token); unset, it does not.
+    WORKER_METRICS_PORT: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9]{1,5}$/, "must be a port number (1-65535)")
+        .transform(Number)
+        .pipe(z.number().min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)"))
+        .optional(),
+    ),
     // Email alerts: an SMTP server (smtp://user:pass@host:587, smtps://… for TLS). Without one, every
     // message is written to MAIL_OUTBOX_DIR as an .eml file instead.
     SMTP_URL: optionalString.pipe(
@@ -126,6 +144,13 @@ const schema = z
           });
         }
       }
+    }
+    if (value.WORKER_METRICS_PORT !== undefined && !value.METRICS_TOKEN) {
+      context.addIssue({
+        code: "custom",
+        path: ["WORKER_METRICS_PORT"],
+        message: "needs METRICS_TOKEN: a worker serves its metrics only to requests carrying that token",
+      });
     }
     if (!value.PLAID_ENV) {
       // Emulated Plaid that this server does not serve must be served somewhere else.

@@ -5,6 +5,7 @@ import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { installProcessGuards } from "@/lib/jobs/process-guards";
+import { startWorkerMetricsServer } from "@/lib/metrics";
 import { DEFAULT_LEASE_MS, startWorkers, updateWebhookUrlsAtStart } from "@/lib/workers";
 import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
 
@@ -35,6 +36,12 @@ async function main(): Promise<number> {
   const { concurrency, leaseMs } = parsed.options;
   const workers = await startWorkers({ concurrency, leaseMs });
   console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);
+  // Its own process metrics for Prometheus; the cluster's figures come from the web server's /api/metrics.
+  const metrics =
+    env.WORKER_METRICS_PORT !== undefined && env.METRICS_TOKEN
+      ? await startWorkerMetricsServer({ port: env.WORKER_METRICS_PORT, token: env.METRICS_TOKEN })
+      : null;
+  if (metrics) console.log(`Worker metrics: http://0.0.0.0:${metrics.port}/metrics (bearer METRICS_TOKEN)`);
   await updateWebhookUrlsAtStart();
 
   await new Promise<void>((resolve) => {
@@ -47,6 +54,7 @@ async function main(): Promise<number> {
   process.once("SIGINT", force);
   console.log(`Stopping: finishing the current syncs (up to ${GRACE_MS / 1000} s)…`);
   await workers.stop({ graceMs: GRACE_MS });
+  await metrics?.close();
   await closeBackend();
   console.log("Sync worker stopped.");
   return 0;

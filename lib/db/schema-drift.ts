@@ -18,6 +18,7 @@ export const SQL_ONLY_INDEXES = new Set([
   "uq_banking_preferences_user_global",
   "idx_plaid_connections_due",
   "idx_transaction_syncs_pending",
+  "idx_transaction_syncs_finished_completed",
   "idx_transaction_syncs_running_heartbeat",
   "idx_notifications_user_unread",
   "idx_notification_messages_due",

@@ -16,6 +16,9 @@ export const HEALTH_QUEUE = "item-health";
 /** The daily fetch of reference exchange rates (lib/fx): one job a day, and one at a worker's start. */
 export const FX_RATES_QUEUE = "fx-rates";
 
+/** Every queue, in the order operators read them (metrics list each, zero when empty). */
+export const JOB_QUEUES = [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE] as const;
+
 /** A sync job names the connection; the worker claims whichever run of it is pending when it starts. */
 export type SyncJobData = { connectionId: string; syncId?: string };
 

@@ -13,6 +13,7 @@ import {
   FX_RATES_QUEUE,
   HEALTH_QUEUE,
   type HealthJob,
+  JOB_QUEUES,
   NOTIFY_QUEUE,
   type NotifyJob,
   type NotifyJobData,
@@ -212,7 +213,7 @@ export async function startJobWorkers({
     clearInterval(reapTimer);
     await reaping;
     await unregisterJobQueue();
-    for (const name of [SYNC_QUEUE, NOTIFY_QUEUE, HEALTH_QUEUE, FX_RATES_QUEUE, SCHEDULE_QUEUE]) {
+    for (const name of JOB_QUEUES) {
       await boss.offWork(name);
     }
     await settle(running, graceMs);

@@ -3,6 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { countRefusedWebhook } from "@/lib/metrics";
 import type { WebhookKey } from "@/lib/plaid/webhooks/key-cache";
 import { getPlaidWebhookKey } from "@/lib/plaid/webhooks/plaid-keys";
 import { verifyWebhook } from "@/lib/plaid/webhooks/verify";
@@ -37,6 +38,7 @@ export async function receivePlaidWebhook(
   const verification = await verifyWebhook({ body, token: request.headers.get("plaid-verification"), fetchKey, now });
   if (!verification.ok) {
     console.warn(`plaid webhook rejected: ${verification.reason}`);
+    countRefusedWebhook();
     return json({ error: "unverified" }, 401);
   }
 

@@ -1,0 +1,70 @@
+# Mingus in one image: the web server (Next's standalone output) by default, and the same image runs the
+# sync worker and the migrations with another command (compose.yaml). docs/operations.md, Container.
+#   docker build -t mingus .
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- Every dependency, for the build -------------------------------------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY packages/plaid-emulator/package.json packages/plaid-emulator/
+RUN npm ci --no-audit --no-fund
+
+# ---- Runtime dependencies only, for the worker and the migration runner ------------------------------
+FROM ${NODE_IMAGE} AS runtime-deps
+WORKDIR /src
+COPY package.json package-lock.json ./
+COPY packages/plaid-emulator/package.json packages/plaid-emulator/
+RUN npm ci --omit=dev --no-audit --no-fund
+# The worker runs from its TypeScript sources through tsx until a later release compiles it; tsx (a
+# development dependency) and its one dependency, esbuild with its platform binary, come along.
+COPY --from=deps /src/node_modules/tsx node_modules/tsx
+COPY --from=deps /src/node_modules/esbuild node_modules/esbuild
+COPY --from=deps /src/node_modules/@esbuild node_modules/@esbuild
+
+# ---- The build -----------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /src
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /src/node_modules node_modules
+COPY . .
+# Generates the Prisma client into lib/db/generated, builds, and completes the standalone server with
+# its browser assets (the same step the standalone e2e spec runs).
+RUN npm run build && node scripts/assemble-standalone.mjs .next
+
+# ---- The image -------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runner
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+RUN groupadd --system --gid 1001 mingus \
+ && useradd --system --uid 1001 --gid mingus --no-create-home --shell /usr/sbin/nologin mingus
+
+# The worker's and the migration runner's tree, /opt/mingus: sources, the generated Prisma client and
+# runtime modules. Temporary: a later release compiles the worker and this tree goes.
+WORKDIR /opt/mingus
+COPY --from=runtime-deps /src/node_modules node_modules
+COPY --from=build /src/package.json /src/tsconfig.json /src/next.config.js /src/prisma.config.ts ./
+COPY --from=build /src/lib lib
+COPY --from=build /src/scripts scripts
+COPY --from=build /src/prisma prisma
+COPY --from=build /src/packages packages
+COPY --from=build /src/instrumentation.ts ./
+
+# The web server, /app: Next's standalone server with the modules it traced (PGlite's among them, for
+# the embedded database; compose runs PostgreSQL), its migrations and browser assets.
+WORKDIR /app
+COPY --from=build /src/.next/standalone ./
+
+# An embedded database, if one is used (no DATABASE_URL), and the mail outbox live in /app/.data: a
+# volume, the one place the non-root user writes.
+RUN mkdir -p /app/.data && chown mingus:mingus /app/.data
+VOLUME ["/app/.data"]
+USER mingus
+EXPOSE 3000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+CMD ["node", "server.js"]

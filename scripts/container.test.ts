@@ -1,0 +1,124 @@
+// The container files checked for structure, since no Docker daemon builds them here: every file the
+// image copies exists and is not dropped by .dockerignore, the image runs as a non-root user with a
+// health check, and compose starts the app and the worker after a successful migration.
+import fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+
+const dockerfile = fs.readFileSync("Dockerfile", "utf8");
+const dockerignore = fs
+  .readFileSync(".dockerignore", "utf8")
+  .split("\n")
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith("#"));
+type Service = {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  working_dir?: string;
+  env_file?: string;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test?: string[]; disable?: boolean };
+  volumes?: string[];
+};
+const compose = parse(fs.readFileSync("compose.yaml", "utf8"), { merge: true }) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
+
+/** The stages, each with its instructions (continuation lines joined). */
+function stages(): Map<string, string[]> {
+  const result = new Map<string, string[]>();
+  let current: string[] = [];
+  const lines = dockerfile.replace(/\\\n\s*/g, " ").split("\n");
+  for (const line of lines.map((l) => l.trim()).filter((l) => l && !l.startsWith("#"))) {
+    const from = /^FROM \S+ AS (\S+)$/.exec(line);
+    if (from?.[1]) {
+      current = [];
+      result.set(from[1], current);
+    } else {
+      current.push(line);
+    }
+  }
+  return result;
+}
+
+const ignored = (file: string) =>
+  dockerignore.some((pattern) => {
+    if (pattern.startsWith("!")) return false;
+    const bare = pattern.replace(/^\*\*\//, "");
+    return file === bare || file.startsWith(`${bare}/`) || (bare.startsWith("*.") && file.endsWith(bare.slice(1)));
+  });
+
+describe("Dockerfile", () => {
+  const all = stages();
+
+  test("has the build stages and a final runner that is not root and checks /api/health", () => {
+    expect([...all.keys()]).toEqual(["deps", "runtime-deps", "build", "runner"]);
+    const runner = all.get("runner") ?? [];
+    const user = runner.findIndex((line) => line.startsWith("USER "));
+    expect(runner[user]).toBe("USER mingus");
+    expect(user).toBeLessThan(runner.findIndex((line) => line.startsWith("CMD ")));
+    expect(runner.find((line) => line.startsWith("HEALTHCHECK"))).toContain("/api/health");
+    expect(runner.at(-1)).toBe('CMD ["node", "server.js"]');
+  });
+
+  test("every file copied from the build context exists and is not ignored", () => {
+    const fromContext = [...all.values()]
+      .flat()
+      .filter((line) => line.startsWith("COPY ") && !line.includes("--from="))
+      .flatMap((line) => line.split(/\s+/).slice(1, -1))
+      .filter((source) => source !== ".");
+    expect(fromContext.length).toBeGreaterThan(0);
+    for (const source of fromContext) {
+      expect(fs.existsSync(source), source).toBe(true);
+      expect(ignored(source), source).toBe(false);
+    }
+  });
+
+  test("the runner's worker tree holds what the worker and migrate commands load", () => {
+    const copied = (all.get("runner") ?? [])
+      .filter((line) => line.startsWith("COPY --from=build /src/"))
+      .flatMap((line) => line.split(/\s+/).slice(2, -1))
+      .map((source) => source.replace(/^\/src\//, ""));
+    for (const needed of ["lib", "scripts", "prisma", "packages", "tsconfig.json", "package.json"]) {
+      expect(copied, needed).toContain(needed);
+      expect(ignored(needed), needed).toBe(false);
+    }
+    expect(copied).toContain(".next/standalone");
+  });
+});
+
+describe("compose.yaml", () => {
+  const { services } = compose;
+
+  test("PostgreSQL with a volume and a health check; migrate waits for it", () => {
+    expect(services.db?.image).toMatch(/^postgres:15/);
+    expect(services.db?.volumes).toContain("db-data:/var/lib/postgresql/data");
+    expect(services.db?.healthcheck?.test?.join(" ")).toContain("pg_isready");
+    expect(services.migrate?.depends_on?.db?.condition).toBe("service_healthy");
+    expect(Object.keys(compose.volumes)).toEqual(expect.arrayContaining(["db-data", "app-data"]));
+  });
+
+  test("the app and the worker are the same image, read .env, and start after the migration succeeded", () => {
+    for (const name of ["migrate", "app", "worker"]) {
+      expect(services[name]?.image, name).toBe("mingus:latest");
+      expect(services[name]?.env_file, name).toBe(".env");
+    }
+    for (const name of ["app", "worker"]) {
+      expect(services[name]?.depends_on?.migrate?.condition, name).toBe("service_completed_successfully");
+    }
+  });
+
+  test("the migrate and worker commands name scripts that exist, run where the image puts them", () => {
+    for (const [name, script] of [
+      ["migrate", "scripts/migrate.ts"],
+      ["worker", "scripts/worker.ts"],
+    ] as const) {
+      expect(services[name]?.working_dir, name).toBe("/opt/mingus");
+      expect(services[name]?.command?.at(-1), name).toBe(script);
+      expect(fs.existsSync(script), script).toBe(true);
+    }
+    expect(services.worker?.healthcheck?.test?.join(" ")).toContain("/metrics");
+  });
+});
