@@ -1,9 +1,11 @@
 // `npm run worker`: a sync worker process on PostgreSQL. Any number of them (and web servers) share the
-// queue; each runs --concurrency syncs at once, logs one line per run, and on SIGTERM or SIGINT stops
-// taking jobs, lets its current syncs finish (or stops and re-requests them after a grace period).
+// queue; each runs --concurrency syncs at once, logs one line per run (lib/log: JSON in production),
+// and on SIGTERM or SIGINT stops taking jobs, lets its current syncs finish (or stops and re-requests
+// them after a grace period).
 import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { DEFAULT_LEASE_MS, startWorkers, updateWebhookUrlsAtStart } from "@/lib/workers";
 import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
 
@@ -15,15 +17,15 @@ async function main(): Promise<number> {
     leaseMs: DEFAULT_LEASE_MS,
   });
   if ("help" in parsed) {
-    console.log(WORKER_USAGE);
+    process.stdout.write(`${WORKER_USAGE}\n`);
     return 0;
   }
   if ("error" in parsed) {
-    console.error(`${parsed.error}\n\n${WORKER_USAGE}`);
+    process.stderr.write(`${parsed.error}\n\n${WORKER_USAGE}\n`);
     return 2;
   }
   if (databaseKind() === "embedded") {
-    console.error(
+    log.fatal(
       "npm run worker needs PostgreSQL (set DATABASE_URL). On the embedded database the web server " +
         "(npm run dev or npm start) runs the sync jobs itself: PGlite allows one process per data folder.",
     );
@@ -31,7 +33,10 @@ async function main(): Promise<number> {
   }
   const { concurrency, leaseMs } = parsed.options;
   const workers = await startWorkers({ concurrency, leaseMs });
-  console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);
+  log.info(
+    { workerId: workers.workerId, concurrency, leaseSeconds: leaseMs / 1000 },
+    "Sync worker started; Ctrl-C stops it",
+  );
   await updateWebhookUrlsAtStart();
 
   await new Promise<void>((resolve) => {
@@ -42,14 +47,14 @@ async function main(): Promise<number> {
   const force = () => process.exit(130);
   process.once("SIGTERM", force);
   process.once("SIGINT", force);
-  console.log(`Stopping: finishing the current syncs (up to ${GRACE_MS / 1000} s)…`);
+  log.info({ graceSeconds: GRACE_MS / 1000 }, "Stopping: finishing the current syncs");
   await workers.stop({ graceMs: GRACE_MS });
   await closeBackend();
-  console.log("Sync worker stopped.");
+  log.info("Sync worker stopped");
   return 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  console.error(`Sync worker failed: ${(error as Error).message}`);
+  log.fatal({ err: error }, "Sync worker failed");
   return 1;
 });

@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getDisplaySettings } from "@/lib/format";
 import { enqueueHealthCheck } from "@/lib/jobs/enqueue";
+import { log } from "@/lib/log";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -144,10 +145,11 @@ export async function exchangePublicToken({
     // Nothing of this item stays at Plaid when Mingus could not keep it.
     await removeItem({ accessToken }).catch((removal) => {
       const code = isPlaidError(removal) ? removal.plaid.error_code : "unknown";
-      console.error(`plaid: could not remove item ${exchanged.item_id} after a failed link (${code})`);
+      log.error({ itemId: exchanged.item_id, errorCode: code }, "plaid: could not remove the item after a failed link");
     });
     if (error instanceof AppError) throw error;
-    console.error("plaid: storing a new connection failed", error instanceof Error ? error.name : "unknown");
+    // The error's name only: a database error's message can quote the row, sealed token included.
+    log.error({ errorName: error instanceof Error ? error.name : "unknown" }, "plaid: storing a new connection failed");
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
   await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import lockfile from "proper-lockfile";
+import { log } from "@/lib/log";
 
 export const IN_MEMORY = "memory://";
 
@@ -29,7 +30,7 @@ function lockDataDir(dataDir: string): () => void {
       stale: 30_000,
       update: 5_000,
       onCompromised: (error) => {
-        console.error(`Lost the lock on the embedded database in ${dataDir}: ${error.message}`);
+        log.fatal({ err: error, dataDir }, "Lost the lock on the embedded database; stopping");
         process.exit(1);
       },
     });

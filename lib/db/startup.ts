@@ -2,6 +2,7 @@
 // locked to this process); PostgreSQL is left to `npm run db:migrate`, and /api/health reports
 // pending migrations there.
 import "server-only";
+import { log } from "@/lib/log";
 import { databaseKind } from "./client";
 import { migrateDatabase } from "./setup";
 
@@ -9,9 +10,9 @@ export async function prepareDatabaseOnStart(): Promise<void> {
   if (databaseKind() !== "embedded" || process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     const applied = await migrateDatabase();
-    if (applied.length > 0) console.log(`Embedded database: applied ${applied.join(", ")}`);
+    if (applied.length > 0) log.info({ migrations: applied }, "Embedded database: migrations applied");
   } catch (error) {
-    console.error(`Mingus cannot start: ${(error as Error).message}`);
+    log.fatal({ err: error }, `Mingus cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { getBackend } from "@/lib/db";
+import { log } from "@/lib/log";
 
 export const QUEUE_SCHEMA = "pgboss";
 
@@ -62,7 +63,7 @@ export function createBoss({ role }: { role: BossRole }): PgBoss {
       : new PgBoss({ ...common, db: pgliteExecutor(backend.pglite) });
   // pg-boss reports polling and maintenance failures (database restarts, say) as events; without a
   // listener Node would treat them as unhandled and stop the process.
-  boss.on("error", (error) => console.error(`sync queue: ${error.message}`));
+  boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   return boss;
 }
 

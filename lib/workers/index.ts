@@ -5,6 +5,7 @@ import "server-only";
 import { checkItemHealth, findDueHealthChecks, updateWebhookUrls } from "@/lib/connections";
 import { fetchRates } from "@/lib/fx";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
+import { log } from "@/lib/log";
 import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
 import {
   DEFAULT_LEASE_MS,
@@ -35,7 +36,7 @@ export function workerHandlers({
     },
     fxRates: async () => {
       const report = await fetchRates();
-      if (report) console.log(`fx-rates: ${report.rates} rate(s) of ${report.days} day(s), up to ${report.lastDay}`);
+      if (report) log.info({ rates: report.rates, days: report.days, lastDay: report.lastDay }, "fx-rates: imported");
     },
     sweep: async () => {
       await requestDueSyncs();
@@ -77,11 +78,11 @@ export async function updateWebhookUrlsAtStart(): Promise<void> {
   try {
     const report = await updateWebhookUrls();
     if (report.checked === 0) return;
-    console.log(`Webhook URL: ${report.updated} of ${report.checked} connection(s) updated`);
+    log.info({ updated: report.updated, checked: report.checked }, "Webhook URL: connections updated");
     for (const failure of report.failed) {
-      console.error(`Webhook URL: connection ${failure.connectionId} not updated (${failure.code})`);
+      log.error({ connectionId: failure.connectionId, errorCode: failure.code }, "Webhook URL: connection not updated");
     }
   } catch (error) {
-    console.error(`Webhook URL: could not check the connections (${(error as Error).message})`);
+    log.error({ err: error }, "Webhook URL: could not check the connections");
   }
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { databaseKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { registerJobSender } from "@/lib/jobs/runtime";
+import { log } from "@/lib/log";
 import { failQuietRuns, requestAgain, WORKER_LOST } from "@/lib/sync";
 import { startWorkers, updateWebhookUrlsAtStart, type Workers } from "./index";
 
@@ -23,13 +24,13 @@ export async function startWorkersOnServer(): Promise<void> {
       updateWebhookUrlsSoon();
     } else if (env.MINGUS_WEB_WORKERS) {
       const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY });
-      console.log(`Sync workers: ${env.WORKER_CONCURRENCY} in the web server (${workers.workerId})`);
+      log.info({ concurrency: env.WORKER_CONCURRENCY, workerId: workers.workerId }, "Sync workers in the web server");
       updateWebhookUrlsSoon();
     } else {
       registerJobSender();
     }
   } catch (error) {
-    console.error(`The sync queue did not start: ${(error as Error).message}`);
+    log.error({ err: error }, "The sync queue did not start");
   }
 }
 

@@ -2,6 +2,7 @@
 // make sure it ends (the engine finishes it; a crash or a shutdown is recorded here), give the lease back.
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { updateSyncStatus } from "@/lib/sync/update-sync-status";
 import { type ClaimRefusal, claimSync, heartbeatSync, releaseSync } from "./lease";
 import { failOpenRun, requestAgain } from "./reaper";
@@ -90,11 +91,20 @@ export async function runSyncJob({
   await endUnfinishedRun({ syncId: claim.syncId, connectionId, workerId, crash, stopping: stopping?.aborted ?? false });
   await releaseSync({ connectionId, workerId });
   const run = await db.transactionSync.findUniqueOrThrow({ where: { id: claim.syncId } });
-  console.log(
-    `sync connection=${connectionId} run=${run.id} type=${run.syncType} status=${run.status} ` +
-      `added=${run.recordsAdded} updated=${run.recordsUpdated} deleted=${run.recordsDeleted} ` +
-      `failed=${run.recordsFailed} duration=${((Date.now() - started) / 1000).toFixed(2)}s` +
-      (run.errorCode ? ` error=${run.errorCode}` : ""),
+  log.info(
+    {
+      connectionId,
+      syncId: run.id,
+      syncType: run.syncType,
+      status: run.status,
+      added: run.recordsAdded,
+      updated: run.recordsUpdated,
+      deleted: run.recordsDeleted,
+      failed: run.recordsFailed,
+      durationMs: Date.now() - started,
+      ...(run.errorCode ? { errorCode: run.errorCode } : {}),
+    },
+    `sync ${run.status}`,
   );
   return { result: "ran", syncId: run.id, status: run.status, nextRunAt: await nextRunAt(connectionId) };
 }
@@ -135,7 +145,7 @@ function keepLeaseAlive({
         }
       } catch (error) {
         // A database hiccup: the next beat tries again; a lease that runs out is the reaper's to handle.
-        console.error(`sync run=${syncId}: heartbeat failed: ${(error as Error).message}`);
+        log.error({ syncId, err: error }, "sync heartbeat failed");
       } finally {
         beating = false;
       }
@@ -177,7 +187,7 @@ async function endUnfinishedRun({
     return;
   }
   // The error's name and code only: a message could quote a request.
-  if (crash) console.error(`sync run=${syncId}: the engine failed: ${describeError(crash)}`);
+  if (crash) log.error({ syncId, error: describeError(crash) }, "sync engine failed");
   const message = "The sync stopped on an unexpected error; it will be retried.";
   if (await failOpenRun({ run: open, errorCode: SYNC_ERROR, errorMessage: message })) {
     const connection = await updateSyncStatus({
