@@ -12,7 +12,8 @@ export async function prepareDatabaseOnStart(): Promise<void> {
     const applied = await migrateDatabase();
     if (applied.length > 0) log.info({ migrations: applied }, "Embedded database: migrations applied");
   } catch (error) {
-    log.fatal({ err: error }, `Mingus cannot start: ${(error as Error).message}`);
+    // Plain text on stderr, like a bad setting's message: it is for the person starting the server.
+    process.stderr.write(`Mingus cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
 }
