@@ -17,7 +17,7 @@ const CAPABILITIES = [
   "fx",
 ];
 /** Library code every layer above may use; it uses none of the layers above it. */
-const KERNEL = "lib/(db|env\\.ts|errors\\.ts|money|http)";
+const KERNEL = "lib/(db|env\\.ts|env-error\\.ts|env-formats\\.ts|errors\\.ts|log|money|http)";
 /** The one module of lib/auth that sits under the capabilities: "is this yours?" (db and errors only). */
 const OWNERSHIP = "lib/auth/ownership\\.ts$";
 /** Tests, their helpers and programs may reach past the public faces to set things up or measure. */

@@ -1,9 +1,19 @@
-// Runs once when a Next.js server starts. First a production server without Plaid (neither its keys
-// nor PLAID_EMULATOR=on) stops. Then the embedded database migrates itself, so `npm run dev` on a fresh
-// clone needs no other step; PostgreSQL is migrated with `npm run db:migrate`. Then the sync queue:
-// workers in this process on the embedded database, a job sender on PostgreSQL.
+// Runs once when a Next.js server starts. First the settings are checked whole: a bad one stops the
+// server with status 1 and a message naming each bad variable (lib/env.ts). Then a production server
+// without Plaid (neither its keys nor PLAID_EMULATOR=on) stops. Then the embedded database migrates
+// itself, so `npm run dev` on a fresh clone needs no other step; PostgreSQL is migrated with
+// `npm run db:migrate`. Then the sync queue: workers in this process on the embedded database, a job
+// sender on PostgreSQL.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { exitOnEnvError } = await import("@/lib/env-error");
+  try {
+    await import("@/lib/env");
+  } catch (error) {
+    // Next.js would log an error thrown from here and serve anyway; a bad setting must stop it instead.
+    exitOnEnvError(error);
+    throw error;
+  }
   // A production server needs Plaid's keys or PLAID_EMULATOR=on; building needs neither.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
     const { refuseToStartWithoutPlaid } = await import("@/lib/plaid/startup");

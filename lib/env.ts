@@ -1,7 +1,24 @@
 // Every setting Mingus reads, parsed once with zod. Other modules import `env`; nothing else reads
-// process.env, so a bad value fails at start with a message that names the variable.
+// process.env. Each program checks it whole at start (instrumentation.ts for `npm start`/`npm run dev`,
+// scripts/load-env.ts for the worker and every CLI): a bad value stops it with status 1 and a message
+// that names each bad variable and how to fix it. docs/configuration.md is tested against this schema.
 import { CountryCode } from "plaid";
 import { z } from "zod";
+import { EnvError } from "./env-error";
+import { TOKEN_KEY_HINT, tokenKeysProblem, vapidKeyProblems } from "./env-formats";
+
+export { EnvError } from "./env-error";
+
+const SECRET_HINT = "generate one with: openssl rand -base64 32";
+const LOG_LEVELS = "fatal, error, warn, info, debug, trace, silent";
+
+const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number(`must be a whole number from ${min} to ${max}`)
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be a whole number from ${min} to ${max}`)
+    .max(max, `must be a whole number from ${min} to ${max}`);
 
 const optionalString = z
   .string()
@@ -11,17 +28,22 @@ const optionalString = z
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: z
+      .enum(["development", "production", "test"], "must be development, production or test")
+      .default("development"),
     DATABASE_URL: optionalString.pipe(
       z
         .string()
         .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL")
         .optional(),
     ),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
-    NEXTAUTH_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
-    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    DATABASE_POOL_SIZE: wholeNumber(1, 100).default(10),
+    PGLITE_DATA_DIR: z.string().trim().min(1, "must name a folder (or memory://)").default(".data/pglite"),
+    NEXTAUTH_URL: httpUrl().default("http://localhost:3000"),
+    // Required with DATABASE_URL (below); on the embedded database one is generated into .data/auth-secret.
+    NEXTAUTH_SECRET: optionalString.pipe(
+      z.string().min(32, `must be at least 32 characters (${SECRET_HINT})`).optional(),
+    ),
     ADMIN_EMAILS: z
       .string()
       .default("")
@@ -31,18 +53,20 @@ const schema = z
           .map((email) => email.trim().toLowerCase())
           .filter(Boolean),
       )
-      .pipe(z.array(z.email("must be a comma-separated list of email addresses"))),
+      .pipe(
+        z.array(z.email("must be a comma-separated list of email addresses, e.g. you@example.com,ops@example.com")),
+      ),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
     // Where people reach the app; Plaid webhooks and the emulator's default address derive from it.
-    APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-    // Real Plaid when set (with both keys); otherwise the local emulator.
-    PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"]).optional()),
+    APP_URL: optionalString.pipe(httpUrl().optional()),
+    // Real Plaid when set (with both keys: all three or none); otherwise the local emulator.
+    PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"], "must be sandbox or production").optional()),
     PLAID_CLIENT_ID: optionalString,
     PLAID_SECRET: optionalString,
-    PLAID_EMULATOR_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PLAID_EMULATOR_URL: optionalString.pipe(httpUrl().optional()),
     // Serve the emulator under /api/plaid-emulator: "on" lets a production server do it (a demo),
     // "off" keeps even development from doing it (an emulator elsewhere, at PLAID_EMULATOR_URL).
     PLAID_EMULATOR: optionalString.pipe(z.enum(["on", "off"], "must be on or off").optional()),
@@ -52,7 +76,7 @@ const schema = z
       .pipe(z.enum(["on", "off"], "must be on or off").optional())
       .transform((value) => value === "on"),
     // Where OAuth banks send people back to (register it in Plaid's dashboard); `${APP_URL}/oauth-return` unset.
-    PLAID_REDIRECT_URI: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PLAID_REDIRECT_URI: optionalString.pipe(httpUrl().optional()),
     // The countries Link offers banks of: Plaid's country codes, comma-separated.
     PLAID_COUNTRY_CODES: z
       .string()
@@ -71,14 +95,18 @@ const schema = z
           )
           .min(1, "must name at least one country"),
       ),
-    // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals.
-    TOKEN_ENCRYPTION_KEY: optionalString,
+    // Keys that seal Plaid access tokens: `kid:base64key` pairs, comma-separated, the first seals
+    // (lib/env-formats.ts). Required with DATABASE_URL (below); the embedded database generates one.
+    TOKEN_ENCRYPTION_KEY: optionalString.superRefine((value, context) => {
+      const problem = value === undefined ? null : tokenKeysProblem(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
     // Syncs one worker process runs at once (`npm run worker`; the embedded web server runs at most 2).
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    WORKER_CONCURRENCY: wholeNumber(1, 32).default(2),
     // On PostgreSQL the web server only sends sync jobs to `npm run worker`; "1" makes it run them too.
     MINGUS_WEB_WORKERS: z
       .enum(["", "0", "1", "false", "true"], "must be 1 or 0")
-      .default("")
+      .default("0")
       .transform((value) => value === "1" || value === "true"),
     // Prometheus metrics at /api/metrics, for requests carrying `Authorization: Bearer <token>`; unset,
     // the endpoint answers 404. Long enough that it cannot be guessed.
@@ -103,9 +131,14 @@ const schema = z
     SMTP_URL: optionalString.pipe(
       z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     ),
-    MAIL_FROM: z.string().trim().min(3).default("Mingus <alerts@mingus.local>"),
-    MAIL_OUTBOX_DIR: z.string().trim().min(1).default(".data/outbox"),
-    // Web Push: a VAPID key pair (`npx web-push generate-vapid-keys`) and a contact (mailto: or https:).
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .min(3, 'must be a sender such as "Mingus <alerts@example.com>"')
+      .default("Mingus <alerts@mingus.local>"),
+    MAIL_OUTBOX_DIR: z.string().trim().min(1, "must name a folder").default(".data/outbox"),
+    // Web Push: a VAPID key pair (`npx web-push generate-vapid-keys`) and a contact (mailto: or https:);
+    // all three or none, and the two keys of one pair (checked below).
     VAPID_PUBLIC_KEY: optionalString,
     VAPID_PRIVATE_KEY: optionalString,
     VAPID_SUBJECT: optionalString.pipe(
@@ -123,13 +156,21 @@ const schema = z
         .regex(/^\+[1-9][0-9]{6,14}$/, "must be an E.164 number such as +15005550006")
         .optional(),
     ),
-    TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.twilio.com"),
+    TWILIO_API_URL: httpUrl().default("https://api.twilio.com"),
     // Daily reference exchange rates in the ECB's format (eurofxref-daily.xml, or eurofxref-hist.xml
     // for the history): fetched by a daily job; unset, totals stay per currency.
-    FX_RATES_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+    FX_RATES_URL: optionalString.pipe(httpUrl().optional()),
+    // How much the logs say (lib/log): unset, info (silent under tests).
+    LOG_LEVEL: optionalString.pipe(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], `must be one of ${LOG_LEVELS}`).optional(),
+    ),
   })
   .superRefine((value, context) => {
+    // All or none: half a feature's settings is a mistake, not a choice.
     const groups = [
+      ["PLAID_ENV", "PLAID_CLIENT_ID", "PLAID_SECRET"],
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
       ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"],
       ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_FROM_NUMBER"],
     ] as const;
@@ -140,7 +181,7 @@ const schema = z
           context.addIssue({
             code: "custom",
             path: [name],
-            message: `is required with ${group.filter((n) => n !== name).join(" and ")}`,
+            message: `is required with ${group.filter((n) => n !== name && value[n]).join(" and ")} (set all of ${group.join(", ")}, or none)`,
           });
         }
       }
@@ -152,35 +193,45 @@ const schema = z
         message: "needs METRICS_TOKEN: a worker serves its metrics only to requests carrying that token",
       });
     }
-    if (!value.PLAID_ENV) {
-      // Emulated Plaid that this server does not serve must be served somewhere else.
-      if (value.PLAID_EMULATOR === "off" && !value.PLAID_EMULATOR_URL) {
+    if (value.VAPID_PUBLIC_KEY && value.VAPID_PRIVATE_KEY) {
+      for (const problem of vapidKeyProblems({
+        publicKey: value.VAPID_PUBLIC_KEY,
+        privateKey: value.VAPID_PRIVATE_KEY,
+      }))
+        context.addIssue({ code: "custom", path: [problem.variable], message: problem.message });
+    }
+    // Several processes share one database: each must sign sessions and seal tokens with the same keys,
+    // so neither can be generated per process.
+    if (value.DATABASE_URL) {
+      if (!value.NEXTAUTH_SECRET) {
         context.addIssue({
           code: "custom",
-          path: ["PLAID_EMULATOR_URL"],
-          message: "is required with PLAID_EMULATOR=off (where the emulator is), unless PLAID_ENV is set",
+          path: ["NEXTAUTH_SECRET"],
+          message: `is required when DATABASE_URL is set (every process must sign sessions with the same key; ${SECRET_HINT})`,
         });
       }
-      return;
+      if (!value.TOKEN_ENCRYPTION_KEY) {
+        context.addIssue({
+          code: "custom",
+          path: ["TOKEN_ENCRYPTION_KEY"],
+          message: `is required when DATABASE_URL is set (every process must seal access tokens with the same key). ${TOKEN_KEY_HINT}`,
+        });
+      }
     }
-    for (const name of ["PLAID_CLIENT_ID", "PLAID_SECRET"] as const) {
-      if (!value[name])
-        context.addIssue({ code: "custom", path: [name], message: `is required when PLAID_ENV is set` });
+    // Emulated Plaid that this server does not serve must be served somewhere else.
+    if (!value.PLAID_ENV && value.PLAID_EMULATOR === "off" && !value.PLAID_EMULATOR_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["PLAID_EMULATOR_URL"],
+        message: "is required with PLAID_EMULATOR=off (where the emulator is), unless PLAID_ENV is set",
+      });
     }
   });
 
-export type Env = z.infer<typeof schema>;
+/** The schema itself, for tests that hold docs/configuration.md to it. */
+export const envSchema = schema;
 
-export class EnvError extends Error {
-  constructor(readonly issues: { variable: string; message: string }[]) {
-    super(
-      `Invalid environment configuration:\n${issues
-        .map((issue) => `  ${issue.variable}: ${issue.message}`)
-        .join("\n")}\nSee .env.example for every setting.`,
-    );
-    this.name = "EnvError";
-  }
-}
+export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);

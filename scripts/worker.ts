@@ -1,10 +1,12 @@
 // `npm run worker`: a sync worker process on PostgreSQL. Any number of them (and web servers) share the
-// queue; each runs --concurrency syncs at once, logs one line per run, and on SIGTERM or SIGINT stops
-// taking jobs, lets its current syncs finish (or stops and re-requests them after a grace period).
+// queue; each runs --concurrency syncs at once, logs one line per run (lib/log: JSON in production),
+// and on SIGTERM or SIGINT stops taking jobs, lets its current syncs finish (or stops and re-requests
+// them after a grace period).
 import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { installProcessGuards } from "@/lib/jobs/process-guards";
+import { log } from "@/lib/log";
 import { startWorkerMetricsServer } from "@/lib/metrics";
 import { DEFAULT_LEASE_MS, startWorkers, updateWebhookUrlsAtStart } from "@/lib/workers";
 import { parseWorkerArgs, WORKER_USAGE } from "./worker-options";
@@ -17,15 +19,15 @@ async function main(): Promise<number> {
     leaseMs: DEFAULT_LEASE_MS,
   });
   if ("help" in parsed) {
-    console.log(WORKER_USAGE);
+    process.stdout.write(`${WORKER_USAGE}\n`);
     return 0;
   }
   if ("error" in parsed) {
-    console.error(`${parsed.error}\n\n${WORKER_USAGE}`);
+    process.stderr.write(`${parsed.error}\n\n${WORKER_USAGE}\n`);
     return 2;
   }
   if (databaseKind() === "embedded") {
-    console.error(
+    log.fatal(
       "npm run worker needs PostgreSQL (set DATABASE_URL). On the embedded database the web server " +
         "(npm run dev or npm start) runs the sync jobs itself: PGlite allows one process per data folder.",
     );
@@ -35,13 +37,16 @@ async function main(): Promise<number> {
   installProcessGuards({ name: "sync worker", exitOnUncaughtException: true });
   const { concurrency, leaseMs } = parsed.options;
   const workers = await startWorkers({ concurrency, leaseMs });
-  console.log(`Sync worker ${workers.workerId}: ${concurrency} at a time, lease ${leaseMs / 1000} s. Ctrl-C stops it.`);
+  log.info(
+    { workerId: workers.workerId, concurrency, leaseSeconds: leaseMs / 1000 },
+    "Sync worker started; Ctrl-C stops it",
+  );
   // Its own process metrics for Prometheus; the cluster's figures come from the web server's /api/metrics.
   const metrics =
     env.WORKER_METRICS_PORT !== undefined && env.METRICS_TOKEN
       ? await startWorkerMetricsServer({ port: env.WORKER_METRICS_PORT, token: env.METRICS_TOKEN })
       : null;
-  if (metrics) console.log(`Worker metrics: http://0.0.0.0:${metrics.port}/metrics (bearer METRICS_TOKEN)`);
+  if (metrics) log.info({ port: metrics.port }, "Worker metrics served at /metrics (bearer METRICS_TOKEN)");
   await updateWebhookUrlsAtStart();
 
   await new Promise<void>((resolve) => {
@@ -52,15 +57,15 @@ async function main(): Promise<number> {
   const force = () => process.exit(130);
   process.once("SIGTERM", force);
   process.once("SIGINT", force);
-  console.log(`Stopping: finishing the current syncs (up to ${GRACE_MS / 1000} s)…`);
+  log.info({ graceSeconds: GRACE_MS / 1000 }, "Stopping: finishing the current syncs");
   await workers.stop({ graceMs: GRACE_MS });
   await metrics?.close();
   await closeBackend();
-  console.log("Sync worker stopped.");
+  log.info("Sync worker stopped");
   return 0;
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  console.error(`Sync worker failed: ${(error as Error).message}`);
+  log.fatal({ err: error }, "Sync worker failed");
   return 1;
 });

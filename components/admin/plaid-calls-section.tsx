@@ -1,5 +1,6 @@
 // The last day of Plaid calls: per endpoint, volume, failures and latency; then the latest failures
-// with the request id Plaid's support asks for.
+// with the request id Plaid's support asks for, and the request or job of ours that made the call (what
+// to search the logs for).
 
 import { ColumnHeader, DataTable, RowHeader, TableBody } from "@/components/ui/data-table";
 import type { PlaidCallFailure, PlaidEndpointStats } from "@/lib/admin/plaid-calls";
@@ -63,7 +64,7 @@ export function PlaidCallsSection({
           label="Latest failed Plaid calls"
           caption="Latest failures"
           captionVisible
-          columns={["When", "Endpoint", "Institution", "Error", "Request id"].map((label) => (
+          columns={["When", "Endpoint", "Institution", "Error", "Request id", "Logged as"].map((label) => (
             <ColumnHeader key={label}>{label}</ColumnHeader>
           ))}
         >
@@ -80,6 +81,13 @@ export function PlaidCallsSection({
                   ) : null}
                 </td>
                 <td className={`${cell} font-mono text-xs`}>{failure.requestId ?? "—"}</td>
+                <td className={`${cell} font-mono text-xs`}>
+                  {failure.appRequestId
+                    ? `requestId ${failure.appRequestId}`
+                    : failure.jobId
+                      ? `jobId ${failure.jobId}`
+                      : "—"}
+                </td>
               </tr>
             ))}
           </TableBody>

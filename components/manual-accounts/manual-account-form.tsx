@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import type { FormAction } from "@/components/form-action";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS, TextField } from "@/components/ui/field";
-import { Options } from "@/components/ui/options";
 import { FormStatus } from "./form-status";
 
 export type ManualAccountValues = {
@@ -43,7 +42,11 @@ export function ManualAccountForm({
       <Field id="kind" label="Kind of account" errors={errors.kind}>
         {(control) => (
           <select {...control} name="kind" defaultValue={initial.kind} className={INPUT_CLASS}>
-            <Options choices={kinds} />
+            {kinds.map((kind) => (
+              <option key={kind.value} value={kind.value}>
+                {kind.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>

@@ -3,7 +3,6 @@
 // one signed column or as separate money-out and money-in columns.
 import { useState } from "react";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
-import { Options } from "@/components/ui/options";
 import type { CsvMapping } from "@/lib/accounts/manual";
 import { DATE_FORMATS } from "@/lib/accounts/manual/statement/date-formats";
 
@@ -29,7 +28,11 @@ function Select({
           defaultValue={value === undefined ? undefined : String(value)}
           className={INPUT_CLASS}
         >
-          <Options choices={options} />
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>

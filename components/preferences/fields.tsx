@@ -1,7 +1,6 @@
 // The settings forms' controls, bound to a SettingsForm by name: each a components/ui Field (label,
 // hint, and its error linked and announced) around the form's current value.
 import { CHECKBOX_CLASS, Field, INPUT_CLASS } from "@/components/ui/field";
-import { Options } from "@/components/ui/options";
 import type { SettingsForm } from "./use-settings-form";
 
 interface FieldProps {
@@ -89,7 +88,11 @@ export function SelectInput({
           onChange={(event) => form.set(name, event.target.value)}
           className={INPUT_CLASS}
         >
-          <Options choices={options} />
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>

@@ -22,6 +22,9 @@ export interface PlaidCallFailure {
   errorCode: string | null;
   requestId: string | null;
   institutionName: string | null;
+  /** The request (x-request-id) or job that made the call: what to search the logs for. */
+  appRequestId: string | null;
+  jobId: string | null;
 }
 
 export const PLAID_CALL_WINDOW_HOURS = 24;
@@ -47,7 +50,7 @@ export async function getPlaidCallActivity({
     db.$queryRaw<PlaidCallFailure[]>`
       SELECT c.id, c.endpoint, c.created_at AS "createdAt", c.status_code AS "statusCode",
              c.error_type AS "errorType", c.error_code AS "errorCode", c.request_id AS "requestId",
-             p.institution_name AS "institutionName"
+             c.app_request_id AS "appRequestId", c.job_id AS "jobId", p.institution_name AS "institutionName"
       FROM plaid_api_calls c
       LEFT JOIN plaid_connections p ON p.id = c.plaid_connection_id
       WHERE c.created_at > ${since} AND c.created_at <= ${now} AND c.error_code IS NOT NULL

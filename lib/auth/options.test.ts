@@ -26,12 +26,14 @@ test("GitHub and Google when both of their variables are set", async () => {
   ).toEqual(["github", "google"]);
 });
 
-test("not with only half of the pair", async () => {
-  expect(await providersWith({ GOOGLE_CLIENT_ID: "id" })).toEqual([]);
+test("half of a pair stops the app at start, naming the missing half", async () => {
+  await expect(providersWith({ GOOGLE_CLIENT_ID: "id" })).rejects.toThrow(
+    /GOOGLE_CLIENT_SECRET: is required with GOOGLE_CLIENT_ID/,
+  );
 });
 
 test("a PostgreSQL deployment without NEXTAUTH_SECRET fails, naming the variable", async () => {
   process.env = { ...saved, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/x", NEXTAUTH_SECRET: "" };
   vi.resetModules();
-  await expect(import("./options")).rejects.toThrow(/^NEXTAUTH_SECRET: required when DATABASE_URL is set/);
+  await expect(import("./options")).rejects.toThrow(/NEXTAUTH_SECRET: is required when DATABASE_URL is set/);
 });

@@ -5,6 +5,7 @@ import "server-only";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 const WINDOW_SECONDS = 15 * 60;
 const LIMITS = { email: 5, address: 30 } as const;
@@ -20,7 +21,7 @@ function createLimiters(): Record<keyof typeof LIMITS, Limiter> {
     if (!env.DATABASE_URL) return new RateLimiterMemory(options);
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
     // An idle connection the server closes (restart, failover) must not take the process down.
-    pool.on("error", (error) => console.error(`rate-limit pool: ${error.message}`));
+    pool.on("error", (error) => log.error({ err: error }, "rate-limit pool error"));
     return new RateLimiterPostgres({
       ...options,
       storeClient: pool,

@@ -5,6 +5,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { lockConnection } from "@/lib/db/locks";
+import { log } from "@/lib/log";
 import { isPlaidError } from "@/lib/plaid/client";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 import { getInstitutionStatus, getItemHealth, type ItemHealth } from "@/lib/plaid/item-health";
@@ -116,7 +117,7 @@ async function tryPlaid<T>(call: () => Promise<T>): Promise<Attempt<T>> {
   } catch (error) {
     if (!isPlaidError(error)) throw error;
     // Recorded in plaid_api_calls by callPlaid; the code alone is enough here.
-    console.warn(`item-health: Plaid answered ${error.plaid.error_code}`);
+    log.warn({ errorCode: error.plaid.error_code }, "item-health: Plaid answered with an error");
     return { ok: false };
   }
 }

@@ -4,6 +4,7 @@ import { Products } from "plaid";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { log, setLogDestination } from "@/lib/log";
 import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createPreferences, createTransaction, createUser } from "@/lib/test/factories";
 
@@ -345,6 +346,10 @@ describe("the access token at rest", () => {
         logged.push(args.map(String).join(" "));
       }),
     );
+    // Everything lib/log writes too, at every level.
+    setLogDestination({ write: (line: string) => void logged.push(line) });
+    const level = log.level;
+    log.level = "trace";
     try {
       const user = await createUser();
       const linked = await linkPlatypus(user.id);
@@ -376,6 +381,8 @@ describe("the access token at rest", () => {
       expect(logged.filter((line) => line.includes(secret))).toEqual([]);
     } finally {
       for (const spy of spies) spy.mockRestore();
+      log.level = level;
+      setLogDestination(null);
     }
   });
 });

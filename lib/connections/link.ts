@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getDisplaySettings } from "@/lib/format";
 import { enqueueHealthCheck } from "@/lib/jobs/enqueue";
+import { log } from "@/lib/log";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
@@ -146,7 +147,7 @@ export async function exchangePublicToken({
     pendingLinkId = await recordPendingLink({ userId, itemId: exchanged.item_id, accessToken, metadata });
   } catch (error) {
     await removeItem({ accessToken }).catch((removal) => logRemovalFailure(exchanged.item_id, removal));
-    console.error("plaid: recording a new link failed", error instanceof Error ? error.name : "unknown");
+    log.error({ errorName: error instanceof Error ? error.name : "unknown" }, "plaid: recording a new link failed");
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
   try {
@@ -161,7 +162,8 @@ export async function exchangePublicToken({
       await discardPendingLink({ pendingLinkId, itemId: exchanged.item_id, accessToken });
     }
     if (error instanceof AppError) throw error;
-    console.error("plaid: storing a new connection failed", error instanceof Error ? error.name : "unknown");
+    // The error's name only: a database error's message can quote the row, sealed token included.
+    log.error({ errorName: error instanceof Error ? error.name : "unknown" }, "plaid: storing a new connection failed");
     throw new AppError("plaid:error", "Linking your bank failed and nothing was saved. Try again.");
   }
 }

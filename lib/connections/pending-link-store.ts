@@ -2,6 +2,7 @@
 // the sweep over them), written before any other call, and its removal with the item at Plaid.
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { isPlaidError } from "@/lib/plaid/client";
 import { removeItem } from "@/lib/plaid/item";
 import { sealAccessToken } from "@/lib/plaid/token-crypto";
@@ -86,7 +87,7 @@ export async function discardPendingLink({
   }
   await db.pendingLink.deleteMany({ where: { id: pendingLinkId } }).catch((error: Error) => {
     // The item is gone at Plaid; the row's next sweep finds it already gone and deletes it then.
-    console.error(`plaid: removed item ${itemId} but could not forget its pending link (${error.name})`);
+    log.error({ itemId, errorName: error.name }, "plaid: removed the item but could not forget its pending link");
   });
   return true;
 }
@@ -96,5 +97,5 @@ function errorCode(error: unknown): string {
 }
 
 export function logRemovalFailure(itemId: string, removal: unknown): void {
-  console.error(`plaid: could not remove item ${itemId} after a failed link (${errorCode(removal)})`);
+  log.error({ itemId, errorCode: errorCode(removal) }, "plaid: could not remove the item after a failed link");
 }

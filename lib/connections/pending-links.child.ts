@@ -6,5 +6,5 @@ import { exchangePublicToken } from "./link";
 const [userId, publicToken] = process.argv.slice(2);
 if (!userId || !publicToken) throw new Error("usage: pending-links.child.ts <userId> <publicToken>");
 const linked = await exchangePublicToken({ userId, publicToken, metadata: { institution: null } });
-console.log(`linked ${linked.connectionId}`);
+process.stdout.write(`linked ${linked.connectionId}\n`);
 process.exit(0);

@@ -4,6 +4,7 @@
 // person is gone, the accounts are already linked, or it keeps failing for a day, removed at Plaid.
 import "server-only";
 import { db, type PendingLinkModel as PendingLink } from "@/lib/db";
+import { log } from "@/lib/log";
 import { isPlaidError } from "@/lib/plaid/client";
 import { openAccessToken } from "@/lib/plaid/token-crypto";
 import { DuplicateConnectionError, finishLink } from "./link";
@@ -58,7 +59,7 @@ async function settle(row: PendingLink, now: Date): Promise<"finished" | "remove
   const remove = async (reason: string) => {
     const removed = await discardPendingLink({ pendingLinkId: row.id, itemId: row.itemId, accessToken });
     if (!removed) return "failed" as const;
-    console.log(`pending link: item ${row.itemId} removed at Plaid (${reason})`);
+    log.info({ itemId: row.itemId, reason }, "pending link: item removed at Plaid");
     return "removed" as const;
   };
   if (!row.userId) return remove("the person was deleted");
@@ -73,7 +74,7 @@ async function settle(row: PendingLink, now: Date): Promise<"finished" | "remove
       itemId: row.itemId,
       metadata: toMetadata(row.metadata),
     });
-    console.log(`pending link: item ${row.itemId} finished as connection ${linked.connectionId}`);
+    log.info({ itemId: row.itemId, connectionId: linked.connectionId }, "pending link: finished as a connection");
     return "finished";
   } catch (error) {
     if (error instanceof PendingLinkGoneError) return "finished";
@@ -84,7 +85,7 @@ async function settle(row: PendingLink, now: Date): Promise<"finished" | "remove
 }
 
 async function recordFailure(row: PendingLink, reason: string): Promise<"failed"> {
-  console.error(`pending link: item ${row.itemId} not settled (${reason}); the sweep tries again`);
+  log.error({ itemId: row.itemId, reason }, "pending link not settled; the sweep tries again");
   await db.pendingLink.updateMany({ where: { id: row.id }, data: { lastError: reason.slice(0, 500) } });
   return "failed";
 }

@@ -1,6 +1,7 @@
 // What /api/health reports about the database: which backend, whether it answers, and whether
 // every migration is applied.
 import "server-only";
+import { log } from "@/lib/log";
 import { databaseKind } from "./client";
 import type { MigrationStatus } from "./migrate";
 import { databaseMigrationStatus } from "./setup";
@@ -18,7 +19,7 @@ export async function checkDatabaseHealth(): Promise<DatabaseHealth> {
   try {
     status = await databaseMigrationStatus();
   } catch (error) {
-    console.error("health: database check failed", error);
+    log.error({ err: error }, "health: database check failed");
     return { ok: false, database, reason: "database unreachable", migrations: "unknown" };
   }
   const problems = [

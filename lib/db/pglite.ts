@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import lockfile from "proper-lockfile";
+import { log } from "@/lib/log";
 
 export const IN_MEMORY = "memory://";
 
@@ -30,7 +31,7 @@ function lockDataDir(dataDir: string): () => void {
       stale: 30_000,
       update: 5_000,
       onCompromised: (error) => {
-        console.error(`Lost the lock on the embedded database in ${dataDir}: ${error.message}`);
+        log.fatal({ err: error, dataDir }, "Lost the lock on the embedded database; stopping");
         process.exit(1);
       },
     });

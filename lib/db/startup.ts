@@ -2,6 +2,7 @@
 // locked to this process); PostgreSQL is left to `npm run db:migrate`, and /api/health reports
 // pending migrations there.
 import "server-only";
+import { log } from "@/lib/log";
 import { databaseKind } from "./client";
 import { migrateDatabase } from "./setup";
 
@@ -9,9 +10,10 @@ export async function prepareDatabaseOnStart(): Promise<void> {
   if (databaseKind() !== "embedded" || process.env.NEXT_PHASE === "phase-production-build") return;
   try {
     const applied = await migrateDatabase();
-    if (applied.length > 0) console.log(`Embedded database: applied ${applied.join(", ")}`);
+    if (applied.length > 0) log.info({ migrations: applied }, "Embedded database: migrations applied");
   } catch (error) {
-    console.error(`Mingus cannot start: ${(error as Error).message}`);
+    // Plain text on stderr, like a bad setting's message: it is for the person starting the server.
+    process.stderr.write(`Mingus cannot start: ${(error as Error).message}\n`);
     process.exit(1);
   }
 }

@@ -4,6 +4,7 @@ import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { getBackend } from "@/lib/db";
+import { log } from "@/lib/log";
 
 export const QUEUE_SCHEMA = "pgboss";
 
@@ -84,7 +85,7 @@ function logQueueError(): (error: Error) => void {
       return;
     }
     const more = quiet > 0 ? ` (and ${quiet} more error(s) in the last ${Math.round((now - lastAt) / 1000)} s)` : "";
-    console.error(`job queue: ${error.message}${more}`);
+    log.error({ err: error, suppressed: quiet }, `job queue error${more}`);
     lastAt = now;
     quiet = 0;
   };

@@ -3,6 +3,7 @@
 // rows (a pending sync run, a pending message) are the requests, and the scheduler's minute sweep hands
 // them out whatever happens here.
 import "server-only";
+import { log } from "@/lib/log";
 import type { HealthJob, NotifyJob, SyncJob } from "./boss";
 
 /** How this process sends jobs: its own workers' pg-boss, or a send-only one (the web on PostgreSQL). */
@@ -56,9 +57,7 @@ export async function enqueueSyncJob({ connectionId }: { connectionId: string })
     await queue.send([{ connectionId }]);
     return "sent";
   } catch (error) {
-    console.error(
-      `sync connection=${connectionId}: could not send the job (${(error as Error).message}); the scheduler will`,
-    );
+    log.error({ err: error, connectionId }, "sync: could not send the job; the scheduler will");
     return "failed";
   }
 }
@@ -76,7 +75,7 @@ export async function enqueueNotifications(jobs: NotifyJob[]): Promise<EnqueueRe
     await queue.notify(jobs);
     return "sent";
   } catch (error) {
-    console.error(`notify: could not send ${jobs.length} job(s) (${(error as Error).message}); the sweep will`);
+    log.error({ err: error, jobs: jobs.length }, "notify: could not send the jobs; the sweep will");
     return "failed";
   }
 }
@@ -93,7 +92,7 @@ export async function enqueueHealthCheck({ connectionId }: { connectionId: strin
     await queue.health([{ connectionId }]);
     return "sent";
   } catch (error) {
-    console.error(`item-health connection=${connectionId}: could not send the job (${(error as Error).message})`);
+    log.error({ err: error, connectionId }, "item-health: could not send the job");
     return "failed";
   }
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { hostname } from "node:os";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 
 /** How often a worker process beats. */
 export const HEARTBEAT_EVERY_MS = 10_000;
@@ -123,7 +124,7 @@ export async function startHeartbeat({
       if (beats++ % 360 === 0) await pruneDeadWorkers({ now });
     } catch (error) {
       connectedSince = null;
-      console.error(`worker ${workerId}: heartbeat failed: ${(error as Error).message}`);
+      log.error({ workerId, err: error }, "worker heartbeat failed");
     }
   };
   const tick = () => {
@@ -147,7 +148,7 @@ export async function startHeartbeat({
       await beating;
       await db.workerHeartbeat
         .deleteMany({ where: { id: workerId } })
-        .catch((error: Error) => console.error(`worker ${workerId}: could not remove its heartbeat: ${error.message}`));
+        .catch((error: unknown) => log.error({ workerId, err: error }, "worker could not remove its heartbeat"));
     },
   };
 }

@@ -5,6 +5,7 @@
 // keeps serving: its pools reconnect when the database returns. An uncaught exception is a bug of
 // unknown reach, so a worker logs it and exits (its runs are reaped and retried elsewhere).
 import "server-only";
+import { log } from "@/lib/log";
 
 const guarded = globalThis as typeof globalThis & { __mingusProcessGuards?: boolean };
 
@@ -20,12 +21,11 @@ export function installProcessGuards({
   if (guarded.__mingusProcessGuards) return;
   guarded.__mingusProcessGuards = true;
   process.on("unhandledRejection", (reason) => {
-    console.error(`${name}: a promise was rejected and not handled (the process carries on): ${describeError(reason)}`);
+    log.error({ process: name, err: reason }, "a promise was rejected and not handled; the process carries on");
   });
   if (exitOnUncaughtException) {
     process.on("uncaughtException", (error) => {
-      console.error(`${name}: uncaught exception, exiting: ${describeError(error)}`);
-      if (error instanceof Error && error.stack) console.error(error.stack);
+      log.fatal({ process: name, err: error }, "uncaught exception; exiting");
       process.exit(1);
     });
   }

@@ -7,6 +7,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type PgBoss from "pg-boss";
+import { log, withLogContext } from "@/lib/log";
 import {
   createBoss,
   createQueues,
@@ -94,6 +95,10 @@ export async function startJobWorkers({
   await createQueues(boss);
   const heartbeat = await startHeartbeat({ workerId, kind, everyMs: heartbeatEveryMs });
 
+  // Every log line of a job carries its id, its queue and the worker (slot) running it.
+  const inJob = <T>(job: { id: string } | undefined, queue: string, work: () => T, worker: string = workerId): T =>
+    withLogContext({ jobId: job?.id, queue, workerId: worker }, work);
+
   const stopping = new AbortController();
   // Every handler's error is caught and every job ended, awaited, by us (work.ts).
   const work = <Data extends object>(
@@ -119,7 +124,7 @@ export async function startJobWorkers({
     let id = "";
     id = await work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
       if (!job) return;
-      const run = handlers.sync(job.data, { slotId, stopping: stopping.signal });
+      const run = inJob(job, SYNC_QUEUE, () => handlers.sync(job.data, { slotId, stopping: stopping.signal }), slotId);
       running.add(run);
       try {
         const next = await run;
@@ -143,11 +148,13 @@ export async function startJobWorkers({
     async (jobs) => {
       const retries: NotifyJob[] = [];
       await Promise.all(
-        jobs.map(async (job) => {
-          const result = await handlers.notify(job.data);
-          heartbeat.jobDone();
-          if (result) retries.push({ ...job.data, startAfter: result.retryAt });
-        }),
+        jobs.map((job) =>
+          inJob(job, NOTIFY_QUEUE, async () => {
+            const result = await handlers.notify(job.data);
+            heartbeat.jobDone();
+            if (result) retries.push({ ...job.data, startAfter: result.retryAt });
+          }),
+        ),
       );
       await sendNotifyJobs(boss, retries);
     },
@@ -156,9 +163,11 @@ export async function startJobWorkers({
   // Health checks: one at a time per process, each two Plaid calls; a failure is logged and waits a day.
   await work<HealthJob>(HEALTH_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
     if (!job) return;
-    const run = handlers.health(job.data).catch((error: Error) => {
-      console.error(`item-health connection=${job.data.connectionId}: ${error.message}`);
-    });
+    const run = inJob(job, HEALTH_QUEUE, () =>
+      handlers.health(job.data).catch((error: unknown) => {
+        log.error({ err: error, connectionId: job.data.connectionId }, "item-health check failed");
+      }),
+    );
     running.add(run);
     try {
       await run;
@@ -171,8 +180,10 @@ export async function startJobWorkers({
 
   // Exchange rates: the ECB publishes around 16:00 CET on working days; the fetch at 16:30 UTC gets that
   // day's file, and one at start fills a new installation. A failure is logged and waits a day.
-  await work(FX_RATES_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
-    await handlers.fxRates().catch((error: Error) => console.error(`fx-rates: ${error.message}`));
+  await work(FX_RATES_QUEUE, { pollingIntervalSeconds: 30 }, async ([job]) => {
+    await inJob(job, FX_RATES_QUEUE, () =>
+      handlers.fxRates().catch((error: unknown) => log.error({ err: error }, "fx-rates: fetching failed")),
+    );
   });
   await boss.schedule(FX_RATES_QUEUE, "30 16 * * *", {}, { singletonKey: FX_RATES_QUEUE });
   await boss.send(FX_RATES_QUEUE, {}, { singletonKey: FX_RATES_QUEUE });
@@ -183,7 +194,7 @@ export async function startJobWorkers({
     await notify(due.notify);
     await health(due.health);
   };
-  await work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, sweep);
+  await work(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, ([job]) => inJob(job, SCHEDULE_QUEUE, sweep));
   // Every minute, whichever worker process the cron job reaches; one queued sweep at a time.
   await boss.schedule(SCHEDULE_QUEUE, "* * * * *", {}, { singletonKey: SCHEDULE_QUEUE });
   await boss.send(SCHEDULE_QUEUE, {}, { singletonKey: SCHEDULE_QUEUE });
@@ -200,7 +211,7 @@ export async function startJobWorkers({
   const reapTimer = setInterval(() => {
     if (reaping) return;
     reaping = reap()
-      .catch((error: Error) => console.error(`job queue: the reaper failed: ${error.message}`))
+      .catch((error: unknown) => log.error({ err: error }, "job queue: the reaper failed"))
       .finally(() => {
         reaping = null;
       });

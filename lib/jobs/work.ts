@@ -6,6 +6,7 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { retryWhileDatabaseDown } from "@/lib/db/availability";
+import { log } from "@/lib/log";
 import { describeError } from "./process-guards";
 
 export async function workSafely<Data extends object>(
@@ -23,7 +24,7 @@ export async function workSafely<Data extends object>(
       await handler(jobs);
     } catch (error) {
       failure = error;
-      console.error(`job queue: a ${name} job failed: ${describeError(error)}`);
+      log.error({ queue: name, err: error }, "job failed");
     }
     await endJobs(boss, { name, ids, failure, stopping });
   });
@@ -44,13 +45,14 @@ async function endJobs(
       {
         signal: stopping,
         onDown: () => {
-          if (!logged) console.error(`job queue: the database is unavailable; ${name} job(s) end when it returns`);
+          if (!logged)
+            log.error({ queue: name }, "job queue: the database is unavailable; the jobs end when it returns");
           logged = true;
         },
       },
     );
   } catch (error) {
     // Shutting down with the database away: pg-boss's expiry ends the job later.
-    console.error(`job queue: could not end ${name} job(s) ${ids.join(", ")}: ${describeError(error)}`);
+    log.error({ queue: name, jobIds: ids, err: error }, "job queue: could not end jobs");
   }
 }

@@ -3,6 +3,7 @@
 // (worker-server.ts), so the database figures are never counted twice.
 import "server-only";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { log } from "@/lib/log";
 import { DatabaseHistogram } from "./database-histogram";
 import {
   createMetricsReader,
@@ -27,7 +28,7 @@ function sharedRead(read: MetricsReader): () => Promise<MetricsFigures | null> {
   return () => {
     inFlight ??= read()
       .catch((error: Error) => {
-        console.error(`metrics: the database figures could not be read: ${error.message}`);
+        log.error({ err: error }, "metrics: the database figures could not be read");
         return null;
       })
       .finally(() => {

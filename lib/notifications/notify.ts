@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { enqueueNotifications } from "@/lib/jobs/enqueue";
+import { log } from "@/lib/log";
 import { evaluateConnectionAlerts } from "./evaluate";
 import { evaluateManualAccountAlerts } from "./evaluate-manual";
 
@@ -22,7 +23,7 @@ export async function notifyConnectionAlerts({
     const result = await evaluateConnectionAlerts({ connectionId, accounts });
     await enqueueNotifications(result.dueMessageIds.map((messageId) => ({ messageId })));
   } catch (error) {
-    console.error(`${context}: alert evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ err: error, context }, "alert evaluation failed");
   }
 }
 
@@ -32,7 +33,7 @@ export async function notifyManualAccountAlerts({ accountId }: { accountId: stri
     const result = await evaluateManualAccountAlerts({ accountId });
     await enqueueNotifications(result.dueMessageIds.map((messageId) => ({ messageId })));
   } catch (error) {
-    console.error(`manual account: alert evaluation failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error({ err: error, context: "manual account" }, "alert evaluation failed");
   }
 }
 

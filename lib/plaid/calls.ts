@@ -14,6 +14,9 @@ export type PlaidCallRecord = {
   errorCode: string | null;
   durationMs: number;
   createdAt: Date;
+  /** The request (x-request-id) or job that made the call. */
+  appRequestId: string | null;
+  jobId: string | null;
 };
 
 const MAX_LIMIT = 500;

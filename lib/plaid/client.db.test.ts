@@ -7,6 +7,8 @@ import { inspect } from "node:util";
 import { CountryCode } from "plaid";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
+import { withLogContext } from "@/lib/log";
+import { captureLogs } from "@/lib/log/test-support";
 import { createConnection, createUser } from "@/lib/test/factories";
 import { listRecentPlaidCalls } from "./calls";
 import { callPlaid, createPlaidCaller, isPlaidError, PLAID_VERSION, PlaidError } from "./client";
@@ -216,19 +218,23 @@ describe("callPlaid", () => {
   });
 
   test("a failure to record never fails the call, and logs no secrets", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const create = vi.spyOn(db.plaidApiCall, "create").mockRejectedValue(new Error(`boom ${ACCESS_TOKEN}`));
     try {
-      const data = await caller.callPlaid({ endpoint: "/item/get", connectionId }, (api) =>
-        api.itemGet({ access_token: ACCESS_TOKEN }),
+      const {
+        result: data,
+        lines,
+        records,
+      } = await captureLogs(() =>
+        caller.callPlaid({ endpoint: "/item/get", connectionId }, (api) => api.itemGet({ access_token: ACCESS_TOKEN })),
       );
       expect(data).toMatchObject({ request_id: "req-ok-1" });
       expect(create).toHaveBeenCalled();
-      expect(log).toHaveBeenCalledWith(expect.stringContaining("could not record the call to /item/get"));
-      expectNoSecrets(log.mock.calls);
+      expect(records).toContainEqual(
+        expect.objectContaining({ level: "error", msg: "plaid: could not record the call", endpoint: "/item/get" }),
+      );
+      expectNoSecrets(lines);
     } finally {
       create.mockRestore();
-      log.mockRestore();
     }
   });
 
@@ -240,6 +246,25 @@ describe("callPlaid", () => {
     expect(mine.length).toBeGreaterThanOrEqual(5);
     expect(mine.every((call) => call.connectionId === connectionId)).toBe(true);
     expect(mine[0]?.endpoint).toBe("/accounts/balance/get");
+  });
+
+  test("records the request or job that made the call, as its log lines carry them", async () => {
+    await withLogContext({ requestId: "req-abc-123" }, () =>
+      caller.callPlaid({ endpoint: "/item/get", connectionId }, (api) => api.itemGet({ access_token: ACCESS_TOKEN })),
+    );
+    expect(await lastCall()).toMatchObject({ appRequestId: "req-abc-123", jobId: null });
+    await withLogContext({ jobId: "job-42", queue: "sync", workerId: "w/1" }, () =>
+      caller
+        .callPlaid({ endpoint: "/accounts/get", connectionId }, (api) =>
+          api.accountsGet({ access_token: ACCESS_TOKEN }),
+        )
+        .catch(() => undefined),
+    );
+    expect(await lastCall()).toMatchObject({ endpoint: "/accounts/get", appRequestId: null, jobId: "job-42" });
+    await caller.callPlaid({ endpoint: "/item/get", connectionId }, (api) =>
+      api.itemGet({ access_token: ACCESS_TOKEN }),
+    );
+    expect(await lastCall()).toMatchObject({ appRequestId: null, jobId: null });
   });
 
   test("the default client talks to the configured Plaid (the emulator here) and records its mode", async () => {

@@ -5,6 +5,7 @@
 import "server-only";
 import { Configuration, PlaidApi } from "plaid";
 import { db } from "@/lib/db";
+import { currentLogContext, log } from "@/lib/log";
 import { getPlaidConfig, type PlaidConfig } from "./config";
 import { isAxiosLikeError, plaidErrorFromAxios } from "./errors";
 
@@ -122,7 +123,16 @@ async function callRecorded<T>(
 
 /** Records a call. Never throws: losing a record must not fail the call it describes. */
 async function recordCall(config: PlaidConfig, meta: PlaidCallMeta, durationMs: number, record: CallRecord) {
-  const data = { endpoint: meta.endpoint, environment: config.mode, durationMs, ...record };
+  // The request or job making the call, so a recorded failure leads to its log lines.
+  const { requestId: appRequestId, jobId } = currentLogContext();
+  const data = {
+    endpoint: meta.endpoint,
+    environment: config.mode,
+    durationMs,
+    ...record,
+    appRequestId: appRequestId ?? null,
+    jobId: jobId ?? null,
+  };
   try {
     await db.plaidApiCall.create({ data: { ...data, plaidConnectionId: meta.connectionId ?? null } });
   } catch (error) {
@@ -132,7 +142,7 @@ async function recordCall(config: PlaidConfig, meta: PlaidCallMeta, durationMs: 
       await db.plaidApiCall.create({ data: { ...data, plaidConnectionId: null } });
     } catch (again) {
       const reason = (again as { code?: unknown }).code ?? (again as Error).name;
-      console.error(`plaid: could not record the call to ${meta.endpoint} (${String(reason)})`);
+      log.error({ endpoint: meta.endpoint, reason: String(reason) }, "plaid: could not record the call");
     }
   }
 }

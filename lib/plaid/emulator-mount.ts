@@ -12,6 +12,7 @@ import {
 import { after } from "next/server";
 import { type Backend, getBackend } from "@/lib/db";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 export const EMULATOR_BASE_PATH = "/api/plaid-emulator";
 
@@ -43,7 +44,7 @@ function createEmulator(backend: Backend): PlaidEmulator {
     store: createEmulatorStore(backend),
     basePath: EMULATOR_BASE_PATH,
     defer: afterResponse,
-    logError: (message, error) => console.error(`plaid emulator: ${message}`, error),
+    logError: (message, error) => log.error({ err: error }, `plaid emulator: ${message}`),
   });
 }
 

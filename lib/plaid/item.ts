@@ -1,6 +1,7 @@
 // Plaid calls about one item that linking and unlinking share: the institution's look (name, logo,
 // colour, url) and removing the item at Plaid.
 import "server-only";
+import { log } from "@/lib/log";
 import { callPlaid, isPlaidError } from "./client";
 import { getPlaidConfig } from "./config";
 
@@ -44,7 +45,7 @@ export async function getInstitutionDetails({
     };
   } catch (error) {
     if (!isPlaidError(error)) throw error;
-    console.warn(`plaid: no details for institution ${institutionId} (${error.plaid.error_code})`);
+    log.warn({ institutionId, errorCode: error.plaid.error_code }, "plaid: no details for the institution");
     return { name: fallbackName ?? institutionId, logo: null, primaryColor: null, url: null };
   }
 }

@@ -6,6 +6,7 @@ import { plaidStartupProblem } from "./config";
 export function refuseToStartWithoutPlaid(): void {
   const problem = plaidStartupProblem();
   if (!problem) return;
-  console.error(`Mingus cannot start: ${problem}`);
+  // Plain text on stderr, like a bad setting's message: it is for the person starting the server.
+  process.stderr.write(`Mingus cannot start: ${problem}\n`);
   process.exit(1);
 }

@@ -100,13 +100,13 @@ describe("parseTokenKeys", () => {
   });
 
   test.each([
-    ["no key id", K1, /entry 1 must be "kid:base64key"/],
+    ["no key id", K1, /entry 1 has no key id: each entry must be "kid:base64key"/],
     ["an empty key id", `:${K1}`, /entry 1: the key id/],
     ["a key id with a dot", `k.1:${K1}`, /entry 1: the key id/],
     ["bad base64", "k1:not*base64", /key "k1" is not valid base64/],
     ["a 16-byte key", `k1:${randomBytes(16).toString("base64")}`, /key "k1" must decode to 32 bytes, not 16/],
     ["a duplicate key id", `k1:${K1},k1:${K2}`, /key id "k1" appears more than once/],
-    ["a trailing comma", `k1:${K1},`, /entry 2 must be/],
+    ["a trailing comma", `k1:${K1},`, /entry 2 has no key id/],
   ])("rejects %s, naming TOKEN_ENCRYPTION_KEY and not the key", (_name, value, message) => {
     const error = thrown(() => parseTokenKeys(value));
     expect(error).toBeInstanceOf(EnvError);

@@ -1,4 +1,5 @@
-// The keys that seal access tokens. TOKEN_ENCRYPTION_KEY = "kid:base64(32 bytes)[,kid:base64,...]": the
+// The keys that seal access tokens. TOKEN_ENCRYPTION_KEY = "kid:base64(32 bytes)[,kid:base64,...]" (its form
+// is checked at start by lib/env.ts, with lib/env-formats.ts): the
 // first seals, every one opens (so a new key can be put first and `npm run keys:rotate` moves rows to it).
 // Without it, on the single-process embedded database only, a key generated once and kept in
 // .data/token-key (kid "local"), mirroring lib/auth/secret.ts. PostgreSQL requires the variable:
@@ -9,45 +10,20 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, env } from "@/lib/env";
+import { env } from "@/lib/env";
+import {
+  TOKEN_KEY_HINT as GENERATE_HINT,
+  TOKEN_KEY_BYTES as KEY_BYTES,
+  parseTokenKeys,
+  type TokenKeyring,
+} from "@/lib/env-formats";
 import { AppError } from "@/lib/errors";
 
-export type TokenKeyring = { current: string; keys: ReadonlyMap<string, Buffer> };
+export type { TokenKeyring } from "@/lib/env-formats";
+export { parseTokenKeys } from "@/lib/env-formats";
 
 export const LOCAL_KEY_ID = "local";
-const KEY_BYTES = 32;
-const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
-const GENERATE_HINT = `Generate one with: node -e "console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))"`;
-
-const invalid = (message: string) => new EnvError([{ variable: "TOKEN_ENCRYPTION_KEY", message }]);
-
-/** Parses TOKEN_ENCRYPTION_KEY. Errors name the entry by position or key id, never echo key material. */
-export function parseTokenKeys(value: string): TokenKeyring {
-  const keys = new Map<string, Buffer>();
-  let current: string | undefined;
-  const entries = value.split(",").map((entry) => entry.trim());
-  for (const [index, entry] of entries.entries()) {
-    const position = `entry ${index + 1}`;
-    const colon = entry.indexOf(":");
-    if (colon < 0) throw invalid(`${position} must be "kid:base64key" (${GENERATE_HINT})`);
-    const keyId = entry.slice(0, colon).trim();
-    const encoded = entry.slice(colon + 1).trim();
-    if (!KEY_ID.test(keyId)) {
-      throw invalid(`${position}: the key id must be 1-64 letters, digits, "-" or "_"`);
-    }
-    if (keys.has(keyId)) throw invalid(`key id "${keyId}" appears more than once`);
-    if (!BASE64.test(encoded)) throw invalid(`key "${keyId}" is not valid base64`);
-    const key = Buffer.from(encoded, "base64");
-    if (key.length !== KEY_BYTES) {
-      throw invalid(`key "${keyId}" must decode to ${KEY_BYTES} bytes, not ${key.length} (${GENERATE_HINT})`);
-    }
-    keys.set(keyId, key);
-    current ??= keyId;
-  }
-  if (!current) throw invalid(`is empty (${GENERATE_HINT})`);
-  return { current, keys };
-}
 
 /**
  * The keyring for a configuration. `keyFile` is where the embedded setup keeps its generated key; it is

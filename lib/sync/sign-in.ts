@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
+import { log } from "@/lib/log";
 import { resolvePreferences } from "@/lib/preferences";
 import { requestAndEnqueueSync } from "./request-sync";
 
@@ -73,6 +74,6 @@ export async function syncOnSignIn({ userId, email }: { userId?: string; email?:
       (email ? (await db.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } }))?.id : null);
     if (id) await requestLoginSyncs({ userId: id });
   } catch (error) {
-    console.error(`sync on sign-in failed: ${(error as Error).name}`);
+    log.error({ errorName: (error as Error).name }, "sync on sign-in failed");
   }
 }

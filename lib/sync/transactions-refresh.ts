@@ -3,6 +3,7 @@
 // once and sends SYNC_UPDATES_AVAILABLE when it has found something; the sync waits for that webhook.
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 
@@ -43,7 +44,7 @@ export async function refreshTransactions({
   } catch (error) {
     if (!isPlaidError(error)) throw error;
     // Recorded in plaid_api_calls; the sync goes ahead on what Plaid already has.
-    console.warn(`transactions-refresh connection=${connectionId}: Plaid answered ${error.plaid.error_code}`);
+    log.warn({ connectionId, errorCode: error.plaid.error_code }, "transactions-refresh: Plaid answered with an error");
     return "failed";
   }
 }

@@ -20,6 +20,8 @@ if (backend === "postgresql") {
 // Plaid access tokens are sealed (lib/plaid/token-crypto.ts): a throwaway key, required on PostgreSQL
 // and keeping embedded runs from writing .data/token-key.
 process.env.TOKEN_ENCRYPTION_KEY ??= `test:${randomBytes(32).toString("base64")}`;
+// Required with DATABASE_URL (lib/env.ts), like the token key.
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64");
 
 const { migrateDatabase } = await import("@/lib/db/setup");
 await migrateDatabase();

@@ -6,6 +6,7 @@ import { checkItemHealth, findDueHealthChecks, settlePendingLinks, updateWebhook
 import { fetchRates } from "@/lib/fx";
 import type { WorkerKind } from "@/lib/jobs/heartbeat";
 import { type JobHandlers, type JobWorkers, startJobWorkers } from "@/lib/jobs/runtime";
+import { log } from "@/lib/log";
 import { closeChannelSenders, handleNotifyJob, sweepNotificationMessages } from "@/lib/notifications";
 import {
   DEFAULT_LEASE_MS,
@@ -36,11 +37,13 @@ export function workerHandlers({
     },
     fxRates: async () => {
       const report = await fetchRates();
-      if (report) console.log(`fx-rates: ${report.rates} rate(s) of ${report.days} day(s), up to ${report.lastDay}`);
+      if (report) log.info({ rates: report.rates, days: report.days, lastDay: report.lastDay }, "fx-rates: imported");
     },
     sweep: async () => {
       // Link exchanges a crash left unfinished: finished for the person, or removed at Plaid.
-      await settlePendingLinks().catch((error: Error) => console.error(`pending links: ${error.message}`));
+      await settlePendingLinks().catch((error: unknown) =>
+        log.error({ err: error }, "pending links: the sweep failed"),
+      );
       await requestDueSyncs();
       const sync = await findRunnablePendingSyncs();
       const notify = (await sweepNotificationMessages()).map((messageId) => ({ messageId }));
@@ -88,11 +91,11 @@ export async function updateWebhookUrlsAtStart(): Promise<void> {
   try {
     const report = await updateWebhookUrls();
     if (report.checked === 0) return;
-    console.log(`Webhook URL: ${report.updated} of ${report.checked} connection(s) updated`);
+    log.info({ updated: report.updated, checked: report.checked }, "Webhook URL: connections updated");
     for (const failure of report.failed) {
-      console.error(`Webhook URL: connection ${failure.connectionId} not updated (${failure.code})`);
+      log.error({ connectionId: failure.connectionId, errorCode: failure.code }, "Webhook URL: connection not updated");
     }
   } catch (error) {
-    console.error(`Webhook URL: could not check the connections (${(error as Error).message})`);
+    log.error({ err: error }, "Webhook URL: could not check the connections");
   }
 }

@@ -6,6 +6,7 @@ import { databaseKind } from "@/lib/db";
 import { env } from "@/lib/env";
 import { installProcessGuards } from "@/lib/jobs/process-guards";
 import { registerJobSender } from "@/lib/jobs/runtime";
+import { log } from "@/lib/log";
 import { failQuietRuns, requestAgain, WORKER_LOST } from "@/lib/sync";
 import { startWorkers, updateWebhookUrlsAtStart, type Workers } from "./index";
 
@@ -27,13 +28,13 @@ export async function startWorkersOnServer(): Promise<void> {
       updateWebhookUrlsSoon();
     } else if (env.MINGUS_WEB_WORKERS) {
       const workers = await startWorkers({ concurrency: env.WORKER_CONCURRENCY, kind: "web" });
-      console.log(`Sync workers: ${env.WORKER_CONCURRENCY} in the web server (${workers.workerId})`);
+      log.info({ concurrency: env.WORKER_CONCURRENCY, workerId: workers.workerId }, "Sync workers in the web server");
       updateWebhookUrlsSoon();
     } else {
       registerJobSender();
     }
   } catch (error) {
-    console.error(`The sync queue did not start: ${(error as Error).message}`);
+    log.error({ err: error }, "The sync queue did not start");
   }
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import { accessRevokedBy } from "@/lib/accounts";
 import { db, type Prisma } from "@/lib/db";
 import { lockConnection } from "@/lib/db/locks";
+import { log } from "@/lib/log";
 import { notifyConnectionAlerts } from "@/lib/notifications";
 import { requestAndEnqueueSync } from "@/lib/sync";
 import { claimWebhookEvent, finishWebhookEvent, type WebhookPayload } from "./events";
@@ -240,7 +241,15 @@ export async function handleWebhookEvent({
     else outcome = await handler({ eventId, payload, issuedAt, connection, now });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : "handler failed";
-    console.error(`plaid webhook ${payload.webhook_type}/${payload.webhook_code} failed (event ${eventId})`);
+    log.error(
+      {
+        webhookType: payload.webhook_type,
+        webhookCode: payload.webhook_code,
+        eventId,
+        errorName: (error as Error)?.name,
+      },
+      "plaid webhook handler failed",
+    );
     await finishWebhookEvent(db, { id: eventId, status: "failed", error: message, now });
     return "failed";
   }

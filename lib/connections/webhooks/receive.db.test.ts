@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, type Prisma } from "@/lib/db";
+import { captureLogs } from "@/lib/log/test-support";
 import type { WebhookKey } from "@/lib/plaid/webhooks/key-cache";
 import { sha256Hex } from "@/lib/plaid/webhooks/verify";
 import { createConnection, createUser } from "@/lib/test/factories";
@@ -111,21 +112,22 @@ const loginRequired = (itemId: string) =>
 describe("receivePlaidWebhook: verification at the door", () => {
   it("answers a forgery 401 with a generic body, logs one line without the body, and records nothing", async () => {
     const connection = await newConnection();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { token } = await signedRequest(syncUpdates(connection.itemId));
     const forged = JSON.stringify(syncUpdates(connection.itemId, { extra: "secret-looking" }), null, 2);
-    const response = await receivePlaidWebhook(
-      new Request("http://localhost/api/plaid/webhook", {
-        method: "POST",
-        headers: { "Plaid-Verification": token },
-        body: forged,
-      }),
-      { fetchKey, now: NOW },
+    const { result: response, lines } = await captureLogs(() =>
+      receivePlaidWebhook(
+        new Request("http://localhost/api/plaid/webhook", {
+          method: "POST",
+          headers: { "Plaid-Verification": token },
+          body: forged,
+        }),
+        { fetchKey, now: NOW },
+      ),
     );
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: "unverified" });
-    expect(warn).toHaveBeenCalledTimes(1);
-    const line = String(warn.mock.calls[0]?.[0]);
+    expect(lines).toHaveLength(1);
+    const line = String(lines[0]);
     expect(line).toContain("body_mismatch");
     expect(line).not.toContain("secret-looking");
     expect(line).not.toContain(token.slice(0, 20));

@@ -3,6 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { log } from "@/lib/log";
 import { countRefusedWebhook } from "@/lib/metrics";
 import type { WebhookKey } from "@/lib/plaid/webhooks/key-cache";
 import { getPlaidWebhookKey } from "@/lib/plaid/webhooks/plaid-keys";
@@ -37,7 +38,7 @@ export async function receivePlaidWebhook(
   // Headers.get is case-insensitive, as Plaid asks the header to be treated.
   const verification = await verifyWebhook({ body, token: request.headers.get("plaid-verification"), fetchKey, now });
   if (!verification.ok) {
-    console.warn(`plaid webhook rejected: ${verification.reason}`);
+    log.warn({ reason: verification.reason }, "plaid webhook rejected");
     countRefusedWebhook();
     return json({ error: "unverified" }, 401);
   }

@@ -10,6 +10,7 @@ import {
   refreshLiabilities,
 } from "@/lib/accounts";
 import { db, type Prisma } from "@/lib/db";
+import { log } from "@/lib/log";
 import { notifyConnectionAlerts } from "@/lib/notifications";
 import { getConnectionAccessToken } from "@/lib/plaid/connection-token";
 import { classifySyncError, type SyncFailure } from "./classify-error";
@@ -182,6 +183,5 @@ async function needsHistory(connectionId: string): Promise<boolean> {
 // Names and messages only: an unexpected error may come from anywhere, but never carries the token
 // (PlaidError is built without the request, and the token is only ever in a local variable).
 function logInternalFailure(syncId: string, error: unknown) {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`sync ${syncId} failed: ${detail}`);
+  log.error({ syncId, err: error }, "sync failed");
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { lockConnection } from "@/lib/db/locks";
+import { log } from "@/lib/log";
 import { requestSync } from "@/lib/sync/request-sync";
 
 export const WORKER_LOST = "WORKER_LOST";
@@ -151,6 +152,8 @@ export async function reapLostSyncs({
   now?: Date;
 }): Promise<{ reaped: EndedRun[]; requested: string[] }> {
   const reaped = await failQuietRuns({ staleBefore: new Date(now.getTime() - leaseMs), workersSilentSince, now });
-  for (const run of reaped) console.warn(`sync connection=${run.connectionId} run=${run.syncId} reaped ${WORKER_LOST}`);
+  for (const run of reaped) {
+    log.warn({ connectionId: run.connectionId, syncId: run.syncId, reason: WORKER_LOST }, "sync run reaped");
+  }
   return { reaped, requested: await requestAgain({ runs: reaped, reason: WORKER_LOST, now }) };
 }

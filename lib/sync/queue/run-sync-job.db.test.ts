@@ -2,6 +2,7 @@
 // what happens when the engine finishes, crashes, is stopped, or loses its run to the reaper.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db, type Prisma } from "@/lib/db";
+import { captureLogs } from "@/lib/log/test-support";
 import { requestSync } from "@/lib/sync/request-sync";
 import { markCompleted } from "@/lib/sync/sync-record";
 import { createConnection, createSync, createUser } from "@/lib/test/factories";
@@ -39,7 +40,6 @@ afterEach(() => {
 describe("runSyncJob", () => {
   it("claims the pending run, lets the engine finish it, releases the lease and logs one line", async () => {
     const { connection, run } = await queued();
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
     let seen: { status: string; workerId: string | null } | undefined;
     const execute: ExecuteSync = async (input) => {
       seen = await db.transactionSync.findUniqueOrThrow({ where: { id: input.syncId } });
@@ -47,14 +47,27 @@ describe("runSyncJob", () => {
       await input.heartbeat();
       await succeed(input);
     };
-    const result = await runSyncJob({ connectionId: connection.id, workerId: "w/1", leaseMs: LEASE, execute });
+    const { result, lines, records } = await captureLogs(() =>
+      runSyncJob({ connectionId: connection.id, workerId: "w/1", leaseMs: LEASE, execute }),
+    );
     expect(result).toEqual({ result: "ran", syncId: run.id, status: "success", nextRunAt: null });
     expect(seen).toMatchObject({ status: "in_progress", workerId: "w/1" });
     expect((await db.plaidConnection.findUniqueOrThrow({ where: { id: connection.id } })).syncLeaseOwner).toBeNull();
-    const lines = log.mock.calls.map((call) => String(call[0])).filter((line) => line.includes(connection.id));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/status=success added=2 updated=1 deleted=0 failed=0 duration=\d+\.\d\ds$/);
-    expect(lines[0]).not.toContain("access-sandbox");
+    const mine = records.filter((record) => record.connectionId === connection.id);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        level: "info",
+        msg: "sync success",
+        syncId: run.id,
+        status: "success",
+        added: 2,
+        updated: 1,
+        deleted: 0,
+        failed: 0,
+        durationMs: expect.any(Number),
+      }),
+    ]);
+    expect(lines.join("")).not.toContain("access-sandbox");
   });
 
   it("does nothing without a pending run, and leaves the run pending when the connection is busy", async () => {

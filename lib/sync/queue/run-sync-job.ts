@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { isDatabaseUnavailable, retryWhileDatabaseDown } from "@/lib/db/availability";
+import { log } from "@/lib/log";
 import { DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/sync/engine/classify-error";
 import { updateSyncStatus } from "@/lib/sync/update-sync-status";
 import { type ClaimRefusal, claimSync, heartbeatSync, releaseSync } from "./lease";
@@ -109,18 +110,25 @@ export async function runSyncJob({
       signal: stopping,
       onDown: (error) => {
         if (!loggedOutage)
-          console.error(
-            `sync run=${claim.syncId}: the database is unavailable (${describeError(error)}); waiting for it`,
-          );
+          log.error({ syncId: claim.syncId, err: error }, "sync run: the database is unavailable; waiting for it");
         loggedOutage = true;
       },
     },
   );
-  console.log(
-    `sync connection=${connectionId} run=${run.id} type=${run.syncType} status=${run.status} ` +
-      `added=${run.recordsAdded} updated=${run.recordsUpdated} deleted=${run.recordsDeleted} ` +
-      `failed=${run.recordsFailed} duration=${((Date.now() - started) / 1000).toFixed(2)}s` +
-      (run.errorCode ? ` error=${run.errorCode}` : ""),
+  log.info(
+    {
+      connectionId,
+      syncId: run.id,
+      syncType: run.syncType,
+      status: run.status,
+      added: run.recordsAdded,
+      updated: run.recordsUpdated,
+      deleted: run.recordsDeleted,
+      failed: run.recordsFailed,
+      durationMs: Date.now() - started,
+      ...(run.errorCode ? { errorCode: run.errorCode } : {}),
+    },
+    `sync ${run.status}`,
   );
   return { result: "ran", syncId: run.id, status: run.status, nextRunAt: await nextRunAt(connectionId) };
 }
@@ -161,7 +169,7 @@ function keepLeaseAlive({
         }
       } catch (error) {
         // A database hiccup: the next beat tries again; a lease that runs out is the reaper's to handle.
-        console.error(`sync run=${syncId}: heartbeat failed: ${(error as Error).message}`);
+        log.error({ syncId, err: error }, "sync heartbeat failed");
       } finally {
         beating = false;
       }
@@ -209,7 +217,7 @@ async function endUnfinishedRun({
     return;
   }
   // The error's name and code only: a message could quote a request.
-  if (crash) console.error(`sync run=${syncId}: the engine failed: ${describeError(crash)}`);
+  if (crash) log.error({ syncId, error: describeError(crash) }, "sync engine failed");
   const message = "The sync stopped on an unexpected error; it will be retried.";
   if (await failOpenRun({ run: open, errorCode: SYNC_ERROR, errorMessage: message })) {
     const connection = await updateSyncStatus({

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { withRequestLog } from "@/lib/log/request";
 import { getLatestSyncForConnection } from "@/lib/sync";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 const NO_STORE = { "Cache-Control": "no-store" };
 const paramsSchema = z.object({ id: z.guid() });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withRequestLog(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthenticated" }, { status: 401, headers: NO_STORE });
   const parsed = paramsSchema.safeParse(await params);
@@ -22,7 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (isAppError(error, "connection:not_found")) return notFound();
     throw error;
   }
-}
+});
 
 function notFound() {
   return Response.json({ error: "not_found" }, { status: 404, headers: NO_STORE });
