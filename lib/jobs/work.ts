@@ -7,7 +7,6 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { retryWhileDatabaseDown } from "@/lib/db/availability";
 import { log } from "@/lib/log";
-import { describeError } from "./process-guards";
 
 export async function workSafely<Data extends object>(
   boss: PgBoss,
