@@ -66,6 +66,15 @@ describe("parseEnv", () => {
     [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
     [{ FX_RATES_URL: "ftp://example.test/rates.xml" }, "FX_RATES_URL: must be an http:// or https:// URL"],
     [{ FX_RATES_URL: "eurofxref-daily.xml" }, "FX_RATES_URL: must be an http:// or https:// URL"],
+    [
+      {
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/mingus",
+        NEXTAUTH_SECRET: SECRET,
+        TOKEN_ENCRYPTION_KEY: `k1:${KEY}`,
+        WORKER_CONCURRENCY: "16",
+      },
+      "DATABASE_POOL_SIZE: must be at least WORKER_CONCURRENCY + 2 (18)",
+    ],
     [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN: must be at least 32 characters"],
     [{ METRICS_TOKEN: `${"a".repeat(32)} b` }, "METRICS_TOKEN: must be printable ASCII without spaces"],
     [{ METRICS_TOKEN: "a".repeat(32), WORKER_METRICS_PORT: "70000" }, "WORKER_METRICS_PORT: must be a port number"],

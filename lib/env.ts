@@ -186,6 +186,22 @@ const schema = z
         }
       }
     }
+    // Each sync slot holds a pooled connection while it writes, and the heartbeat and the sweep need one
+    // too: a pool smaller than that makes beats wait, and live workers look dead.
+    // (Only between two valid numbers: zod runs this even when a field failed, with its raw value.)
+    const valid = (n: unknown, max: number) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+    if (
+      value.DATABASE_URL &&
+      valid(value.DATABASE_POOL_SIZE, 100) &&
+      valid(value.WORKER_CONCURRENCY, 32) &&
+      value.DATABASE_POOL_SIZE < value.WORKER_CONCURRENCY + 2
+    ) {
+      context.addIssue({
+        code: "custom",
+        path: ["DATABASE_POOL_SIZE"],
+        message: `must be at least WORKER_CONCURRENCY + 2 (${value.WORKER_CONCURRENCY + 2}): each sync slot holds a connection, and the heartbeat and the sweep need their own`,
+      });
+    }
     if (value.WORKER_METRICS_PORT !== undefined && !value.METRICS_TOKEN) {
       context.addIssue({
         code: "custom",

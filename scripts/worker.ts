@@ -36,6 +36,13 @@ async function main(): Promise<number> {
   // A lost database never ends the worker: it logs, waits, and carries on when the database returns.
   installProcessGuards({ name: "sync worker", exitOnUncaughtException: true });
   const { concurrency, leaseMs } = parsed.options;
+  if (concurrency + 2 > env.DATABASE_POOL_SIZE) {
+    process.stderr.write(
+      `--concurrency ${concurrency} needs DATABASE_POOL_SIZE of at least ${concurrency + 2} (it is ${env.DATABASE_POOL_SIZE}): ` +
+        "each sync slot holds a connection, and the heartbeat and the sweep need their own.\n",
+    );
+    return 2;
+  }
   const workers = await startWorkers({ concurrency, leaseMs });
   log.info(
     { workerId: workers.workerId, concurrency, leaseSeconds: leaseMs / 1000 },

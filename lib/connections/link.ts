@@ -175,9 +175,19 @@ export async function exchangePublicToken({
  */
 export async function finishLink(input: PendingLinkInput): Promise<LinkedConnection> {
   const linked = await storeConnection(input);
-  await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
-  // Never checked, so due: the job only makes the first check come at once rather than at the sweep.
-  await enqueueHealthCheck({ connectionId: linked.connectionId });
+  // The connection is committed: from here nothing may undo the link (a caller that caught an error would
+  // remove the item at Plaid under a live connection). A new connection is due at once, so a first sync
+  // or health check that cannot be asked for now is asked for by the minute sweep.
+  try {
+    await requestAndEnqueueSync({ connectionId: linked.connectionId, syncType: "initial", trigger: "link" });
+    // Never checked, so due: the job only makes the first check come at once rather than at the sweep.
+    await enqueueHealthCheck({ connectionId: linked.connectionId });
+  } catch (error) {
+    log.error(
+      { connectionId: linked.connectionId, err: error },
+      "link: the first sync could not be asked for now; the sweep asks for it",
+    );
+  }
   return linked;
 }
 
@@ -239,8 +249,11 @@ async function storeConnection({
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${userId}:${institutionId}`}))`;
     // The claim, before the duplicate check: whoever deletes the pending row makes the connection (the
     // request or the sweep), and the other learns that rather than taking its item for a duplicate.
-    const claimed = await tx.pendingLink.deleteMany({ where: { id: pendingLinkId, itemId } });
-    if (claimed.count !== 1) throw new PendingLinkGoneError();
+    // An abandoned row (its request already told the person the link failed) is the remover's, not ours.
+    const claimed = await tx.$executeRaw`
+      DELETE FROM pending_links
+      WHERE id = ${pendingLinkId}::uuid AND item_id = ${itemId} AND NOT (metadata @> '{"abandoned": true}'::jsonb)`;
+    if (claimed !== 1) throw new PendingLinkGoneError();
     const duplicate = await findDuplicate(tx, { userId, institutionId, accounts });
     if (duplicate) throw duplicate;
     await tx.plaidConnection.create({

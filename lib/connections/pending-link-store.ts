@@ -74,15 +74,22 @@ export async function discardPendingLink({
   itemId: string;
   accessToken: string;
 }): Promise<boolean> {
+  // Claimed first, by marking it abandoned: once marked, finishing it (storeConnection) refuses it, and
+  // when it is already gone, someone finished the link meanwhile and the item must stay.
+  const claimed = await db.$executeRaw`
+    UPDATE pending_links SET metadata = metadata || '{"abandoned": true}'::jsonb WHERE id = ${pendingLinkId}::uuid`.catch(
+    () => null,
+  );
+  if (claimed === 0) return false;
   try {
     await removeItem({ accessToken });
   } catch (removal) {
     logRemovalFailure(itemId, removal);
-    // Marked abandoned: the person was told the link failed, so the sweep removes it rather than finish it.
+    // Left abandoned: the person was told the link failed, so the sweep removes it rather than finish it.
     await db.$executeRaw`
-      UPDATE pending_links SET last_error = ${`remove: ${errorCode(removal)}`},
-        metadata = metadata || '{"abandoned": true}'::jsonb
-      WHERE id = ${pendingLinkId}::uuid`.catch(() => undefined);
+      UPDATE pending_links SET last_error = ${`remove: ${errorCode(removal)}`} WHERE id = ${pendingLinkId}::uuid`.catch(
+      () => undefined,
+    );
     return false;
   }
   await db.pendingLink.deleteMany({ where: { id: pendingLinkId } }).catch((error: Error) => {

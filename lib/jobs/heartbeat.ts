@@ -113,18 +113,28 @@ export async function startHeartbeat({
   let beating: Promise<void> | null = null;
   // When the current run of successful beats began; null after a failed beat.
   let connectedSince: number | null = null;
+  // When the last beat that succeeded ended, and when the beat in flight began.
+  let lastBeatDoneAt: number | null = null;
+  let beatStartedAt: number | null = null;
   let beats = 0;
 
   const beat = async () => {
     const now = new Date();
+    beatStartedAt = now.getTime();
     try {
       await recordHeartbeat({ workerId, kind, startedAt, jobsDone, now });
-      connectedSince ??= now.getTime();
+      lastBeatDoneAt = Date.now();
+      // A beat that took longer than the interval met a stalled database: everyone's beats were late
+      // meanwhile (each row stamped with its beat's start), so others are judged only a silence later.
+      if (lastBeatDoneAt - beatStartedAt > everyMs) connectedSince = lastBeatDoneAt;
+      else connectedSince ??= beatStartedAt;
       // About once an hour at the default interval.
       if (beats++ % 360 === 0) await pruneDeadWorkers({ now });
     } catch (error) {
       connectedSince = null;
       log.error({ workerId, err: error }, "worker heartbeat failed");
+    } finally {
+      beatStartedAt = null;
     }
   };
   const tick = () => {
@@ -142,7 +152,17 @@ export async function startHeartbeat({
     jobDone: () => {
       jobsDone++;
     },
-    canJudgeOthers: () => connectedSince !== null && Date.now() - connectedSince >= silentMs,
+    canJudgeOthers: () => {
+      const now = Date.now();
+      return (
+        connectedSince !== null &&
+        now - connectedSince >= silentMs &&
+        // Its own beats are on time: the last one ended lately and none is stuck now.
+        lastBeatDoneAt !== null &&
+        now - lastBeatDoneAt <= everyMs * 1.5 &&
+        (beatStartedAt === null || now - beatStartedAt < everyMs)
+      );
+    },
     stop: async () => {
       clearInterval(timer);
       await beating;

@@ -30,10 +30,3 @@ export function installProcessGuards({
     });
   }
 }
-
-/** The error's name, code and message: enough to tell an outage from a bug, nothing from a request. */
-export function describeError(reason: unknown): string {
-  if (!(reason instanceof Error)) return String(reason);
-  const code = (reason as { code?: unknown }).code;
-  return `${reason.name}${typeof code === "string" ? ` ${code}` : ""}: ${reason.message.trim().split("\n").at(-1)}`;
-}

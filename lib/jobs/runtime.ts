@@ -204,10 +204,11 @@ export async function startJobWorkers({
   const reapEvery = Math.max(50, Math.min(reapEveryMs, heartbeatEveryMs / 2));
   const silentMs = heartbeatEveryMs * WORKER_SILENT_BEATS;
   let reaping: Promise<void> | null = null;
-  const reap = async () => {
-    const workersSilentSince = heartbeat.canJudgeOthers() ? new Date(Date.now() - silentMs) : null;
-    await send(await handlers.reap({ workersSilentSince }));
-  };
+  const reap = () =>
+    withLogContext({ queue: "reaper", workerId }, async () => {
+      const workersSilentSince = heartbeat.canJudgeOthers() ? new Date(Date.now() - silentMs) : null;
+      await send(await handlers.reap({ workersSilentSince }));
+    });
   const reapTimer = setInterval(() => {
     if (reaping) return;
     reaping = reap()

@@ -6,8 +6,8 @@
 // settled, added up once (the first scrape of a process reads them whole, each later one only the rows
 // that settled since) and kept by the reader; the recent rows are read fresh each time through each
 // table's time index. A row is settled long after its transaction committed: Plaid calls, webhooks and
-// attempts are stamped at insert, and a run's completed_at is never set more than a lease (at most an
-// hour) in the past.
+// attempts are stamped at insert, and a run's completed_at is the time it ended (a reaped run's too:
+// only its duration stops at its worker's last sign of life).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { JOB_QUEUES, QUEUE_SCHEMA } from "@/lib/jobs/boss";

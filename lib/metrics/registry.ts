@@ -3,6 +3,7 @@
 // (worker-server.ts), so the database figures are never counted twice.
 import "server-only";
 import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import { countAliveWorkers } from "@/lib/jobs/heartbeat";
 import { log } from "@/lib/log";
 import { DatabaseHistogram } from "./database-histogram";
 import {
@@ -14,7 +15,6 @@ import {
   type Tally,
 } from "./figures";
 import { refusedWebhooks } from "./refused-webhooks";
-import { countAliveWorkersForMetrics } from "./workers";
 
 const PREFIX = "mingus_";
 
@@ -161,8 +161,14 @@ export function createClusterRegistry({ read = createMetricsReader() }: { read?:
     name: `${PREFIX}workers_alive`,
     help: "Job worker processes alive.",
     registers,
+    // Live heartbeats across the cluster (lib/jobs/heartbeat.ts). Without the database the scrape still
+    // answers, with mingus_metrics_database_up 0 and this gauge at its last known value.
     async collect() {
-      this.set(await countAliveWorkersForMetrics());
+      const alive = await countAliveWorkers().catch((error: unknown) => {
+        log.error({ err: error }, "metrics: the live workers could not be counted");
+        return null;
+      });
+      if (alive !== null) this.set(alive);
     },
   });
   databaseMetric("counter", {

@@ -3,6 +3,7 @@
 // is alive, so syncs, alerts and health checks wait (docs/operations.md, Health).
 import { checkDatabaseHealth } from "@/lib/db/health";
 import { countAliveWorkers, WORKER_ALIVE_MS } from "@/lib/jobs/heartbeat";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +18,8 @@ export async function GET() {
       { status: 503, headers: NO_STORE },
     );
   }
-  const alive = await countAliveWorkers().catch((error: Error) => {
-    console.error(`health: could not count the workers: ${error.message}`);
+  const alive = await countAliveWorkers().catch((error: unknown) => {
+    log.error({ err: error }, "health: could not count the workers");
     return null;
   });
   if (alive === null) {

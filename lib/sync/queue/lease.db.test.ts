@@ -158,11 +158,11 @@ describe("reapLostSyncs", () => {
     expect(reaped.map((ended) => ended.syncId)).not.toContain(alive.run.id);
     expect(requested).toContain(connection.id);
 
-    // Recorded as ended at its last sign of life (the claim's heartbeat), not at the reap.
+    // Its duration ends at its last sign of life (the claim's heartbeat); completed_at is the reap.
     expect(await runOf(run.id)).toMatchObject({
       status: "failed",
       errorCode: "WORKER_LOST",
-      completedAt: T0,
+      completedAt: at(61),
       duration: 0,
       retryAfter: at(61),
     });
@@ -211,7 +211,7 @@ describe("reapLostSyncs", () => {
     expect(await runOf(run.id)).toMatchObject({
       status: "failed",
       errorCode: "WORKER_LOST",
-      completedAt: at(9),
+      completedAt: at(26),
       duration: 9,
       retryAfter: at(26),
     });

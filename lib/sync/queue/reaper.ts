@@ -67,9 +67,9 @@ export async function failOpenRun({
       )
       UPDATE transaction_syncs s
       SET status = 'failed', error_code = ${errorCode}, error_message = ${errorMessage},
-          completed_at = ended.at, retry_after = ${retryAfter},
+          completed_at = GREATEST(target.began_at, ${now}::timestamptz), retry_after = ${retryAfter},
           duration = GREATEST(0, EXTRACT(EPOCH FROM (ended.at - COALESCE(s.started_at, ended.at))))
-      FROM ended
+      FROM ended JOIN target ON target.id = ended.id
       WHERE s.id = ended.id`;
     if (count !== 1) return false;
     await tx.$executeRaw`
