@@ -55,7 +55,7 @@ test("links Platypus OAuth Bank through its consent page, then repairs it in upd
   await openLink(page, "Link a bank");
   await pick(page, "oauth", OAUTH_BANK);
   await consentAtBank(page, OAUTH_BANK, "Allow", { check: true });
-  await expect(page.getByRole("heading", { name: "Finishing with your bank" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Finishing with your bank" })).toBeVisible();
   await finishOnReturnPage(page);
   const bank = page.getByRole("region", { name: OAUTH_BANK });
   await expect(bank.getByRole("listitem")).toHaveCount(9, { timeout: 15_000 });
@@ -156,7 +156,7 @@ test("the return page says so when nothing is waiting, at phone width", async ({
   await page.setViewportSize({ width: 390, height: 800 });
   await signUp(page);
   await page.goto("/oauth-return?oauth_state_id=nothing");
-  await expect(page.getByRole("heading", { name: "Finishing with your bank" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Finishing with your bank" })).toBeVisible();
   await expect(page.getByText("No bank sign-in is waiting to finish here.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to your accounts" })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
