@@ -13,7 +13,8 @@ function runGuarded(script: string): Promise<{ code: number | null; output: stri
     execFile(
       process.execPath,
       ["--conditions=react-server", "--import", "tsx", "--input-type=module", "-e", program],
-      { timeout: 20_000 },
+      // The logger is silent in tests unless asked: these lines are what the test reads.
+      { timeout: 20_000, env: { ...process.env, LOG_LEVEL: "info" } },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
     );
   });
@@ -27,11 +28,25 @@ describe("installProcessGuards", () => {
         console.log("still serving");
         setTimeout(() => { throw new TypeError("a bug"); }, 10);
       }, 50);`);
-    expect(output).toMatch(
-      /test worker: a promise was rejected and not handled \(the process carries on\): Error ECONNRESET: Connection terminated unexpectedly/,
+    const lines = output
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { msg: string; process?: string; err?: { message?: string; code?: string } });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        process: "test worker",
+        msg: "a promise was rejected and not handled; the process carries on",
+        err: expect.objectContaining({ code: "ECONNRESET", message: "Connection terminated unexpectedly" }),
+      }),
     );
     expect(output).toMatch(/still serving/);
-    expect(output).toMatch(/test worker: uncaught exception, exiting: TypeError: a bug/);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        process: "test worker",
+        msg: "uncaught exception; exiting",
+        err: expect.objectContaining({ message: "a bug" }),
+      }),
+    );
     expect(code).toBe(1);
   }, 30_000);
 });

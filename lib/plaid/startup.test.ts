@@ -18,7 +18,8 @@ function run(script: string, env: { NODE_ENV: "production" } & Record<string, st
   );
 }
 
-describe("a production server's start", () => {
+// Each test starts a child process through tsx: seconds on a busy machine.
+describe("a production server's start", { timeout: 30_000 }, () => {
   test("stops with exit code 1 and names both ways to configure Plaid", () => {
     const started = run(`const { register } = await import("./instrumentation.ts"); await register();`, {
       NODE_ENV: "production",
