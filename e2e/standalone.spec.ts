@@ -13,6 +13,11 @@ import pg from "pg";
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
 const METRICS_TOKEN = randomBytes(24).toString("hex");
+// Every process on one PostgreSQL database shares these (lib/env.ts requires them with DATABASE_URL).
+const SHARED_KEYS = {
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
+};
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const serverUrl = process.env.MINGUS_TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -52,7 +57,7 @@ test("the standalone server runs on its own: health, a page with its assets, met
   try {
     // As compose's one-shot `migrate` service: the migration runner from the sources.
     execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/migrate.ts"], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, DATABASE_URL: databaseUrl, ...SHARED_KEYS },
       stdio: "pipe",
     });
 
@@ -68,8 +73,7 @@ test("the standalone server runs on its own: health, a page with its assets, met
         HOSTNAME: "127.0.0.1",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_URL: BASE,
-        NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-        TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
+        ...SHARED_KEYS,
         PLAID_EMULATOR: "on",
         METRICS_TOKEN,
         MAIL_OUTBOX_DIR: path.join(root, ".data", "outbox"),
