@@ -89,7 +89,13 @@ test("the standalone server runs on its own: health, a page with its assets, met
 
     const health = await waitForHealth(server, () => output);
     expect(health.status, output).toBe(200);
-    expect(await health.json()).toMatchObject({ status: "ok", database: "postgresql", migrations: "up-to-date" });
+    // The database is fine; no sync worker runs beside this server (compose's `worker` service would).
+    expect(await health.json()).toMatchObject({
+      status: "degraded",
+      database: "postgresql",
+      migrations: "up-to-date",
+      workers: { alive: 0 },
+    });
 
     // A server-rendered page whose stylesheet and scripts come from the copied .next/static.
     const assets: number[] = [];
