@@ -18,7 +18,8 @@ export async function spawnWorker({
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts", ...args],
     {
-      env: { ...process.env, ...env },
+      // Its log lines (JSON; silent in tests unless asked) are what the tests read.
+      env: { ...process.env, LOG_LEVEL: "info", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -34,7 +35,7 @@ export async function spawnWorker({
   // Compiling the app under tsx takes seconds, and much longer on a busy machine.
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const ready = /Sync worker (\S+): \d+ at a time/.exec(output);
+    const ready = /"workerId":"([^"]+)"[^\n]*"msg":"Sync worker started/.exec(output);
     if (ready?.[1]) return { ...worker, id: ready[1] };
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");

@@ -136,7 +136,7 @@ describe.skipIf(testBackend() !== "postgresql")(
       for (const run of limited) expect(run).toMatchObject({ status: "failed", retryAfter: expect.any(Date) });
       // One line per run in the workers' logs, and never a token.
       const logs = workers.map((worker) => worker.output()).join("\n");
-      expect(logs.match(/^sync connection=/gm)?.length).toBe(runs.length);
+      expect(logs.match(/^\{.*"syncType":.*"msg":"sync [a-z_]+"/gm)?.length).toBe(runs.length);
       for (const connection of connections) expect(logs).not.toContain(connection.accessToken);
 
       // SIGTERM: both stop cleanly.
