@@ -85,6 +85,46 @@ function databaseMetric(
 }
 
 /** Process metrics (CPU, memory, event loop, GC) under the mingus_ prefix. */
+/**
+ * A counter of rows and the histogram of their durations, from one tally of this scrape's read: the
+ * two labels of each row name the pair's two label names.
+ */
+function countAndDuration({
+  registers,
+  figures,
+  counter: [counterName, counterHelp],
+  histogram: [histogramName, histogramHelp],
+  labelNames,
+  buckets,
+  rows,
+}: {
+  registers: Registry[];
+  figures: () => Promise<MetricsFigures | null>;
+  counter: [name: string, help: string];
+  histogram: [name: string, help: string];
+  labelNames: [string, string];
+  buckets: number[];
+  rows: (read: MetricsFigures | null) => Tally[];
+}): void {
+  const labels = ({ labels: [first, second] }: Tally) => ({ [labelNames[0]]: first, [labelNames[1]]: second });
+  databaseMetric("counter", {
+    registers,
+    figures,
+    name: counterName,
+    help: counterHelp,
+    labelNames,
+    series: (read) => rows(read).map((row) => ({ labels: labels(row), value: row.count })),
+  });
+  new DatabaseHistogram({
+    name: `${PREFIX}${histogramName}`,
+    help: histogramHelp,
+    labelNames,
+    buckets,
+    registers,
+    read: async () => rows(await figures()).map((row) => ({ labels: labels(row), figures: row.duration })),
+  });
+}
+
 export function createProcessRegistry(): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
@@ -107,25 +147,17 @@ export function createClusterRegistry({ read = createMetricsReader() }: { read?:
   });
 
   const common = { registers, figures };
-  const syncLabels = ({ labels: [type, status] }: Tally) => ({ type, status });
-  databaseMetric("counter", {
-    ...common,
-    name: "sync_runs_total",
-    help: "Finished sync runs by type (initial, incremental, manual) and status (success, failed, partial, cancelled).",
-    labelNames: ["type", "status"],
-    series: (read) => (read?.syncRuns ?? []).map((row) => ({ labels: syncLabels(row), value: row.count })),
-  });
-  new DatabaseHistogram({
-    name: `${PREFIX}sync_duration_seconds`,
-    help: "Duration of finished sync runs, by type and status.",
+  countAndDuration({
+    registers,
+    figures,
+    counter: [
+      "sync_runs_total",
+      "Finished sync runs by type (initial, incremental, manual) and status (success, failed, partial, cancelled).",
+    ],
+    histogram: ["sync_duration_seconds", "Duration of finished sync runs, by type and status."],
     labelNames: ["type", "status"],
     buckets: SYNC_DURATION_BUCKETS,
-    registers,
-    read: async () =>
-      ((await figures())?.syncRuns ?? []).map((row) => ({
-        labels: syncLabels(row),
-        figures: row.duration,
-      })),
+    rows: (read) => read?.syncRuns ?? [],
   });
   databaseMetric("counter", {
     ...common,
@@ -133,22 +165,20 @@ export function createClusterRegistry({ read = createMetricsReader() }: { read?:
     help: "Transactions processed by finished sync runs (added, modified and removed).",
     series: (read) => (read ? [{ value: read.syncRuns.reduce((sum, row) => sum + row.total, 0) }] : []),
   });
-  const plaidLabels = ({ labels: [endpoint, error_code] }: Tally) => ({ endpoint, error_code });
-  databaseMetric("counter", {
-    ...common,
-    name: "plaid_api_calls_total",
-    help: 'Calls to Plaid (or the emulator) by endpoint and Plaid error code ("" for a success).',
-    labelNames: ["endpoint", "error_code"],
-    series: (read) => (read?.plaidCalls ?? []).map((row) => ({ labels: plaidLabels(row), value: row.count })),
-  });
-  new DatabaseHistogram({
-    name: `${PREFIX}plaid_api_duration_seconds`,
-    help: 'Duration of calls to Plaid by endpoint and Plaid error code ("" for a success).',
+  countAndDuration({
+    registers,
+    figures,
+    counter: [
+      "plaid_api_calls_total",
+      'Calls to Plaid (or the emulator) by endpoint and Plaid error code ("" for a success).',
+    ],
+    histogram: [
+      "plaid_api_duration_seconds",
+      'Duration of calls to Plaid by endpoint and Plaid error code ("" for a success).',
+    ],
     labelNames: ["endpoint", "error_code"],
     buckets: PLAID_DURATION_BUCKETS,
-    registers,
-    read: async () =>
-      ((await figures())?.plaidCalls ?? []).map((row) => ({ labels: plaidLabels(row), figures: row.duration })),
+    rows: (read) => read?.plaidCalls ?? [],
   });
   databaseMetric("gauge", {
     ...common,
