@@ -3,6 +3,7 @@
 // a pending request left with retry_after, so the queue runs it again then.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
+import { lockConnection } from "@/lib/db/locks";
 import { computeBackoffMs } from "@/lib/jobs/backoff";
 import { avoidMaintenance } from "@/lib/sync/schedule";
 import type { SyncCounts } from "@/lib/sync/sync-record";
@@ -103,7 +104,12 @@ export async function finishRun({
     cursor_before: run.progress.cursorBefore,
     cursor_after: run.progress.cursorAfter,
   };
-  const finished = await db.$executeRaw`
+  // The connection's row first, as a lease renewal and the reaper lock it: a successful run's update
+  // stamps the connection and its accounts (stamp_last_sync), and taking the run's row before the
+  // connection's deadlocked with a renewal that had the connection and wanted the run.
+  const finished = await db.$transaction(async (tx) => {
+    await lockConnection(tx, record.plaidConnectionId);
+    return tx.$executeRaw`
     UPDATE transaction_syncs SET status = ${status}, completed_at = ${now}, duration = ${duration}::float8,
       records_processed = ${counts.processed}, records_added = ${counts.added}, records_updated = ${counts.updated},
       records_deleted = ${counts.deleted}, records_failed = ${counts.failed},
@@ -111,6 +117,7 @@ export async function finishRun({
       retry_after = ${retryAfter}, context = context || ${JSON.stringify(fullContext)}::jsonb
     WHERE id = ${record.id}::uuid AND status = 'in_progress'
       AND (${run.workerId}::text IS NULL OR worker_id = ${run.workerId}::text)`;
+  });
   if (finished !== 1) return lostOutcome(record.id, counts);
 
   const outcome: SyncOutcome = {

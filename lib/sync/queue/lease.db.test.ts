@@ -3,7 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordHeartbeat } from "@/lib/jobs/heartbeat";
-import { createConnection, createSync, createUser } from "@/lib/test/factories";
+import { finishRun } from "@/lib/sync/engine/finish-run";
+import { createSyncRun } from "@/lib/sync/engine/sync-run";
+import { testBackend } from "@/lib/test/databases";
+import { createAccount, createConnection, createSync, createUser } from "@/lib/test/factories";
 import { claimSync, heartbeatSync, releaseSync } from "./lease";
 import { failOpenRun, reapLostSyncs } from "./reaper";
 
@@ -237,4 +240,45 @@ describe("reapLostSyncs", () => {
 /** A worker process's heartbeat row as lib/jobs/heartbeat.ts writes it. */
 async function beat(workerId: string, now: Date) {
   await recordHeartbeat({ workerId, kind: "worker", startedAt: T0, jobsDone: 0, now });
+}
+
+// Two connections to PostgreSQL at once (PGlite has one, so the meeting cannot happen there).
+describe.skipIf(testBackend() !== "postgresql")("a run's end meeting its lease renewal", () => {
+  it("waits its turn instead of deadlocking, and both land", async () => {
+    const { connection, run } = await pendingRun();
+    await createAccount({ plaidConnectionId: connection.id, userId: connection.userId });
+    await claimSync({ syncId: run.id, workerId: "w1", leaseMs: LEASE, now: T0 });
+    const progress = createSyncRun({ syncId: run.id, workerId: "w1" });
+    let finishing: Promise<unknown> | undefined;
+    // The renewal's order: the connection's row, then (once the run's end is under way) the run's.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE plaid_connections SET sync_lease_expires_at = ${at(90)} WHERE id = ${connection.id}::uuid`;
+      finishing = finishRun({
+        record: { id: run.id, plaidConnectionId: connection.id, syncType: "incremental", startedAt: T0, retryCount: 0 },
+        run: progress,
+        failure: null,
+        context: {},
+        connection: { retryCount: 0, maintenanceUntil: null },
+        now: at(20),
+      });
+      await waitUntilBlocked();
+      await tx.$executeRaw`UPDATE transaction_syncs SET heartbeat_at = ${at(19)} WHERE id = ${run.id}::uuid`;
+    });
+    expect(await finishing).toMatchObject({ status: "success" });
+    expect(await runOf(run.id)).toMatchObject({ status: "success", completedAt: at(20), heartbeatAt: at(19) });
+    // The success stamped the connection (stamp_last_sync), after the renewal let go of it.
+    expect(await connectionOf(connection.id)).toMatchObject({ lastSyncAt: at(20), syncLeaseExpiresAt: at(90) });
+  });
+});
+
+/** Until another session waits on a row lock (the run's end queued behind the renewal). */
+async function waitUntilBlocked() {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const [row] = await db.$queryRaw<{ waiting: number }[]>`
+      SELECT count(*)::int AS waiting FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if ((row?.waiting ?? 0) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the run's end never waited for the connection's row");
 }

@@ -230,9 +230,25 @@ async function endUnfinishedRun({
   }
 }
 
-function describeError(error: unknown): string {
-  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
-  return [typeof name === "string" ? name : "Error", typeof code === "string" ? code : null].filter(Boolean).join(" ");
+/**
+ * The error's name and code, and for a database error the driver's kind and SQLSTATE (say 40P01, a
+ * deadlock): enough to find the cause, never a message that could quote a request.
+ */
+export function describeError(error: unknown): string {
+  const { name, code, meta } = (error ?? {}) as {
+    name?: unknown;
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
+  };
+  const cause = meta?.driverAdapterError?.cause;
+  return [
+    typeof name === "string" ? name : "Error",
+    typeof code === "string" ? code : null,
+    typeof cause?.kind === "string" ? cause.kind : null,
+    typeof cause?.originalCode === "string" ? `SQLSTATE ${cause.originalCode}` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** How long a run may go without a heartbeat before another worker may take its connection. */
