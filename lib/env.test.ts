@@ -177,6 +177,7 @@ describe("parseEnv", () => {
     [{ ADMIN_EMAILS: "ops@example.com,not-an-email" }, "ADMIN_EMAILS: must be a comma-separated list of email"],
     [{ WORKER_CONCURRENCY: "lots" }, "WORKER_CONCURRENCY: must be a whole number from 1 to 32"],
     [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
+    [{ LOG_FORMAT: "text" }, "LOG_FORMAT: must be json or pretty"],
     [{ PLAID_ENV: "staging", PLAID_CLIENT_ID: "c", PLAID_SECRET: "s" }, "PLAID_ENV: must be sandbox or production"],
   ])("rejects %o with a message saying what is expected", (source, message) => {
     expect(issuesOf(source)[0]).toContain(message);

@@ -164,6 +164,8 @@ const schema = z
     LOG_LEVEL: optionalString.pipe(
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], `must be one of ${LOG_LEVELS}`).optional(),
     ),
+    // The logs' form (lib/log): unset, readable lines in development and JSON lines otherwise.
+    LOG_FORMAT: optionalString.pipe(z.enum(["json", "pretty"], "must be json or pretty").optional()),
   })
   .superRefine((value, context) => {
     // All or none: half a feature's settings is a mistake, not a choice.

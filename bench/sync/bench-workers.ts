@@ -20,17 +20,24 @@ type Worker = { child: ChildProcess; ready: Promise<void>; exited: Promise<void>
 
 function startWorker({ env }: { env: NodeJS.ProcessEnv }): Worker {
   // Its own process group, so stopping it reaches tsx's node child too.
-  const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env,
+  // BENCH_CPU_PROFILE=<folder>: each worker writes a V8 CPU profile there when it stops (open it in
+  // Chrome's DevTools, Performance).
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const child = spawn("npx", ["tsx", ...profile, "--conditions=react-server", "scripts/worker.ts"], {
+    env: { ...env, LOG_FORMAT: "json", LOG_LEVEL: "info" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const worker: Worker = { child, ready: Promise.resolve(), exited: Promise.resolve(), runs: 0 };
   worker.exited = new Promise((resolve) => child.once("exit", () => resolve()));
   worker.ready = new Promise((resolve, reject) => {
+    // The worker logs JSON lines (lib/log): its ready line, then one line per finished run.
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
-      if (line.startsWith("Sync worker ") && line.includes(" at a time")) resolve();
-      else if (line.startsWith("sync connection=")) worker.runs++;
+      const entry = parseLogLine(line);
+      if (entry?.msg?.startsWith("Sync worker started")) resolve();
+      else if (entry?.syncType !== undefined && /^sync [a-z_]+$/.test(entry.msg ?? "")) worker.runs++;
     });
     createInterface({ input: child.stderr as NodeJS.ReadableStream }).on("line", (line) => {
       if (!line.startsWith("npm warn")) console.error(`  worker ${child.pid}: ${line}`);
@@ -38,6 +45,30 @@ function startWorker({ env }: { env: NodeJS.ProcessEnv }): Worker {
     child.once("exit", (code) => reject(new Error(`a worker exited before it was ready (code ${code})`)));
   });
   return worker;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+
+/** The promise's value, or an error after `ms`: a benchmark never waits forever. */
+async function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseLogLine(line: string): { msg?: string; syncType?: unknown } | null {
+  if (!line.startsWith("{")) return null;
+  try {
+    return JSON.parse(line) as { msg?: string; syncType?: unknown };
+  } catch {
+    return null;
+  }
 }
 
 async function stopWorker(worker: Worker): Promise<void> {
@@ -67,7 +98,11 @@ export async function drainThroughWorkers({
   const processes = Array.from({ length: workers }, () => startWorker({ env }));
   const boss = createBoss({ role: "sender" });
   try {
-    await Promise.all(processes.map((worker) => worker.ready));
+    await withDeadline(
+      Promise.all(processes.map((worker) => worker.ready)),
+      READY_TIMEOUT_MS,
+      "a worker never logged its ready line",
+    );
     await boss.start();
     await createQueues(boss);
 

@@ -13,9 +13,25 @@ import { setUpEmulatorServer } from "@/lib/test/emulator";
 import { createUser } from "@/lib/test/factories";
 
 vi.mock("@/lib/plaid/config", () => import("@/lib/test/emulator"));
+// Set by a test to make asking for the first sync fail once, after the connection is stored.
+const firstSync = vi.hoisted(() => ({ failNext: false }));
+vi.mock("@/lib/sync", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/sync")>();
+  return {
+    ...actual,
+    requestAndEnqueueSync: async (...args: Parameters<typeof actual.requestAndEnqueueSync>) => {
+      if (firstSync.failNext) {
+        firstSync.failNext = false;
+        throw new Error("the queue is unreachable");
+      }
+      return actual.requestAndEnqueueSync(...args);
+    },
+  };
+});
 
 const { exchangePublicToken } = await import("./link");
 const { settlePendingLinks, PENDING_LINK_GRACE_MS } = await import("./pending-links");
+const { requestDueSyncs } = await import("@/lib/sync/queue/scheduler");
 const server = setUpEmulatorServer();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,6 +80,29 @@ describe("a link that fails after the exchange", () => {
     expect(await sweepLater()).toEqual({ finished: 0, removed: 1, failed: 0 });
     expect(await db.plaidConnection.count({ where: { userId: user.id } })).toBe(0);
     await expectNoOrphans();
+  });
+
+  it("a failure after the connection is stored keeps the link: the item stays at Plaid, the sweep asks for the sync", async () => {
+    const user = await createUser();
+    firstSync.failNext = true;
+    const linked = await exchangePublicToken({
+      userId: user.id,
+      publicToken: await publicToken(),
+      metadata: { institution: null },
+    });
+    expect(firstSync.failNext).toBe(false);
+    const connection = await db.plaidConnection.findUniqueOrThrow({ where: { id: linked.connectionId } });
+    expect(connection).toMatchObject({ userId: user.id, isActive: true });
+    // Nothing undid the link: the item is still at Plaid, known as this connection, and nothing is pending.
+    expect(await emulatorItemIds()).toContain(connection.itemId);
+    await expectNoOrphans();
+    expect(await db.transactionSync.count({ where: { plaidConnectionId: connection.id } })).toBe(0);
+    // A new connection is due at once: the minute sweep asks for its initial sync.
+    expect(await requestDueSyncs()).toContain(connection.id);
+    expect(await db.transactionSync.findFirst({ where: { plaidConnectionId: connection.id } })).toMatchObject({
+      syncType: "initial",
+      status: "pending",
+    });
   });
 
   it("a link that succeeds leaves no pending row", async () => {

@@ -1,6 +1,6 @@
-// The one logger (pino): JSON lines in production and under tests, readable lines in development, each
-// carrying the request id or job id of the work it belongs to (./context.ts), with secrets censored by
-// configuration (./redact.ts). `log.info({ connectionId }, "message")`; errors as `{ err }`.
+// The one logger (pino): JSON lines in production and under tests, readable lines in development (LOG_FORMAT
+// chooses), each carrying the request id or job id of the work it belongs to (./context.ts), with secrets
+// censored by configuration (./redact.ts). `log.info({ connectionId }, "message")`; errors as `{ err }`.
 import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
 import pretty from "pino-pretty";
@@ -15,7 +15,7 @@ export { acceptRequestId, REQUEST_ID_HEADER } from "./request-id";
 // A synchronous stream in the process itself: pino's transports run in worker threads, which Next.js's
 // bundling breaks, and a process that exits right after logging must not lose the line.
 function defaultDestination(): DestinationStream {
-  if (env.NODE_ENV === "development") {
+  if ((env.LOG_FORMAT ?? (env.NODE_ENV === "development" ? "pretty" : "json")) === "pretty") {
     return pretty({
       sync: true,
       colorize: process.stdout.isTTY,

@@ -10,6 +10,7 @@ import {
   iterateTransactions,
   listTransactions,
   normalizeQuery,
+  SEARCH_COUNT_LIMIT,
   type TransactionCursor,
 } from "./list";
 
@@ -125,7 +126,7 @@ describe("listTransactions", () => {
 });
 
 describe("listTransactions' count", () => {
-  it("stops counting past COUNT_LIMIT and says so", async () => {
+  it("stops counting past COUNT_LIMIT, a search past SEARCH_COUNT_LIMIT, and says so", async () => {
     const { user, account } = await createUserWithAccount();
     // In SQL: ten thousand rows through the client would take most of the test's time.
     await db.$executeRaw`
@@ -135,6 +136,10 @@ describe("listTransactions' count", () => {
     const page = await listTransactions({ userId: user.id, accountId: account.id });
     expect(page).toMatchObject({ total: COUNT_LIMIT, totalIsCapped: true });
     expect(page?.transactions).toHaveLength(25);
+    // A search stops at SEARCH_COUNT_LIMIT.
+    const searched = await listTransactions({ userId: user.id, accountId: account.id, query: "ro" });
+    expect(searched).toMatchObject({ total: SEARCH_COUNT_LIMIT, totalIsCapped: true });
+    expect(searched?.transactions).toHaveLength(25);
     const small = await createUserWithAccount();
     await createTransaction({ bankAccountId: small.account.id });
     expect(await listTransactions({ userId: small.user.id, accountId: small.account.id })).toMatchObject({

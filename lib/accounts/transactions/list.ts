@@ -8,6 +8,11 @@ import { isUuid } from "@/lib/db/vocabulary";
 export const PAGE_SIZE = 25;
 /** Counting stops here: an exact count of a huge history would cost a scan of all of it on every page. */
 export const COUNT_LIMIT = 10_000;
+/**
+ * A search's count stops sooner: each match is a row read and tested, and a common word matches a tenth
+ * of a long history (BENCHMARKS.md, transaction search). "1,000+ matches" tells a person to narrow it.
+ */
+export const SEARCH_COUNT_LIMIT = 1_000;
 const MAX_QUERY_LENGTH = 100;
 
 /** A row's position in the (date desc, id desc) order; in URLs as "2026-11-01_<uuid>". */
@@ -18,9 +23,9 @@ export type PageDirection = "older" | "newer";
 
 export type TransactionPage = {
   transactions: TransactionModel[];
-  /** How many transactions match the search, over all pages, up to COUNT_LIMIT. */
+  /** How many transactions match, over all pages, up to COUNT_LIMIT (SEARCH_COUNT_LIMIT for a search). */
   total: number;
-  /** More than COUNT_LIMIT match: show "10,000+". */
+  /** More than the limit match: show "10,000+" ("1,000+"). */
   totalIsCapped: boolean;
   /** Where the newer and older pages start; null when there is none. */
   newer: TransactionCursor | null;
@@ -83,9 +88,11 @@ function matching(query: string): Prisma.TransactionWhereInput {
 }
 
 /**
- * Up to COUNT_LIMIT + 1. In SQL because Prisma's count with `take` adds ORDER BY id, which turns the
+ * Up to the limit + 1. In SQL because Prisma's count with `take` adds ORDER BY id, which turns the
  * capped count into a walk of the primary key; this LIMIT stops the scan as soon as the cap is reached.
  */
+const countLimit = (query: string) => (query ? SEARCH_COUNT_LIMIT : COUNT_LIMIT);
+
 async function countMatching({ accountId, query }: { accountId: string; query: string }): Promise<number> {
   const pattern = `%${escapeLike(query)}%`;
   const [row] = await db.$queryRaw<{ count: number }[]>`
@@ -93,7 +100,7 @@ async function countMatching({ accountId, query }: { accountId: string; query: s
       SELECT 1 FROM transactions
       WHERE bank_account_id = ${accountId}::uuid
         ${query ? Prisma.sql`AND (name ILIKE ${pattern} OR merchant_name ILIKE ${pattern})` : Prisma.empty}
-      LIMIT ${COUNT_LIMIT + 1}
+      LIMIT ${countLimit(query) + 1}
     ) AS capped`;
   return row?.count ?? 0;
 }
@@ -148,8 +155,8 @@ export async function listTransactions({
   const hasOlder = direction === "older" ? hasMore : await hasBehind(last, "older");
   return {
     transactions: page,
-    total: Math.min(total, COUNT_LIMIT),
-    totalIsCapped: total > COUNT_LIMIT,
+    total: Math.min(total, countLimit(query)),
+    totalIsCapped: total > countLimit(query),
     newer: hasNewer && first ? cursorOf(first) : null,
     older: hasOlder && last ? cursorOf(last) : null,
   };
