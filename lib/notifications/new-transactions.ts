@@ -3,7 +3,7 @@
 // every look, so each transaction is looked at once, whatever the rules decide about it.
 import "server-only";
 import type { Prisma } from "@/lib/db";
-import { type StateRow, saveState } from "./alert-states";
+import type { StateRow } from "./alert-states";
 import type { AlertTransaction } from "./rules/alert-transaction";
 
 type Tx = Prisma.TransactionClient;
@@ -28,31 +28,43 @@ const TRANSACTION_FIELDS = {
   isoCurrencyCode: true,
 } as const;
 
-/** The account's new posted transactions, oldest first; the watermark moves past everything seen. */
+/**
+ * The account's new posted transactions, oldest first; the watermark moves past everything seen. One
+ * statement reads the newest transaction, moves the watermark and returns what lay between the old
+ * watermark and it (every sync looks at every account, so this is a round trip per account, not three).
+ */
 export async function takeNewTransactions(
   tx: Tx,
   { account, state, now }: { account: { id: string; lastSyncAt: Date | null }; state: StateRow | null; now: Date },
 ): Promise<AlertTransaction[]> {
   // Timestamps stay in SQL: created_at has microseconds, which a JavaScript Date would round away.
-  const [mark] = await tx.$queryRaw<{ newest: string }[]>`
-    SELECT COALESCE(MAX(created_at), now())::text AS newest FROM transactions
-    WHERE bank_account_id = ${account.id}::uuid`;
-  const newest = mark?.newest ?? now.toISOString();
   if (!state?.watermark) {
     // Until its first successful sync has brought its history in, an account has no news to tell:
     // the initial sync's two years of transactions are history, not alerts.
     if (!account.lastSyncAt) return [];
-    // The first look after it: everything already here is history.
-    await saveState(tx, { subject: { bankAccountId: account.id }, rule: TRANSACTIONS_STATE, state: "seen", now });
-    await moveWatermark(tx, { accountId: account.id, to: newest });
+    // The first look after it: everything already here is history. The state is written with its
+    // watermark, which never moves backwards.
+    await tx.$executeRaw`
+      INSERT INTO alert_states (bank_account_id, rule, state, threshold, changed_at, updated_at, watermark)
+      SELECT ${account.id}::uuid, ${TRANSACTIONS_STATE}, 'seen', NULL, ${now}, now(), COALESCE(MAX(created_at), now())
+      FROM transactions WHERE bank_account_id = ${account.id}::uuid
+      ON CONFLICT (bank_account_id, rule) DO UPDATE SET state = EXCLUDED.state, threshold = NULL,
+        changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at,
+        watermark = GREATEST(alert_states.watermark, EXCLUDED.watermark)`;
     return [];
   }
+  // The main query sees alert_states as it was before `moved`: the old watermark.
   const freshIds = await tx.$queryRaw<{ id: string }[]>`
-    SELECT t.id FROM transactions t, alert_states s
+    WITH mark AS (
+      SELECT COALESCE(MAX(created_at), now()) AS newest FROM transactions WHERE bank_account_id = ${account.id}::uuid
+    ), moved AS (
+      UPDATE alert_states s SET watermark = GREATEST(s.watermark, mark.newest) FROM mark
+      WHERE s.id = ${state.id}::uuid RETURNING s.id
+    )
+    SELECT t.id FROM transactions t, alert_states s, mark
     WHERE s.id = ${state.id}::uuid AND t.bank_account_id = ${account.id}::uuid
-      AND t.created_at > s.watermark AND t.created_at <= ${newest}::timestamptz
+      AND t.created_at > s.watermark AND t.created_at <= mark.newest
       AND t.date >= ${new Date(startOfUtcDay(now).getTime() - RECENT_TRANSACTION_DAYS * DAY_MS)}::date`;
-  await moveWatermark(tx, { accountId: account.id, to: newest });
   if (freshIds.length === 0) return [];
   const fresh = await tx.transaction.findMany({
     where: { id: { in: freshIds.map((row) => row.id) } },
@@ -60,13 +72,6 @@ export async function takeNewTransactions(
     select: TRANSACTION_FIELDS,
   });
   return fresh.filter((transaction) => !transaction.pending);
-}
-
-/** Never backwards: a watermark only moves to a newer transaction. */
-async function moveWatermark(tx: Tx, { accountId, to }: { accountId: string; to: string }): Promise<void> {
-  await tx.$executeRaw`
-    UPDATE alert_states SET watermark = GREATEST(watermark, ${to}::timestamptz)
-    WHERE bank_account_id = ${accountId}::uuid AND rule = ${TRANSACTIONS_STATE}`;
 }
 
 /** The account's posted transactions of the HISTORY_DAYS before the earliest new one, the new ones left out. */
