@@ -4,6 +4,7 @@
 // accounts" (update mode with account selection) while one unticked is closed with its history kept.
 import { expect, test } from "@playwright/test";
 import { signUp } from "./support/auth";
+import { EMULATOR_KEYS } from "./support/emulator-keys";
 import {
   BANK_LOGIN_TIMEOUT,
   chooseAccounts,
@@ -74,8 +75,7 @@ test("an account opened at the bank is added through Add accounts, one unticked 
   const [item] = await listItems(page, await currentUserId(page));
   const opened = await page.request.post("/api/plaid-emulator/emulator/items/accounts/create", {
     data: {
-      client_id: "e2e-tests",
-      secret: "e2e-secret",
+      ...EMULATOR_KEYS,
       item_id: item?.item_id,
       type: "depository",
       subtype: "savings",

@@ -5,6 +5,7 @@
 // session that fails at a troubled bank says so too.
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { signInAsAdmin, signUp } from "./support/auth";
+import { EMULATOR_KEYS } from "./support/emulator-keys";
 import {
   currentUserId,
   INVALID_CREDENTIALS,
@@ -18,11 +19,10 @@ import {
 
 // A bank no other spec links, so its status changes touch no other test.
 const HOUNDSTOOTH = { id: "ins_109512", name: "Houndstooth Bank" };
-const KEYS = { client_id: "e2e-tests", secret: "e2e-secret" };
 const DAY = 86_400_000;
 
 async function emulator(request: APIRequestContext, path: string, body: object) {
-  const response = await request.post(`/api/plaid-emulator/${path}`, { data: { ...KEYS, ...body } });
+  const response = await request.post(`/api/plaid-emulator/${path}`, { data: { ...EMULATOR_KEYS, ...body } });
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
 }
 

@@ -5,13 +5,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import { axeFindings, sidewaysOverflow, smallTargets } from "./support/a11y";
 import { signUp } from "./support/auth";
+import { EMULATOR_KEYS } from "./support/emulator-keys";
 import { currentUserId, linkBank, listItems, PLATYPUS } from "./support/plaid-link";
 
 // The first sync (about 1,900 transactions) ends with the liabilities, on a machine shared with other work.
 const FIRST_SYNC_TIMEOUT = 120_000;
 // A page on a busy machine.
 const PAGE_TIMEOUT = 30_000;
-const KEYS = { client_id: "e2e-tests", secret: "e2e-secret" };
 
 type Card = {
   account_id: string;
@@ -22,7 +22,7 @@ type Card = {
 };
 
 async function emulator<T>(page: Page, path: string, body: object): Promise<T> {
-  const response = await page.request.post(`/api/plaid-emulator/${path}`, { data: { ...KEYS, ...body } });
+  const response = await page.request.post(`/api/plaid-emulator/${path}`, { data: { ...EMULATOR_KEYS, ...body } });
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
 }

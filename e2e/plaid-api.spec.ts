@@ -2,12 +2,13 @@
 // whole sandbox flow against /api/plaid-emulator, and Plaid's errors come back in Plaid's shape.
 import { expect, test } from "@playwright/test";
 import { Configuration, CountryCode, PlaidApi, Products, type RemovedTransaction, type Transaction } from "plaid";
+import { EMULATOR_CLIENT_ID, EMULATOR_KEYS, EMULATOR_SECRET } from "./support/emulator-keys";
 
 function plaidFor(baseURL: string | undefined) {
   return new PlaidApi(
     new Configuration({
       basePath: `${baseURL}/api/plaid-emulator`,
-      baseOptions: { headers: { "PLAID-CLIENT-ID": "e2e-client", "PLAID-SECRET": "e2e-secret" } },
+      baseOptions: { headers: { "PLAID-CLIENT-ID": EMULATOR_CLIENT_ID, "PLAID-SECRET": EMULATOR_SECRET } },
     }),
   );
 }
@@ -139,4 +140,41 @@ test("the emulator refuses missing keys, bad tokens and bad bodies as Plaid does
 
   const spent = await plaidError(plaid.itemPublicTokenExchange({ public_token: "public-sandbox-unknown" }));
   expect(spent.body).toMatchObject({ error_code: "INVALID_PUBLIC_TOKEN" });
+});
+
+test("the served emulator takes its own key pair only, JSON only, and sends webhooks only to the app", async ({
+  request,
+}) => {
+  const itemsList = "/api/plaid-emulator/emulator/items/list";
+  // No keys, a made-up pair (which passed before), the right id with a wrong secret: anyone's items stay closed.
+  for (const keys of [
+    {},
+    { client_id: "anyone", secret: "anything" },
+    { ...EMULATOR_KEYS, secret: "not-the-secret" },
+  ]) {
+    const refused = await request.post(itemsList, { data: { ...keys, client_user_id: "someone" } });
+    expect(refused.status()).toBe(400);
+    expect(await refused.json()).toMatchObject({ error_code: "INVALID_API_KEYS" });
+  }
+  // What a page on any origin may send without a CORS preflight.
+  const plain = await request.post(itemsList, {
+    headers: { "Content-Type": "text/plain; x=application/json" },
+    data: JSON.stringify({ ...EMULATOR_KEYS, client_user_id: "someone" }),
+  });
+  expect(plain.status()).toBe(400);
+  expect(await plain.json()).toMatchObject({ error_code: "INVALID_BODY" });
+  const allowed = await request.post(itemsList, { data: { ...EMULATOR_KEYS, client_user_id: "someone" } });
+  expect(allowed.status()).toBe(200);
+
+  // A webhook on another host (loopback on another port here) is refused where it is given.
+  const elsewhere = await request.post("/api/plaid-emulator/sandbox/public_token/create", {
+    data: {
+      ...EMULATOR_KEYS,
+      institution_id: "ins_109508",
+      initial_products: ["transactions"],
+      options: { webhook: "http://127.0.0.1:9/hook" },
+    },
+  });
+  expect(elsewhere.status()).toBe(400);
+  expect(await elsewhere.json()).toMatchObject({ error_code: "INVALID_FIELD" });
 });

@@ -6,6 +6,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { axeFindings, sidewaysOverflow, smallTargets } from "./support/a11y";
 import { signUp } from "./support/auth";
+import { EMULATOR_KEYS } from "./support/emulator-keys";
 import { BANK_LOGIN_TIMEOUT, currentUserId, linkDialog, listItems, openLink, resetLogin } from "./support/plaid-link";
 
 const OAUTH_BANK = "Platypus OAuth Bank";
@@ -132,7 +133,7 @@ test("an expired link token is replaced without the person noticing", async ({ p
     sessions.push(token);
     if (sessions.length === 1) {
       const expired = await page.request.post("/api/plaid-emulator/emulator/link_tokens/expire", {
-        data: { client_id: "e2e-tests", secret: "e2e-secret", link_token: token },
+        data: { ...EMULATOR_KEYS, link_token: token },
       });
       expect(expired.ok()).toBe(true);
     }

@@ -57,7 +57,12 @@ test("a production server with neither Plaid's keys nor PLAID_EMULATOR=on refuse
 
 test("a TOKEN_ENCRYPTION_KEY without its key id stops the server at start, saying how to make one", async () => {
   const key = randomBytes(32).toString("base64");
-  const { code, output, opened } = await startServer({ PLAID_EMULATOR: "on", TOKEN_ENCRYPTION_KEY: key });
+  const { code, output, opened } = await startServer({
+    PLAID_EMULATOR: "on",
+    PLAID_EMULATOR_CLIENT_ID: "demo",
+    PLAID_EMULATOR_SECRET: "a-demo-secret-value",
+    TOKEN_ENCRYPTION_KEY: key,
+  });
   expect(code, output).toBe(1);
   expect(output).toContain("Mingus cannot start. Invalid environment configuration:");
   expect(output).toContain('TOKEN_ENCRYPTION_KEY: entry 1 has no key id: each entry must be "kid:base64key"');

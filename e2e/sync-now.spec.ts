@@ -3,6 +3,7 @@
 // it says what changed, and the account page shows the transactions.
 import { expect, type Page, test } from "@playwright/test";
 import { signUp } from "./support/auth";
+import { EMULATOR_KEYS } from "./support/emulator-keys";
 import { currentUserId, linkBank, listItems, PLATYPUS } from "./support/plaid-link";
 
 // A first sync of about 1,900 transactions, on a machine shared with other work.
@@ -12,8 +13,7 @@ const FIRST_SYNC_TIMEOUT = 90_000;
 async function slowNextTransactionsSync(page: Page, itemId: string, latencyMs: number) {
   const response = await page.request.post("/api/plaid-emulator/emulator/faults", {
     data: {
-      client_id: "e2e-tests",
-      secret: "e2e-secret",
+      ...EMULATOR_KEYS,
       item_id: itemId,
       endpoint: "/transactions/sync",
       latency_ms: latencyMs,

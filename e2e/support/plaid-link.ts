@@ -1,6 +1,7 @@
 // Driving Link's stand-in (the emulator's Link) as a person does, and the emulator's test hooks the
 // specs use to change an item behind the app's back (a bank asking its user to sign in again).
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { EMULATOR_KEYS } from "./emulator-keys";
 
 // A first login makes a new item at the emulator with two years of transactions: about a second on an
 // idle machine, several on a busy one.
@@ -72,11 +73,8 @@ export async function linkBank(page: Page, institution = PLATYPUS, accounts?: st
   await expect(link).toBeHidden();
 }
 
-// The emulator accepts any non-empty pair, as Plaid's sandbox accepts your own keys.
-const KEYS = { client_id: "e2e-tests", secret: "e2e-secret" };
-
 async function emulator<T>(request: APIRequestContext, path: string, body: object): Promise<T> {
-  const response = await request.post(`/api/plaid-emulator/${path}`, { data: { ...KEYS, ...body } });
+  const response = await request.post(`/api/plaid-emulator/${path}`, { data: { ...EMULATOR_KEYS, ...body } });
   expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
 }

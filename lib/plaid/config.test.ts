@@ -1,16 +1,25 @@
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { isEmulatorMounted, plaidStartupProblem, resolvePlaidConfig } from "./config";
+import {
+  DEVELOPMENT_EMULATOR_CLIENT_ID,
+  DEVELOPMENT_EMULATOR_SECRET,
+  emulatorWebhookHosts,
+  isEmulatorMounted,
+  plaidStartupProblem,
+  resolvePlaidConfig,
+} from "./config";
 
 const KEYS = { PLAID_ENV: "sandbox", PLAID_CLIENT_ID: "client", PLAID_SECRET: "secret" };
 const ELSEWHERE = "http://127.0.0.1:4010";
+// A production server serving the emulator needs its own pair (lib/env.ts).
+const DEMO = { PLAID_EMULATOR: "on", PLAID_EMULATOR_CLIENT_ID: "demo", PLAID_EMULATOR_SECRET: "a-demo-secret-value" };
 
 describe("isEmulatorMounted", () => {
   test.each([
     ["development", {}, true],
     ["test", {}, true],
     ["production", {}, false],
-    ["production", { PLAID_EMULATOR: "on" }, true],
+    ["production", DEMO, true],
     ["development", { PLAID_EMULATOR: "off", PLAID_EMULATOR_URL: ELSEWHERE }, false],
     ["production", { PLAID_EMULATOR: "off", PLAID_EMULATOR_URL: ELSEWHERE }, false],
     ["development", KEYS, false],
@@ -30,6 +39,30 @@ describe("isEmulatorMounted", () => {
   });
 });
 
+describe("the emulator's keys and webhook hosts", () => {
+  test("the known pair in development, the configured one when set", () => {
+    expect(resolvePlaidConfig(parseEnv({ NODE_ENV: "development" }))).toMatchObject({
+      clientId: DEVELOPMENT_EMULATOR_CLIENT_ID,
+      secret: DEVELOPMENT_EMULATOR_SECRET,
+    });
+    const own = { PLAID_EMULATOR_CLIENT_ID: "demo", PLAID_EMULATOR_SECRET: "a-demo-secret-value" };
+    expect(resolvePlaidConfig(parseEnv({ NODE_ENV: "production", PLAID_EMULATOR: "on", ...own }))).toMatchObject({
+      mode: "emulator",
+      clientId: "demo",
+      secret: "a-demo-secret-value",
+    });
+  });
+
+  test("webhooks go to the app's own host unless PLAID_EMULATOR_WEBHOOK_HOSTS names others", () => {
+    expect(emulatorWebhookHosts(parseEnv({ APP_URL: "https://mingus.example.com/" }))).toEqual(["mingus.example.com"]);
+    expect(emulatorWebhookHosts(parseEnv({ NEXTAUTH_URL: "http://127.0.0.1:3000" }))).toEqual(["127.0.0.1:3000"]);
+    expect(emulatorWebhookHosts(parseEnv({ PLAID_EMULATOR_WEBHOOK_HOSTS: "Hooks.Example:8443, localhost" }))).toEqual([
+      "hooks.example:8443",
+      "localhost",
+    ]);
+  });
+});
+
 describe("plaidStartupProblem", () => {
   test("refuses a production server with neither Plaid's keys nor PLAID_EMULATOR=on, naming both", () => {
     for (const extra of [
@@ -46,7 +79,7 @@ describe("plaidStartupProblem", () => {
 
   test.each([
     ["production", KEYS],
-    ["production", { PLAID_EMULATOR: "on" }],
+    ["production", DEMO],
     ["development", {}],
     ["test", {}],
   ])("lets %s with %o start", (NODE_ENV, settings) => {

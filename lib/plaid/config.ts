@@ -24,9 +24,10 @@ export type PlaidConfig = {
 
 const PLAID_HOSTS = { sandbox: "https://sandbox.plaid.com", production: "https://production.plaid.com" } as const;
 
-// The emulator accepts any non-empty pair; these name the caller in its records.
-const EMULATOR_CLIENT_ID = "mingus-emulator-client";
-const EMULATOR_SECRET = "mingus-emulator-secret";
+// The emulator's key pair in development and tests, where PLAID_EMULATOR_CLIENT_ID and _SECRET may be
+// unset (a production server with the emulator on must set its own: lib/env.ts).
+export const DEVELOPMENT_EMULATOR_CLIENT_ID = "mingus-emulator-client";
+export const DEVELOPMENT_EMULATOR_SECRET = "mingus-emulator-secret";
 
 export function resolvePlaidConfig(settings: Env): PlaidConfig {
   const appUrl = (settings.APP_URL ?? settings.NEXTAUTH_URL).replace(/\/+$/, "");
@@ -49,8 +50,8 @@ export function resolvePlaidConfig(settings: Env): PlaidConfig {
   return {
     mode: "emulator",
     basePath: (settings.PLAID_EMULATOR_URL ?? `${appUrl}/api/plaid-emulator`).replace(/\/+$/, ""),
-    clientId: EMULATOR_CLIENT_ID,
-    secret: EMULATOR_SECRET,
+    clientId: settings.PLAID_EMULATOR_CLIENT_ID ?? DEVELOPMENT_EMULATOR_CLIENT_ID,
+    secret: settings.PLAID_EMULATOR_SECRET ?? DEVELOPMENT_EMULATOR_SECRET,
     appUrl,
     webhookUrl,
     ...linking,
@@ -74,6 +75,11 @@ export function isPlaidEmulated(): boolean {
 export function isEmulatorMounted(settings: Env = env): boolean {
   if (resolvePlaidConfig(settings).mode !== "emulator" || settings.PLAID_EMULATOR === "off") return false;
   return settings.PLAID_EMULATOR === "on" || settings.NODE_ENV !== "production";
+}
+
+/** The hosts the mounted emulator sends webhooks to: PLAID_EMULATOR_WEBHOOK_HOSTS, else the app's own. */
+export function emulatorWebhookHosts(settings: Env = env): string[] {
+  return settings.PLAID_EMULATOR_WEBHOOK_HOSTS ?? [new URL(resolvePlaidConfig(settings).appUrl).host];
 }
 
 /**

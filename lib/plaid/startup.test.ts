@@ -32,7 +32,10 @@ describe("a production server's start", { timeout: 30_000 }, () => {
   });
 
   test.each([
-    ["PLAID_EMULATOR=on", { PLAID_EMULATOR: "on" }],
+    [
+      "PLAID_EMULATOR=on and the emulator's own key pair",
+      { PLAID_EMULATOR: "on", PLAID_EMULATOR_CLIENT_ID: "demo", PLAID_EMULATOR_SECRET: "a-demo-secret-value" },
+    ],
     ["Plaid's keys", { PLAID_ENV: "sandbox", PLAID_CLIENT_ID: "client", PLAID_SECRET: "secret" }],
   ])("goes on with %s", (_what, settings) => {
     const checked = run(
@@ -42,6 +45,29 @@ describe("a production server's start", { timeout: 30_000 }, () => {
     expect(checked.stderr).toBe("");
     expect(checked.stdout.trim()).toBe("started");
     expect(checked.status).toBe(0);
+  });
+
+  test("with PLAID_EMULATOR=on, refuses the known development pair and warns that it is not for real data", () => {
+    const unset = run(`await import("./lib/plaid/startup.ts");`, { NODE_ENV: "production", PLAID_EMULATOR: "on" });
+    expect(unset.status).not.toBe(0);
+    expect(unset.stderr).toContain("PLAID_EMULATOR_CLIENT_ID: is required with PLAID_EMULATOR=on in production");
+
+    const warned = run(
+      `const { warnWhenEmulatorServed } = await import("./lib/plaid/startup.ts"); warnWhenEmulatorServed();`,
+      {
+        NODE_ENV: "production",
+        PLAID_EMULATOR: "on",
+        PLAID_EMULATOR_CLIENT_ID: "demo",
+        PLAID_EMULATOR_SECRET: "a-demo-secret-value",
+        LOG_FORMAT: "json",
+      },
+    );
+    expect(warned.status).toBe(0);
+    const line = JSON.parse(warned.stdout.trim().split("\n").at(-1) ?? "{}") as { level?: unknown; msg?: string };
+    expect(line.msg).toContain("The Plaid emulator is on (PLAID_EMULATOR=on)");
+    expect(line.msg).toContain("not for real data");
+    // Its secret is never printed.
+    expect(warned.stdout).not.toContain("a-demo-secret-value");
   });
 
   test("is not made while building", () => {

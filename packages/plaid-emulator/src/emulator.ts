@@ -3,6 +3,7 @@
 
 import { logToConsole, type UnexpectedErrorLog } from "./errors.ts";
 import { createRequestHandler } from "./handler.ts";
+import type { ApiCredentials } from "./request.ts";
 import { migrateEmulatorStore } from "./store/migrate.ts";
 import type { EmulatorStore } from "./store/store.ts";
 import { createWebhookSender, type Defer, nextTick } from "./webhooks.ts";
@@ -25,6 +26,16 @@ export type PlaidEmulatorOptions = {
   migrationsDir?: string;
   /** Where unexpected errors are logged; the console by default. */
   logError?: UnexpectedErrorLog;
+  /**
+   * The only client_id and secret Plaid API calls may carry (INVALID_API_KEYS otherwise). Without it,
+   * any non-empty pair passes: for tests, never for an emulator others can reach.
+   */
+  credentials?: ApiCredentials;
+  /**
+   * The hosts the emulator sends webhooks to ("host" or "host:port"); a webhook URL elsewhere is refused
+   * with INVALID_FIELD where it is given and never called. Without it, any host.
+   */
+  webhookHosts?: readonly string[];
 };
 
 export type PlaidEmulator = {
@@ -47,6 +58,8 @@ export function createPlaidEmulator({
   cors = false,
   migrationsDir,
   logError = logToConsole,
+  credentials,
+  webhookHosts,
 }: PlaidEmulatorOptions): PlaidEmulator {
   let migrated: Promise<string[]> | null = null;
   const migrate = () => {
@@ -57,8 +70,17 @@ export function createPlaidEmulator({
     });
     return migrated;
   };
-  const webhooks = createWebhookSender({ sql: store, defer });
-  const handle = createRequestHandler({ store, webhooks, clock, basePath, ready: migrate, cors, logError });
+  const webhooks = createWebhookSender({ sql: store, defer, allowedHosts: webhookHosts });
+  const handle = createRequestHandler({
+    store,
+    webhooks,
+    clock,
+    basePath,
+    ready: migrate,
+    cors,
+    logError,
+    credentials,
+  });
   return {
     handle,
     migrate,

@@ -54,6 +54,38 @@ describe("the fetch handler", () => {
     expect(api.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("with credentials, refuses any other key pair before the store is touched", async () => {
+    const locked = createPlaidEmulator({
+      store: untouchable,
+      basePath: "/api/plaid-emulator",
+      credentials: { clientId: "app", secret: "the-app-secret-value" },
+      logError: () => undefined,
+    });
+    // The control endpoints (anyone's items) and Plaid's alike.
+    for (const path of ["emulator/items/list", "item/get", "sandbox/public_token/create"]) {
+      const response = await locked.handle(
+        post(`http://app/api/plaid-emulator/${path}`, { client_id: "anyone", secret: "anything-at-all" }),
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error_code: "INVALID_API_KEYS" });
+    }
+  });
+
+  it("refuses a body that is not sent as application/json, the kind a page on any origin can send", async () => {
+    const response = await emulator(false).handle(
+      new Request("http://app/api/plaid-emulator/emulator/items/list", {
+        method: "POST",
+        headers: { "Content-Type": "text/plain; x=application/json" },
+        body: JSON.stringify({ client_id: "c", secret: "s" }),
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error_code: "INVALID_BODY",
+      error_message: "the request's Content-Type must be application/json",
+    });
+  });
+
   it("sends no CORS headers with cors off", async () => {
     const preflight = await emulator(false).handle(
       new Request("http://app/api/plaid-emulator/link/session", { method: "OPTIONS" }),

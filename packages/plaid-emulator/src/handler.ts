@@ -7,7 +7,7 @@ import { applyFaults } from "./faults.ts";
 import { createRequestId } from "./ids.ts";
 import { loadItemByAccessToken, requireHealthyItem } from "./items.ts";
 import { answerOAuthPage, OAUTH_AUTHORIZE_PATH } from "./oauth-page.ts";
-import { readApiKeys, readJsonBody, validateBody, withoutApiKeys } from "./request.ts";
+import { type ApiCredentials, readApiKeys, readJsonBody, validateBody, withoutApiKeys } from "./request.ts";
 import { FAULT_EXEMPT_PREFIX, findEndpoint } from "./router.ts";
 import type { EmulatorStore } from "./store/store.ts";
 import type { WebhookSender } from "./webhooks.ts";
@@ -23,6 +23,8 @@ export type HandlerRuntime = {
   /** Let a browser on another origin call the Link stand-in's endpoints (a standalone emulator). */
   cors: boolean;
   logError: UnexpectedErrorLog;
+  /** The one key pair API calls must carry; any non-empty pair when undefined. */
+  credentials?: ApiCredentials;
 };
 
 /** "/transactions/sync" from "transactions/sync", "/transactions/sync/" or "//transactions//sync". */
@@ -64,7 +66,7 @@ async function answer(runtime: HandlerRuntime, route: string, request: Request, 
     if (!endpoint) throw new EmulatorError("NOT_FOUND");
     if (request.method !== "POST") throw new EmulatorError("METHOD_NOT_ALLOWED", { allow: "POST" });
     const raw = await readJsonBody(request);
-    const clientId = endpoint.auth === "api" ? readApiKeys(request.headers, raw) : null;
+    const clientId = endpoint.auth === "api" ? readApiKeys(request.headers, raw, runtime.credentials) : null;
     const body = validateBody(endpoint.schema, withoutApiKeys(raw)) as Record<string, unknown>;
     await runtime.ready();
     const { store } = runtime;

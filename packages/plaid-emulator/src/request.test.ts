@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EmulatorError } from "./errors.ts";
-import { MAX_REQUEST_BODY_BYTES, readApiKeys, readJsonBody, validateBody } from "./request.ts";
+import { isJsonContentType, MAX_REQUEST_BODY_BYTES, readApiKeys, readJsonBody, validateBody } from "./request.ts";
 
 const schema = z.object({
   access_token: z.string(),
@@ -49,11 +49,52 @@ describe("readApiKeys and readJsonBody", () => {
     expect(failure(() => readApiKeys(new Headers(), { client_id: " ", secret: "s" })).code).toBe("INVALID_API_KEYS");
   });
 
+  it("with configured credentials, accepts that pair only", () => {
+    const credentials = { clientId: "client", secret: "the-configured-secret" };
+    const headers = (id: string, secret: string) => new Headers({ "PLAID-CLIENT-ID": id, "PLAID-SECRET": secret });
+    expect(readApiKeys(headers("client", "the-configured-secret"), {}, credentials)).toBe("client");
+    expect(readApiKeys(new Headers(), { client_id: "client", secret: "the-configured-secret" }, credentials)).toBe(
+      "client",
+    );
+    for (const [id, secret] of [
+      ["client", "the-configured-secreT"],
+      ["client", "the-configured-secret-and-more"],
+      ["client", "the"],
+      ["someone", "the-configured-secret"],
+    ] as const) {
+      expect(failure(() => readApiKeys(headers(id, secret), {}, credentials)).code).toBe("INVALID_API_KEYS");
+    }
+  });
+
+  it("takes application/json exactly, with a UTF-8 charset at most", () => {
+    for (const good of ["application/json", "Application/JSON", "application/json; charset=utf-8"]) {
+      expect(isJsonContentType(good), good).toBe(true);
+    }
+    // The first is what a page on any origin may send without a CORS preflight.
+    for (const bad of [
+      "text/plain; x=application/json",
+      "text/plain",
+      "application/jsonx",
+      "application/json; charset=latin1",
+      "multipart/form-data; boundary=application/json",
+      "",
+      null,
+    ]) {
+      expect(isJsonContentType(bad), String(bad)).toBe(false);
+    }
+  });
+
   it("accepts only a JSON object sent as application/json", async () => {
     const request = (body: string, type = "application/json") =>
       new Request("http://x/", { method: "POST", body, headers: { "Content-Type": type } });
     await expect(readJsonBody(request('{"a":1}'))).resolves.toEqual({ a: 1 });
-    for (const bad of [request("{"), request("null"), request("[]"), request("{}", "text/plain")]) {
+    for (const bad of [
+      request("{"),
+      request("null"),
+      request("[]"),
+      request("{}", "text/plain"),
+      request("{}", "text/plain; x=application/json"),
+    ]) {
       await expect(readJsonBody(bad)).rejects.toMatchObject({ code: "INVALID_BODY" });
     }
   });

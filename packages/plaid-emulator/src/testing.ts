@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { RemovedTransaction } from "plaid";
 import { Configuration, PlaidApi, Products, type SandboxPublicTokenCreateRequestOptions } from "plaid";
-import { createPlaidEmulator, type PlaidEmulator } from "./emulator.ts";
+import { createPlaidEmulator, type PlaidEmulator, type PlaidEmulatorOptions } from "./emulator.ts";
 import { toNodeListener } from "./node-http.ts";
 import type { EmulatorStore } from "./store/store.ts";
 import { appendTransactionEvents, withLockedItem } from "./transactions-log.ts";
@@ -75,14 +75,19 @@ export async function startEmulatorServer({
   clock,
   basePath = "",
   defer,
+  credentials,
+  webhookHosts,
 }: {
   store: EmulatorStore;
   /** Moves the emulator's clock (token expiry). */
   clock?: () => Date;
   basePath?: string;
   defer?: Defer;
+  /** Lock it to one key pair (the TEST_CLIENT_ID and TEST_SECRET this server's clients send pass). */
+  credentials?: PlaidEmulatorOptions["credentials"];
+  webhookHosts?: PlaidEmulatorOptions["webhookHosts"];
 }): Promise<EmulatorServer> {
-  const emulator = createPlaidEmulator({ store, clock, basePath, defer });
+  const emulator = createPlaidEmulator({ store, clock, basePath, defer, credentials, webhookHosts });
   await emulator.migrate();
   const server = createServer(toNodeListener(emulator.handle));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { decodeProtectedHeader, importJWK, jwtVerify } from "jose";
-import { SandboxItemFireWebhookRequestWebhookCodeEnum as Code } from "plaid";
+import { SandboxItemFireWebhookRequestWebhookCodeEnum as Code, CountryCode, Products } from "plaid";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { missingKeys, RESPONSE_KEYS } from "./response-keys.ts";
 import { readWebhooks } from "./test-support/read-state.ts";
@@ -169,5 +169,44 @@ describe("webhooks", () => {
       error_type: "INVALID_INPUT",
       error_code: "INVALID_WEBHOOK_VERIFICATION_KEY_ID",
     });
+  });
+});
+
+describe("webhook hosts", () => {
+  let locked: EmulatorServer;
+  beforeAll(async () => {
+    locked = await startEmulatorServer({ store: testStore(), webhookHosts: [new URL(receiverUrl).host] });
+  });
+  afterAll(() => locked.close());
+
+  it("refuses a webhook URL on any other host where it is given, and sends to an allowed one", async () => {
+    // Loopback on another port, a private address, a cloud metadata address: a blind SSRF otherwise.
+    const elsewhere = ["http://127.0.0.1:1/hook", "http://10.0.0.1/hook", "http://169.254.169.254/latest"];
+    for (const webhook of elsewhere) {
+      const created = await plaidFailure(linkSandboxItem(locked.api, { webhook }));
+      expect(created.body).toMatchObject({ error_code: "INVALID_FIELD" });
+      expect(String(created.body.error_message)).toContain("webhook");
+    }
+    const { access_token, item_id } = await linkSandboxItem(locked.api, { webhook: `${receiverUrl}/allowed` });
+    for (const webhook of elsewhere) {
+      const moved = await plaidFailure(locked.api.itemWebhookUpdate({ access_token, webhook }));
+      expect(moved.body).toMatchObject({ error_code: "INVALID_FIELD" });
+    }
+    const token = await plaidFailure(
+      locked.api.linkTokenCreate({
+        user: { client_user_id: "someone" },
+        client_name: "Mingus",
+        language: "en",
+        country_codes: [CountryCode.Us],
+        products: [Products.Transactions],
+        webhook: elsewhere[0],
+      }),
+    );
+    expect(token.body).toMatchObject({ error_code: "INVALID_FIELD" });
+    await locked.flushWebhooks();
+    // The item's own webhook went out; nothing was recorded for the refused hosts.
+    expect(received.some((delivery) => delivery.path === "/allowed")).toBe(true);
+    const urls = (await readWebhooks(item_id)).map((record) => record.url);
+    expect(urls.every((url) => url.startsWith(receiverUrl))).toBe(true);
   });
 });

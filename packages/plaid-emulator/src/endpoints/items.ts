@@ -50,6 +50,7 @@ export const linkTokenCreate = defineEndpoint({
         message: `a product may not be in both products and optional_products: ${both.join(", ")}`,
       });
     }
+    if (body.webhook) ctx.webhooks.requireAllowed(body.webhook);
     const { linkToken, expiration } = await createLinkToken(ctx.store, {
       clientId: ctx.clientId ?? "",
       clientUserId: body.user.client_user_id,
@@ -114,6 +115,7 @@ export const itemRemove = defineItemEndpoint({
 export const itemWebhookUpdate = defineItemEndpoint({
   schema: itemWebhookUpdateSchema,
   run: async ({ body, item, ctx }): Promise<Answer<ItemWebhookUpdateResponse>> => {
+    if (body.webhook) ctx.webhooks.requireAllowed(body.webhook);
     const [row] = await ctx.store.query<Parameters<typeof toItem>[0]>(
       `UPDATE plaid_emulator.items SET webhook = $2 WHERE item_id = $1 RETURNING ${ITEM_COLUMNS}`,
       [item.itemId, body.webhook ?? null],

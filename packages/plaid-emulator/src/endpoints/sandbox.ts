@@ -33,6 +33,7 @@ export const sandboxPublicTokenCreate = defineEndpoint({
     if (!findSandboxInstitution(body.institution_id)) throw new EmulatorError("INVALID_INSTITUTION");
     const username = body.options?.override_username ?? "user_good";
     checkSandboxCredentials({ username, password: body.options?.override_password ?? SANDBOX_PASSWORD });
+    if (body.options?.webhook) ctx.webhooks.requireAllowed(body.options.webhook);
     const item = await createItem(ctx.store, {
       clientId: ctx.clientId ?? "",
       institutionId: body.institution_id,

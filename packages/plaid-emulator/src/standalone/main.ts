@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   }
   const { store, where } = openStandaloneStore(options);
   // The Link stand-in runs in the app's pages, on another origin than this server.
-  const emulator = createPlaidEmulator({ store, cors: true });
+  const emulator = createPlaidEmulator({
+    store,
+    cors: true,
+    credentials: options.credentials ?? undefined,
+    webhookHosts: options.webhookHosts ?? undefined,
+  });
   try {
     const applied = await emulator.migrate();
     if (applied.length > 0) console.log(`Applied emulator migrations: ${applied.join(", ")}`);

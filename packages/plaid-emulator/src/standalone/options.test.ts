@@ -8,16 +8,27 @@ describe("the standalone emulator's options", () => {
       host: "127.0.0.1",
       databaseUrl: null,
       dataDir: DEFAULT_DATA_DIR,
+      credentials: null,
+      webhookHosts: null,
     });
   });
 
   it("takes flags before the environment", () => {
-    const env = { PORT: "5000", EMULATOR_DATABASE_URL: "postgresql://env/db", HOST: "0.0.0.0" };
+    const env = {
+      PORT: "5000",
+      EMULATOR_DATABASE_URL: "postgresql://env/db",
+      HOST: "0.0.0.0",
+      EMULATOR_CLIENT_ID: "client",
+      EMULATOR_SECRET: "a-secret-of-some-length",
+      EMULATOR_WEBHOOK_HOSTS: "app.example:8443, Localhost",
+    };
     expect(parseStandaloneOptions(["--port", "6000", "--database-url", "postgres://flag/db"], env)).toEqual({
       port: 6000,
       host: "0.0.0.0",
       databaseUrl: "postgres://flag/db",
       dataDir: DEFAULT_DATA_DIR,
+      credentials: { clientId: "client", secret: "a-secret-of-some-length" },
+      webhookHosts: ["app.example:8443", "localhost"],
     });
     expect(parseStandaloneOptions([], env)).toMatchObject({ port: 5000, databaseUrl: "postgresql://env/db" });
     expect(parseStandaloneOptions(["--data-dir", "/tmp/e"], { EMULATOR_DATA_DIR: "/tmp/x" })).toMatchObject({
@@ -31,6 +42,9 @@ describe("the standalone emulator's options", () => {
     [["--database-url", "mysql://x/y"], {}, "must be a postgresql:// connection URL"],
     [["--data-dir", "a", "--database-url", "postgresql://x/y"], {}, "exclude each other"],
     [["--bogus"], {}, "Unknown option '--bogus'"],
+    [[], { EMULATOR_CLIENT_ID: "c" }, "set both, or neither"],
+    // Reachable from other machines, it must not take any key pair.
+    [["--host", "0.0.0.0"], {}, "set EMULATOR_CLIENT_ID and EMULATOR_SECRET"],
   ])("refuses %o %o", (argv, env, message) => {
     expect(() => parseStandaloneOptions(argv, env)).toThrow(OptionsError);
     expect(() => parseStandaloneOptions(argv, env)).toThrow(message);
