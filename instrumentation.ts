@@ -1,6 +1,7 @@
 // Runs once when a Next.js server starts. First the settings are checked whole: a bad one stops the
 // server with status 1 and a message naming each bad variable (lib/env.ts). Then a production server
-// without Plaid (neither its keys nor PLAID_EMULATOR=on) stops. Then the embedded database migrates
+// without Plaid (neither its keys nor PLAID_EMULATOR=on) stops, and one serving the emulator warns
+// that it is not for real data. Then the embedded database migrates
 // itself, so `npm run dev` on a fresh clone needs no other step; PostgreSQL is migrated with
 // `npm run db:migrate`. Then the sync queue: workers in this process on the embedded database, a job
 // sender on PostgreSQL.
@@ -14,10 +15,14 @@ export async function register() {
     exitOnEnvError(error);
     throw error;
   }
+  // Before any request: the connection's address, which X-Forwarded-For cannot fake (lib/security).
+  const { installPeerAddressHeader } = await import("@/lib/security/peer-address");
+  installPeerAddressHeader();
   // A production server needs Plaid's keys or PLAID_EMULATOR=on; building needs neither.
   if (process.env.NEXT_PHASE !== "phase-production-build") {
-    const { refuseToStartWithoutPlaid } = await import("@/lib/plaid/startup");
+    const { refuseToStartWithoutPlaid, warnWhenEmulatorServed } = await import("@/lib/plaid/startup");
     refuseToStartWithoutPlaid();
+    warnWhenEmulatorServed();
   }
   const { prepareDatabaseOnStart } = await import("@/lib/db/startup");
   await prepareDatabaseOnStart();

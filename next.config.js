@@ -25,9 +25,28 @@ const nextConfig = {
     ],
   },
   // Statement imports (app/(app)/accounts/manual-actions.ts) take files up to 5 MB; the form's other
-  // fields and the multipart framing need a little more.
+  // fields and the multipart framing need a little more. proxy.ts refuses larger ones with a 413 first
+  // (lib/security/server-action-guard.ts holds the same limit).
   experimental: { serverActions: { bodySizeLimit: "6mb" } },
   poweredByHeader: false,
+  // Headers every response carries, static files included. The Content-Security-Policy (a nonce per
+  // page) and HSTS (only over https) are set per request in proxy.ts; see docs/security.md.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+          },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

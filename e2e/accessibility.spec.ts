@@ -1,6 +1,8 @@
 // Every page held to WCAG 2.2 AA, in light and dark, at desktop width and on a 390 px phone: no axe
 // finding, every control at least 24×24 px, nothing scrolling sideways; and a long account name that
 // wraps between words or is cut short with the whole name in its tooltip, never split inside a word.
+// Each page also works under its Content-Security-Policy: the policy is sent, and the browser reports
+// no violation (a blocked script, style, image, connection or worker) while the page is used.
 // A new page is one line in PAGES.
 import { expect, type Page, test } from "@playwright/test";
 import { axeFindings, nameLayouts, sidewaysOverflow, smallTargets } from "./support/a11y";
@@ -22,6 +24,23 @@ interface PageCase {
   open?: (page: Page) => Promise<void>;
   /** Once, after signing in: makes the data the page shows (links a bank, changes a setting). */
   prepare?: (page: Page) => Promise<void>;
+}
+
+/** Records every Content-Security-Policy violation the browser reports, on every page the test opens. */
+async function collectPolicyViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __policyViolations: string[] }).__policyViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => {
+      seen.push(
+        `${event.effectiveDirective} refused ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+}
+
+function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __policyViolations?: string[] }).__policyViolations ?? []);
 }
 
 async function openLinkStandIn(page: Page) {
@@ -132,6 +151,7 @@ for (const entry of PAGES) {
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
+    await collectPolicyViolations(page);
     const manual = await signInAs(page, entry.who);
     await entry.prepare?.(page);
     const path = entry.path.includes(":account")
@@ -141,7 +161,10 @@ for (const entry of PAGES) {
       const variant = `${entry.name}, ${colorScheme}, ${width} px`;
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme });
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.headers()["content-security-policy"], `policy: ${variant}`).toMatch(
+        /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/,
+      );
       await expect(page.getByRole("heading", { name: entry.heading, exact: true }).first()).toBeVisible();
       // A loading skeleton carries the page's heading too: wait until nothing on the page is still busy.
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -151,6 +174,7 @@ for (const entry of PAGES) {
       expect.soft(await axeFindings(page), `axe findings: ${variant}`).toEqual([]);
       expect.soft(await smallTargets(page), `controls under 24×24 px: ${variant}`).toEqual([]);
       expect.soft(await sidewaysOverflow(page), `px scrolled sideways: ${variant}`).toBe(0);
+      expect.soft(await policyViolations(page), `Content-Security-Policy violations: ${variant}`).toEqual([]);
     }
   });
 }

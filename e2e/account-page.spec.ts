@@ -196,6 +196,30 @@ test("the transactions and the balance history download as CSV", async ({ page }
   expect(matching.lines).toHaveLength(matches + 1);
 });
 
+test("a search or range that cannot be used is refused with a message, before any download starts", async ({
+  page,
+}) => {
+  const path = await openChecking(page);
+  // The audit's NUL byte cut the CSV after its header; a direction override and an unknown range too.
+  const cases: [string, string][] = [
+    ["%00", "Remove the control characters (like a tab, a line break or a NUL byte) from the search."],
+    ["abc%E2%80%AE", "Remove the text-direction override characters from the search."],
+  ];
+  for (const [query, message] of cases) {
+    const refused = await page.request.get(`${path}/transactions.csv?q=${query}`);
+    expect(refused.status()).toBe(400);
+    expect(await refused.text()).toBe(message);
+    // The page says so at the search box, and shows every transaction.
+    await page.goto(`${path}?q=${query}`);
+    await expect(page.locator("#transaction-search-error")).toHaveText(message);
+    await expect(page.getByRole("searchbox", { name: "Search transactions" })).toHaveAttribute("aria-invalid", "true");
+    await expect(main(page).getByText(/^\d[\d,]* transactions?$/)).toBeVisible();
+  }
+  const range = await page.request.get(`${path}/balances.csv?range=7y`);
+  expect(range.status()).toBe(400);
+  expect(await range.text()).toBe('Unknown range "7y": use 1m, 3m, 1y, all.');
+});
+
 async function otherUser(browser: Browser) {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -64,6 +64,19 @@ describe("parseEnv", () => {
     [{ PLAID_EMULATOR: "yes" }, "PLAID_EMULATOR: must be on or off"],
     [{ PLAID_TRANSACTIONS_REFRESH: "yes" }, "PLAID_TRANSACTIONS_REFRESH: must be on or off"],
     [{ PLAID_EMULATOR: "off" }, "PLAID_EMULATOR_URL: is required with PLAID_EMULATOR=off"],
+    // A production server serving the emulator must not take the known development pair.
+    [
+      { NODE_ENV: "production", PLAID_EMULATOR: "on" },
+      "PLAID_EMULATOR_CLIENT_ID: is required with PLAID_EMULATOR=on in production",
+    ],
+    [
+      { NODE_ENV: "production", PLAID_EMULATOR: "on", PLAID_EMULATOR_CLIENT_ID: "demo" },
+      "PLAID_EMULATOR_SECRET: is required with PLAID_EMULATOR_CLIENT_ID",
+    ],
+    [
+      { PLAID_EMULATOR_CLIENT_ID: "demo", PLAID_EMULATOR_SECRET: "short" },
+      "PLAID_EMULATOR_SECRET: must be at least 16 characters",
+    ],
     [{ FX_RATES_URL: "ftp://example.test/rates.xml" }, "FX_RATES_URL: must be an http:// or https:// URL"],
     [{ FX_RATES_URL: "eurofxref-daily.xml" }, "FX_RATES_URL: must be an http:// or https:// URL"],
     [

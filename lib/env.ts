@@ -3,6 +3,7 @@
 // scripts/load-env.ts for the worker and every CLI): a bad value stops it with status 1 and a message
 // that names each bad variable and how to fix it. docs/configuration.md is tested against this schema.
 import { CountryCode } from "plaid";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { EnvError } from "./env-error";
 import { TOKEN_KEY_HINT, tokenKeysProblem, vapidKeyProblems } from "./env-formats";
@@ -44,6 +45,31 @@ const schema = z
     NEXTAUTH_SECRET: optionalString.pipe(
       z.string().min(32, `must be at least 32 characters (${SECRET_HINT})`).optional(),
     ),
+    // Reverse proxies in front of Mingus whose X-Forwarded-For is believed: addresses, CIDR ranges or
+    // proxy-addr's names (loopback, linklocal, uniquelocal), comma-separated. Unset: none, and the
+    // connection's own address is the client's.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .superRefine((entries, context) => {
+        try {
+          proxyaddr.compile(entries);
+        } catch (error) {
+          context.addIssue({
+            code: "custom",
+            message: `must be IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal: ${(error as Error).message}`,
+          });
+        }
+      }),
+    // New accounts one address may create per hour (sign-up is throttled so no one can mint accounts,
+    // each an argon2 hash, by the thousand).
+    SIGN_UP_LIMIT: wholeNumber(1, 100_000).default(10),
     ADMIN_EMAILS: z
       .string()
       .default("")
@@ -70,6 +96,21 @@ const schema = z
     // Serve the emulator under /api/plaid-emulator: "on" lets a production server do it (a demo),
     // "off" keeps even development from doing it (an emulator elsewhere, at PLAID_EMULATOR_URL).
     PLAID_EMULATOR: optionalString.pipe(z.enum(["on", "off"], "must be on or off").optional()),
+    // The one key pair the emulator accepts (INVALID_API_KEYS otherwise), and the app calls it with.
+    // Unset in development and tests: a known pair (docs/configuration.md). Required for PLAID_EMULATOR=on
+    // in production, where anyone who knew the known pair could otherwise read and change its data.
+    PLAID_EMULATOR_CLIENT_ID: optionalString,
+    PLAID_EMULATOR_SECRET: optionalString.pipe(
+      z.string().min(16, `must be at least 16 characters (${SECRET_HINT})`).optional(),
+    ),
+    // The hosts the emulator may send webhooks to, comma-separated ("host" or "host:port"); unset,
+    // the app's own (APP_URL, else NEXTAUTH_URL). Any other webhook URL is refused with INVALID_FIELD.
+    PLAID_EMULATOR_WEBHOOK_HOSTS: optionalString.transform((value) =>
+      value
+        ?.split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
     // Plaid's /transactions/refresh (a paid add-on): "on" makes Sync now ask the bank for new
     // transactions first, at most once per connection per 30 minutes.
     PLAID_TRANSACTIONS_REFRESH: optionalString
@@ -171,6 +212,7 @@ const schema = z
     // All or none: half a feature's settings is a mistake, not a choice.
     const groups = [
       ["PLAID_ENV", "PLAID_CLIENT_ID", "PLAID_SECRET"],
+      ["PLAID_EMULATOR_CLIENT_ID", "PLAID_EMULATOR_SECRET"],
       ["GITHUB_ID", "GITHUB_SECRET"],
       ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
       ["VAPID_PUBLIC_KEY", "VAPID_PRIVATE_KEY", "VAPID_SUBJECT"],
@@ -233,6 +275,19 @@ const schema = z
           code: "custom",
           path: ["TOKEN_ENCRYPTION_KEY"],
           message: `is required when DATABASE_URL is set (every process must seal access tokens with the same key). ${TOKEN_KEY_HINT}`,
+        });
+      }
+    }
+    // A production server that serves the emulator is reachable by others: the known development pair
+    // would open it to anyone.
+    // (With one of the two set, the all-or-none rule above names the other.)
+    const emulatorServed = value.NODE_ENV === "production" && value.PLAID_EMULATOR === "on" && !value.PLAID_ENV;
+    if (emulatorServed && !value.PLAID_EMULATOR_CLIENT_ID && !value.PLAID_EMULATOR_SECRET) {
+      for (const name of ["PLAID_EMULATOR_CLIENT_ID", "PLAID_EMULATOR_SECRET"] as const) {
+        context.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required with PLAID_EMULATOR=on in production (the emulator accepts only its own key pair; ${SECRET_HINT})`,
         });
       }
     }

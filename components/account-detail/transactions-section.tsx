@@ -20,6 +20,7 @@ export async function TransactionsSection({
   userId,
   accountId,
   query,
+  searchError,
   cursor,
   direction,
   state,
@@ -28,6 +29,8 @@ export async function TransactionsSection({
   userId: string;
   accountId: string;
   query: string;
+  /** Why the search in the URL could not be run (shown at the box). */
+  searchError?: string;
   cursor: TransactionCursor | null;
   direction: PageDirection;
   state: AccountPageState;
@@ -48,6 +51,7 @@ export async function TransactionsSection({
       <TransactionSearch
         action={`/accounts/${accountId}`}
         query={query}
+        error={searchError}
         range={state.range}
         clearHref={accountPageHref(accountId, { range: state.range, syncs: state.syncs }, "transactions")}
       />

@@ -5,16 +5,12 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeReturnPath } from "@/lib/auth/return-path";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
   OAuthAccountNotLinked: "Sign in the way you signed in before.",
 };
-
-/** Only same-site paths: never send someone to another site after signing in. */
-function safeCallback(value: string | null): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/accounts";
-}
 
 export function SignInForm({ providers }: { providers: { id: string; name: string }[] }) {
   const router = useRouter();
@@ -24,7 +20,8 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
     return code ? (MESSAGES[code] ?? "Sign-in failed. Try again.") : null;
   });
   const [pending, startTransition] = useTransition();
-  const callbackUrl = safeCallback(params.get("callbackUrl"));
+  // Only a path on this site: never send someone to another site after signing in.
+  const callbackUrl = safeReturnPath(params.get("callbackUrl"));
 
   function submit(formData: FormData) {
     startTransition(async () => {

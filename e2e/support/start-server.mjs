@@ -23,8 +23,14 @@ const env = {
   // Seals Plaid access tokens; required with PostgreSQL. A fresh key per run: each run has a fresh database.
   TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
   ADMIN_EMAILS: "admin@e2e.test",
+  // Every spec signs people up, all from 127.0.0.1: the hourly limit per address would stop the suite.
+  SIGN_UP_LIMIT: "100000",
   // A production build without Plaid's keys: the emulator is served only when asked for.
   PLAID_EMULATOR: "on",
+  // The emulator's own key pair, required with PLAID_EMULATOR=on in production: the same as
+  // e2e/support/emulator-keys.ts, which the specs send.
+  PLAID_EMULATOR_CLIENT_ID: "e2e-emulator-client",
+  PLAID_EMULATOR_SECRET: "e2e-emulator-secret-for-the-tests",
   // Link offers UK and Spanish banks on the embedded server only, so the specs see both sides of the
   // setting (e2e/plaid-oauth.spec.ts).
   ...(backend === "embedded" ? { PLAID_COUNTRY_CODES: "US,GB,ES" } : {}),

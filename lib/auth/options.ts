@@ -8,19 +8,14 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/security/client-address";
 import { syncOnSignIn } from "@/lib/sync";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
+import { sameOriginRedirect } from "./return-path";
 import { getAuthSecret } from "./secret";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
-
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || "unknown";
-}
 
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
@@ -70,6 +65,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
+    // Every redirect next-auth makes (after OAuth, after sign-out) stays on this site.
+    async redirect({ url, baseUrl }) {
+      return sameOriginRedirect({ url, baseUrl });
+    },
     async signIn({ account, profile, user }) {
       if (!account || account.provider === "credentials") return true;
       const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;

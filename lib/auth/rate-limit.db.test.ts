@@ -1,35 +1,63 @@
-// Sign-in throttling on the configured backend: the PostgreSQL store when DATABASE_URL is set, memory
-// on the embedded database.
+// Throttling on the configured backend: the PostgreSQL store when DATABASE_URL is set, memory on the
+// embedded database. The audit's findings: a spoofed X-Forwarded-For bought a fresh budget per guess
+// (client-address.test.ts), and 30 wrong tries from anywhere locked the owner out.
 import { expect, test } from "vitest";
-import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn, SignInThrottledError } from "./rate-limit";
+import { env } from "@/lib/env";
+import {
+  assertSignInAllowed,
+  consumeSignUp,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  ThrottledError,
+} from "./rate-limit";
 
 const key = () => Math.random().toString(36).slice(2, 10);
 
-test("five failures for one email block it, whatever the address", async () => {
+test("five failures for one email from one address block that pair, and say when to try again", async () => {
   const email = `${key()}@example.test`;
+  const address = `10.1.0.${Math.floor(Math.random() * 250)}-${key()}`;
   for (let i = 0; i < 5; i++) {
-    await assertSignInAllowed({ email, address: `10.0.0.${i}` });
-    await recordFailedSignIn({ email, address: `10.0.0.${i}` });
+    await assertSignInAllowed({ email, address });
+    await recordFailedSignIn({ email, address });
   }
-  const error = await assertSignInAllowed({ email, address: "10.0.0.99" }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(SignInThrottledError);
-  expect((error as SignInThrottledError).retryAfterSeconds).toBeGreaterThan(800);
-  expect((error as Error).message).toMatch(/^Too many sign-in attempts\. Try again in 1[45] minute\(s\)\.$/);
-  await expect(assertSignInAllowed({ email: `${key()}@example.test`, address: "10.0.0.99" })).resolves.toBeUndefined();
+  const error = await assertSignInAllowed({ email, address }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ThrottledError);
+  expect((error as ThrottledError).retryAfterSeconds).toBeGreaterThan(800);
+  expect((error as Error).message).toMatch(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/);
+  // Another account from the same address is still open.
+  await expect(assertSignInAllowed({ email: `${key()}@example.test`, address })).resolves.toBeUndefined();
+});
+
+test("an attacker's failures elsewhere never lock the owner out", async () => {
+  const email = `${key()}@example.test`;
+  const attacker = `attacker-${key()}`;
+  for (let i = 0; i < 30; i++) await recordFailedSignIn({ email, address: attacker });
+  await expect(assertSignInAllowed({ email, address: attacker })).rejects.toBeInstanceOf(ThrottledError);
+  await expect(assertSignInAllowed({ email, address: `owner-${key()}` })).resolves.toBeUndefined();
 });
 
 test("thirty failures from one address block it for every email", async () => {
   const address = `addr-${key()}`;
   for (let i = 0; i < 30; i++) await recordFailedSignIn({ email: `${key()}@example.test`, address });
-  await expect(assertSignInAllowed({ email: `${key()}@example.test`, address })).rejects.toBeInstanceOf(
-    SignInThrottledError,
-  );
+  await expect(assertSignInAllowed({ email: `${key()}@example.test`, address })).rejects.toBeInstanceOf(ThrottledError);
 });
 
-test("a success clears the email's count", async () => {
+test("a success clears its pair's count", async () => {
   const email = `${key()}@example.test`;
-  for (let i = 0; i < 4; i++) await recordFailedSignIn({ email, address: `a-${key()}` });
-  await recordSuccessfulSignIn({ email });
-  for (let i = 0; i < 4; i++) await recordFailedSignIn({ email, address: `a-${key()}` });
-  await expect(assertSignInAllowed({ email, address: `a-${key()}` })).resolves.toBeUndefined();
+  const address = `a-${key()}`;
+  for (let i = 0; i < 4; i++) await recordFailedSignIn({ email, address });
+  await recordSuccessfulSignIn({ email, address });
+  for (let i = 0; i < 4; i++) await recordFailedSignIn({ email, address });
+  await expect(assertSignInAllowed({ email, address })).resolves.toBeUndefined();
+});
+
+test("sign-ups from one address stop at SIGN_UP_LIMIT an hour", async () => {
+  const address = `signup-${key()}`;
+  for (let i = 0; i < env.SIGN_UP_LIMIT; i++) await consumeSignUp({ address });
+  const error = await consumeSignUp({ address }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ThrottledError);
+  expect((error as Error).message).toMatch(
+    /^Too many accounts were created from this network\. Try again in \d+ minutes?\.$/,
+  );
+  await expect(consumeSignUp({ address: `other-${key()}` })).resolves.toBeUndefined();
 });

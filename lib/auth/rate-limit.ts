@@ -1,27 +1,38 @@
-// Sign-in throttling with rate-limiter-flexible: per email and per client address, so guessing one
-// account's password or spraying many accounts from one place both stop. Counters live in PostgreSQL
-// when several processes share it, in memory on the single-process embedded database.
+// Throttling with rate-limiter-flexible. Sign-in: per (email, address), so guessing one account's
+// password stops, and per address, so spraying many accounts from one place stops; never per email
+// alone, or anyone anywhere could lock the owner out with 5 wrong guesses. Sign-up: per address.
+// Addresses come from lib/security/client-address.ts (X-Forwarded-For only behind TRUSTED_PROXIES).
+// Counters live in PostgreSQL when several processes share it, in memory on the embedded database.
 import "server-only";
 import pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
-const WINDOW_SECONDS = 15 * 60;
-const LIMITS = { email: 5, address: 30 } as const;
+const FIFTEEN_MINUTES = 15 * 60;
+const ONE_HOUR = 60 * 60;
 
-type Limiter = RateLimiterMemory | RateLimiterPostgres;
-const globalForLimits = globalThis as typeof globalThis & {
-  __mingusSignInLimiters?: Record<keyof typeof LIMITS, Limiter>;
+type LimitName = "accountAddress" | "address" | "signUp";
+const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration: number }> = {
+  accountAddress: { prefix: "sign-in:account-address", points: () => 5, duration: FIFTEEN_MINUTES },
+  address: { prefix: "sign-in:address", points: () => 30, duration: FIFTEEN_MINUTES },
+  signUp: { prefix: "sign-up:address", points: () => env.SIGN_UP_LIMIT, duration: ONE_HOUR },
 };
 
-function createLimiters(): Record<keyof typeof LIMITS, Limiter> {
-  const make = (keyPrefix: keyof typeof LIMITS): Limiter => {
-    const options = { keyPrefix: `sign-in:${keyPrefix}`, points: LIMITS[keyPrefix], duration: WINDOW_SECONDS };
+type Limiter = RateLimiterMemory | RateLimiterPostgres;
+const globalForLimits = globalThis as typeof globalThis & { __mingusLimiters?: Record<LimitName, Limiter> };
+
+function createLimiters(): Record<LimitName, Limiter> {
+  let pool: pg.Pool | undefined;
+  const make = (name: LimitName): Limiter => {
+    const { prefix, points, duration } = LIMITS[name];
+    const options = { keyPrefix: prefix, points: points(), duration };
     if (!env.DATABASE_URL) return new RateLimiterMemory(options);
-    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
-    // An idle connection the server closes (restart, failover) must not take the process down.
-    pool.on("error", (error) => log.error({ err: error }, "rate-limit pool error"));
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+      // An idle connection the server closes (restart, failover) must not take the process down.
+      pool.on("error", (error) => log.error({ err: error }, "rate-limit pool error"));
+    }
     return new RateLimiterPostgres({
       ...options,
       storeClient: pool,
@@ -30,42 +41,70 @@ function createLimiters(): Record<keyof typeof LIMITS, Limiter> {
       tableCreated: true,
     });
   };
-  return { email: make("email"), address: make("address") };
+  return { accountAddress: make("accountAddress"), address: make("address"), signUp: make("signUp") };
 }
 
 function limiters() {
-  globalForLimits.__mingusSignInLimiters ??= createLimiters();
-  return globalForLimits.__mingusSignInLimiters;
+  globalForLimits.__mingusLimiters ??= createLimiters();
+  return globalForLimits.__mingusLimiters;
 }
 
-export class SignInThrottledError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`);
-    this.name = "SignInThrottledError";
+/** A refusal that says when to try again. */
+export class ThrottledError extends Error {
+  constructor(
+    what: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`${what} Try again in ${formatWait(retryAfterSeconds)}.`);
+    this.name = "ThrottledError";
   }
 }
 
-/** Throws SignInThrottledError while either key is over its limit; otherwise does nothing. */
+function formatWait(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}
+
+const accountKey = (email: string, address: string) => `${email}|${address}`;
+
+/** Throws ThrottledError while the (email, address) pair or the address is over its limit. */
 export async function assertSignInAllowed({ email, address }: { email: string; address: string }): Promise<void> {
-  const { email: byEmail, address: byAddress } = limiters();
-  const [emailState, addressState] = await Promise.all([byEmail.get(email), byAddress.get(address)]);
+  const { accountAddress, address: byAddress } = limiters();
+  const [pairState, addressState] = await Promise.all([
+    accountAddress.get(accountKey(email, address)),
+    byAddress.get(address),
+  ]);
   const blocked = [
-    [emailState, LIMITS.email],
-    [addressState, LIMITS.address],
+    [pairState, LIMITS.accountAddress.points()],
+    [addressState, LIMITS.address.points()],
   ].filter(([state, limit]) => state instanceof RateLimiterRes && state.consumedPoints >= (limit as number));
   if (blocked.length > 0) {
     const wait = Math.max(...blocked.map(([state]) => (state as RateLimiterRes).msBeforeNext));
-    throw new SignInThrottledError(Math.max(1, Math.round(wait / 1000)));
+    throw new ThrottledError("Too many sign-in attempts.", Math.max(1, Math.round(wait / 1000)));
   }
 }
 
-/** Counts a failed attempt against both keys. */
+/** Counts a failed attempt against the pair and the address. */
 export async function recordFailedSignIn({ email, address }: { email: string; address: string }): Promise<void> {
-  const { email: byEmail, address: byAddress } = limiters();
-  await Promise.all([byEmail.penalty(email, 1), byAddress.penalty(address, 1)]);
+  const { accountAddress, address: byAddress } = limiters();
+  await Promise.all([accountAddress.penalty(accountKey(email, address), 1), byAddress.penalty(address, 1)]);
 }
 
-/** A successful sign-in clears the email's counter (not the address's). */
-export async function recordSuccessfulSignIn({ email }: { email: string }): Promise<void> {
-  await limiters().email.delete(email);
+/** A successful sign-in clears its pair's counter (not the address's). */
+export async function recordSuccessfulSignIn({ email, address }: { email: string; address: string }): Promise<void> {
+  await limiters().accountAddress.delete(accountKey(email, address));
+}
+
+/** Counts one sign-up from `address`; throws ThrottledError past SIGN_UP_LIMIT in an hour. */
+export async function consumeSignUp({ address }: { address: string }): Promise<void> {
+  try {
+    await limiters().signUp.consume(address, 1);
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    throw new ThrottledError(
+      "Too many accounts were created from this network.",
+      Math.max(1, Math.round(refusal.msBeforeNext / 1000)),
+    );
+  }
 }

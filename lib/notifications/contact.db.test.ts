@@ -14,7 +14,7 @@ const keys = {
   p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
   auth: "tBHItJI5svbpez7KI4CCXg",
 };
-const endpoint = () => `https://push.example.test/send/${randomUUID()}`;
+const endpoint = () => `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
 
 describe("phone number", () => {
   it("saves, replaces and clears the user's number", async () => {

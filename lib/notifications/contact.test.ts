@@ -49,7 +49,7 @@ describe("phoneNumberSchema", () => {
 
 describe("pushSubscriptionSchema", () => {
   const valid = {
-    endpoint: "https://push.example.test/send/abc123",
+    endpoint: "https://fcm.googleapis.com/fcm/send/abc123",
     p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
     auth: "tBHItJI5svbpez7KI4CCXg",
     userAgent: "Mozilla/5.0",
@@ -63,6 +63,12 @@ describe("pushSubscriptionSchema", () => {
   it("refuses an endpoint that is not https, and keys that are not base64url", () => {
     expect(pushSubscriptionSchema.safeParse({ ...valid, endpoint: "http://127.0.0.1:8080/push" }).success).toBe(false);
     expect(pushSubscriptionSchema.safeParse({ ...valid, endpoint: "file:///etc/passwd" }).success).toBe(false);
+    // https, but not a push service: the server's own loopback, or any host of the sender's choosing.
+    for (const endpoint of ["https://127.0.0.1/push", "https://push.example.test/send/abc123"]) {
+      const result = pushSubscriptionSchema.safeParse({ ...valid, endpoint });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toContain("push service is not one Mingus sends to");
+    }
     expect(pushSubscriptionSchema.safeParse({ ...valid, p256dh: "not base64!" }).success).toBe(false);
     expect(pushSubscriptionSchema.safeParse({ ...valid, auth: "" }).success).toBe(false);
   });

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { findOwnedPushSubscription } from "@/lib/auth/ownership";
 import { db } from "@/lib/db";
+import { isKnownPushService } from "./channels/push-services";
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 // What people type between digits: spaces (also non-breaking), dashes, dots, brackets, slashes.
@@ -31,8 +32,8 @@ export const phoneNumberSchema = z
   })
   .transform((value) => (value === "" ? null : value));
 
-// Push services give https endpoints; refusing anything else keeps the server from posting to
-// arbitrary addresses on someone's behalf.
+// A subscription's endpoint is where the server will POST: only the browsers' push services are taken
+// (channels/push-services.ts), so no one can point the server at an address of their choosing.
 const base64Url = (name: string, max: number) =>
   z
     .string()
@@ -46,7 +47,13 @@ export const pushSubscriptionSchema = z.object({
     .string()
     .trim()
     .max(2048, "The push endpoint is too long.")
-    .pipe(z.url({ protocol: /^https$/, error: "The push endpoint must be an https:// URL." })),
+    .superRefine((value, ctx) => {
+      const issue = (message: string) => ctx.addIssue({ code: "custom", message });
+      if (URL.parse(value)?.protocol !== "https:") return issue("The push endpoint must be an https:// URL.");
+      if (!isKnownPushService(value)) {
+        issue("This browser's push service is not one Mingus sends to (Chrome, Firefox, Safari and Edge are).");
+      }
+    }),
   p256dh: base64Url("p256dh", 200),
   auth: base64Url("auth", 100),
   userAgent: z

@@ -1,6 +1,7 @@
 // One zod schema per kind of settings field, reading what a form posts (strings, absent checkboxes)
 // and answering with the message a person sees beside the field. The form schemas in schema.ts use them.
 import { z } from "zod";
+import { type FreeTextOptions, freeTextProblem, normalizeFreeText } from "@/lib/text/free-text";
 import { ACCOUNT_ICON_NAMES } from "./options";
 
 export const ALIAS_MAX = 64;
@@ -19,6 +20,15 @@ function fail(ctx: z.RefinementCtx, message: string) {
   ctx.addIssue({ code: "custom", message });
   return z.NEVER;
 }
+
+/** Text a person typed: NFC, trimmed, refused with its problem (lib/text/free-text.ts); blank is undefined. */
+const freeText = (options?: FreeTextOptions) =>
+  text.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const normalized = normalizeFreeText(value).trim();
+    const problem = freeTextProblem(normalized, options);
+    return problem ? fail(ctx, problem) : normalized || undefined;
+  });
 
 /** A non-negative amount of money, as a string for Prisma.Decimal; blank is null. */
 export const amountField = text.transform((value, ctx) => {
@@ -59,7 +69,7 @@ export const colourField = text.transform((value, ctx) => {
   return value.toUpperCase();
 });
 
-export const aliasField = text.transform((value, ctx) => {
+export const aliasField = freeText().transform((value, ctx) => {
   if (!value) return null;
   if (value.length > ALIAS_MAX) {
     return fail(ctx, `Use at most ${ALIAS_MAX} characters (this one has ${value.length}).`);
@@ -73,14 +83,14 @@ export const iconField = text.transform((value, ctx) => {
   return value;
 });
 
-export const notesField = text.transform((value, ctx) => {
+export const notesField = freeText({ multiline: true }).transform((value, ctx) => {
   if (!value) return null;
   if (value.length > NOTES_MAX) return fail(ctx, `Use at most ${NOTES_MAX.toLocaleString("en-US")} characters.`);
   return value;
 });
 
 /** "bills, Everyday ,bills" -> ["bills", "Everyday"]: empty entries dropped, repeats kept once. */
-export const tagsField = text.transform((value, ctx) => {
+export const tagsField = freeText().transform((value, ctx) => {
   const tags: string[] = [];
   for (const tag of (value ?? "").split(",").map((entry) => entry.trim().replace(/\s+/g, " "))) {
     if (tag === "" || tags.some((kept) => kept.toLowerCase() === tag.toLowerCase())) continue;

@@ -177,6 +177,31 @@ describe("accountSettingsSchema", () => {
     ]);
   });
 
+  // The audit's aliases and notes: a NUL byte answered "Something went wrong"; zero-width-only aliases,
+  // right-to-left overrides and control characters were saved (and reached email subjects).
+  it.each([
+    ["a NUL byte", { accountAlias: "Bills\u0000" }, "accountAlias", /^Remove the control characters/],
+    ["a tab", { accountAlias: "Bills\there" }, "accountAlias", /^Remove the control characters/],
+    ["zero-width characters only", { accountAlias: "\u200B\u200D" }, "accountAlias", /^Enter some visible text/],
+    ["a right-to-left override", { accountAlias: "Bills\u202Eexe" }, "accountAlias", /text-direction override/],
+    ["a NUL byte in notes", { notes: "Rent\u0000" }, "notes", /^Remove the control characters/],
+    ["an override in a tag", { tags: "bills, \u202Etravel" }, "tags", /text-direction override/],
+  ])("refuses %s with a field error", (_case, form, field, message) => {
+    const errors = accountErrors(form as Record<string, string>)[field as "notes"];
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]).toMatch(message);
+  });
+
+  it("keeps notes' line breaks and stores text in one Unicode form", () => {
+    const { details, preferences } = accountSettingsSchema.parse({
+      ...ACCOUNT,
+      accountAlias: "Cafe\u0301",
+      notes: "Rent on the 1st.\r\nCouncil tax on the 15th.",
+    });
+    expect(preferences.accountAlias).toBe("Café");
+    expect(details.notes).toBe("Rent on the 1st.\nCouncil tax on the 15th.");
+  });
+
   it.each(["#12345", "#1234567", "12345F", "red", "#GGGGGG"])("refuses the colour %j", (colour) => {
     expect(accountErrors({ accountColor: colour }).accountColor).toEqual([
       "Enter a hex colour: # and six digits 0-9 or A-F, like #2E7D32.",

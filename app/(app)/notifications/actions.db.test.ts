@@ -122,7 +122,7 @@ describe("savePhoneNumberAction", () => {
 describe("push subscription actions", () => {
   it("saves this browser's subscription, moving it from whoever had it, and removes it", async () => {
     const previous = await createUser();
-    const endpoint = `https://push.example.test/send/${randomUUID()}`;
+    const endpoint = `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
     await db.pushSubscription.create({ data: { userId: previous.id, endpoint, p256dh: "old", auth: "old" } });
     const user = await signIn();
 
@@ -142,15 +142,26 @@ describe("push subscription actions", () => {
     expect(await db.pushSubscription.count({ where: { endpoint } })).toBe(0);
   });
 
-  it("refuses an endpoint that is not https and cannot remove another user's browser", async () => {
+  it("refuses an endpoint that is not a push service's and cannot remove another user's browser", async () => {
     const owner = await createUser();
     const theirs = await db.pushSubscription.create({
-      data: { userId: owner.id, endpoint: `https://push.example.test/${randomUUID()}`, p256dh: "k", auth: "a" },
+      data: {
+        userId: owner.id,
+        endpoint: `https://fcm.googleapis.com/fcm/send/${randomUUID()}`,
+        p256dh: "k",
+        auth: "a",
+      },
     });
     await signIn();
     const refused = await submit(savePushSubscriptionAction, { endpoint: "http://127.0.0.1:9/push", ...SUBSCRIPTION });
     expect(refused.errors).toEqual({ endpoint: ["The push endpoint must be an https:// URL."] });
     expect(await db.pushSubscription.count({ where: { endpoint: "http://127.0.0.1:9/push" } })).toBe(0);
+    // https, but the server's own loopback: not a push service, so never stored and never called.
+    const loopback = await submit(savePushSubscriptionAction, { endpoint: "https://127.0.0.1/push", ...SUBSCRIPTION });
+    expect(loopback.errors).toEqual({
+      endpoint: ["This browser's push service is not one Mingus sends to (Chrome, Firefox, Safari and Edge are)."],
+    });
+    expect(await db.pushSubscription.count({ where: { endpoint: "https://127.0.0.1/push" } })).toBe(0);
 
     expect(await submit(removePushSubscriptionAction, { id: theirs.id })).toEqual({
       ok: true,

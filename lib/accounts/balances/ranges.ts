@@ -33,6 +33,17 @@ export function parseHistoryRange(value: unknown): HistoryRange {
   return rangeSchema.parse(value);
 }
 
+/** A range a caller named (the CSV download), or null when it names none, for a clear refusal. */
+export function readHistoryRange(value: string): HistoryRange | null {
+  const range = LEGACY[value] ?? value;
+  return (HISTORY_RANGES as readonly string[]).includes(range) ? (range as HistoryRange) : null;
+}
+
+/** What to say about a range that names none. */
+export function unknownRangeMessage(value: string): string {
+  return `Unknown range "${value.slice(0, 20)}": use ${HISTORY_RANGES.join(", ")}.`;
+}
+
 /** The first UTC day of a range ending today, or null for all time. */
 export function rangeStart(range: HistoryRange, now: Date): Date | null {
   const days = RANGE_DAYS[range];

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isUuid } from "@/lib/db/vocabulary";
 import { currencyField } from "@/lib/preferences";
+import { freeTextSchema } from "@/lib/text/free-text";
 import { isManualKind } from "./kinds";
 
 export const NAME_MAX = 100;
@@ -26,11 +27,7 @@ const dayField = z
   .transform((value) => new Date(`${value}T00:00:00Z`))
   .refine((date) => date.getTime() <= Date.now(), "The date cannot be in the future.");
 
-const nameField = z
-  .string({ error: "Enter a name." })
-  .trim()
-  .min(1, "Enter a name.")
-  .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`);
+const nameField = freeTextSchema({ max: NAME_MAX, required: "Enter a name." });
 
 /** "depository/checking": one select names both, so a subtype always belongs to its type. */
 const kindField = z.string({ error: "Choose a kind of account." }).transform((value, ctx) => {

@@ -10,6 +10,7 @@ import {
   iterateTransactions,
   listTransactions,
   normalizeQuery,
+  readSearchQuery,
   SEARCH_COUNT_LIMIT,
   type TransactionCursor,
 } from "./list";
@@ -184,5 +185,27 @@ describe("cursors and escaping", () => {
     expect(normalizeQuery("  caf\u0000e \u0000")).toBe("cafe");
     expect(normalizeQuery("x".repeat(150))).toHaveLength(100);
     expect(normalizeQuery(["rent"])).toBe("");
+  });
+});
+
+describe("readSearchQuery", () => {
+  it("takes a search as typed, trimmed and in one Unicode form; none is no search", () => {
+    expect(readSearchQuery("  Starbucks ")).toEqual({ query: "Starbucks" });
+    expect(readSearchQuery("Cafe\u0301")).toEqual({ query: "Café" });
+    expect(readSearchQuery(null)).toEqual({ query: "" });
+    expect(readSearchQuery(undefined)).toEqual({ query: "" });
+  });
+
+  it.each([
+    [
+      "a NUL byte",
+      "abc\u0000",
+      "Remove the control characters (like a tab, a line break or a NUL byte) from the search.",
+    ],
+    ["an override", "abc\u202E", "Remove the text-direction override characters from the search."],
+    ["too long a search", "a".repeat(101), "Search for at most 100 characters."],
+    ["two searches", ["a", "b"], "Search for one piece of text."],
+  ])("refuses %s with a message", (_case, value, error) => {
+    expect(readSearchQuery(value)).toEqual({ error });
   });
 });

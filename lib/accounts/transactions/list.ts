@@ -4,6 +4,7 @@ import "server-only";
 import { findOwnedAccount } from "@/lib/auth/ownership";
 import { db, Prisma, type TransactionModel } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
+import { freeTextProblem, normalizeFreeText } from "@/lib/text/free-text";
 
 export const PAGE_SIZE = 25;
 /** Counting stops here: an exact count of a huge history would cost a scan of all of it on every page. */
@@ -48,10 +49,24 @@ export function decodeCursor(value: unknown): TransactionCursor | null {
 
 /**
  * Trimmed and bounded; an empty search is no search. NUL characters are dropped: PostgreSQL text can
- * hold none (so none can match), and a parameter carrying one fails the whole statement.
+ * hold none (so none can match), and a parameter carrying one fails the whole statement. For input
+ * already read with readSearchQuery, which refuses them with a message.
  */
 export function normalizeQuery(value: unknown): string {
   return typeof value === "string" ? value.replaceAll("\u0000", "").trim().slice(0, MAX_QUERY_LENGTH) : "";
+}
+
+/**
+ * A search as typed or put in a URL: the query ("" for none), or why it cannot be searched for (too
+ * long, control characters, direction overrides), said before any query or download starts.
+ */
+export function readSearchQuery(value: unknown): { query: string } | { error: string } {
+  if (value === undefined || value === null) return { query: "" };
+  if (typeof value !== "string") return { error: "Search for one piece of text." };
+  const query = normalizeFreeText(value).trim();
+  if (query.length > MAX_QUERY_LENGTH) return { error: `Search for at most ${MAX_QUERY_LENGTH} characters.` };
+  const problem = freeTextProblem(query);
+  return problem ? { error: problem.replace("this text", "the search") } : { query };
 }
 
 /** Makes %, _ and \ match themselves in LIKE/ILIKE, whose default escape character is the backslash. */

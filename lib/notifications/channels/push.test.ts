@@ -50,7 +50,7 @@ function recipientWith(browsers: Browser[]): Recipient {
 }
 
 function sender() {
-  return createPushSender({ ...vapid, subject: SUBJECT, allowHttpEndpoints: true });
+  return createPushSender({ ...vapid, subject: SUBJECT, allowAnyEndpoint: true });
 }
 
 function answerBy(statuses: Record<string, CannedResponse>): void {
@@ -156,7 +156,7 @@ describe("createPushSender", () => {
 
   test("a push service that does not answer in time is retried", async () => {
     pushService.respondWith(() => "hang");
-    const slow = createPushSender({ ...vapid, subject: SUBJECT, allowHttpEndpoints: true, timeoutMs: 250 });
+    const slow = createPushSender({ ...vapid, subject: SUBJECT, allowAnyEndpoint: true, timeoutMs: 250 });
     const error = await failure(slow.send({ recipient: recipientWith([subscribeBrowser("slow")]), message }));
     expect(error.kind).toBe("retry");
     expect(error.message).toBe(`${new URL(pushService.url).host} didn't answer within 0.25 s`);
@@ -176,7 +176,7 @@ describe("createPushSender", () => {
     expect(pushService.requests).toHaveLength(0);
   });
 
-  test("sends only to https endpoints unless told otherwise", async () => {
+  test("sends only to the browsers' push services unless told otherwise", async () => {
     const https = createPushSender({ ...vapid, subject: SUBJECT });
     const error = await failure(https.send({ recipient: recipientWith([subscribeBrowser("plain")]), message }));
     expect(error.kind).toBe("rejected");

@@ -5,6 +5,7 @@ import "server-only";
 import { createECDH } from "node:crypto";
 import webpush, { type RequestDetails } from "web-push";
 import { postToProvider, statusError } from "./http";
+import { isKnownPushService } from "./push-services";
 import { oneLine, truncateText } from "./text";
 import { type ChannelSender, DeliveryError, type PushSubscriptionKeys } from "./types";
 
@@ -14,8 +15,11 @@ type PushConfig = {
   /** mailto: or https: contact the push services can reach the operator at. */
   subject: string;
   timeoutMs?: number;
-  /** Also send to http:// endpoints (a push service on a private network, or a test). Off: https only. */
-  allowHttpEndpoints?: boolean;
+  /**
+   * Send to any http:// or https:// endpoint (a test's local push service). Off: only the browsers'
+   * push services over https (push-services.ts), as subscriptions are checked when saved.
+   */
+  allowAnyEndpoint?: boolean;
 };
 
 // A push message is at most 4096 bytes encrypted; aes128gcm adds 103. Staying well under leaves room.
@@ -40,7 +44,7 @@ export function createPushSender(config: PushConfig): ChannelSender {
 
   async function sendOne(subscription: PushSubscriptionKeys, payload: string): Promise<Outcome> {
     const service = pushServiceName(subscription.endpoint);
-    if (!isAllowedEndpoint(subscription.endpoint, config.allowHttpEndpoints ?? false)) {
+    if (!isAllowedEndpoint(subscription.endpoint, config.allowAnyEndpoint ?? false)) {
       return { kind: "failed", error: new DeliveryError("rejected", `Not a push service address (${service})`) };
     }
     let request: RequestDetails;
@@ -154,9 +158,10 @@ function assertVapidKeys({ publicKey, privateKey, subject }: PushConfig): void {
   }
 }
 
-function isAllowedEndpoint(endpoint: string, allowHttp: boolean): boolean {
+function isAllowedEndpoint(endpoint: string, allowAny: boolean): boolean {
+  if (!allowAny) return isKnownPushService(endpoint);
   const protocol = URL.parse(endpoint)?.protocol;
-  return protocol === "https:" || (allowHttp && protocol === "http:");
+  return protocol === "https:" || protocol === "http:";
 }
 
 // The endpoint's path is the browser's push token: messages name the host only.

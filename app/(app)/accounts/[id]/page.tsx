@@ -14,7 +14,7 @@ import { TransactionsSection } from "@/components/account-detail/transactions-se
 import { AccountSyncNow } from "@/components/sync/account-sync-now";
 import { DEFAULT_HISTORY_RANGE, parseHistoryRange } from "@/lib/accounts/balances/history";
 import { loadAccountDetail } from "@/lib/accounts/detail";
-import { decodeCursor, normalizeQuery } from "@/lib/accounts/transactions/list";
+import { decodeCursor, readSearchQuery } from "@/lib/accounts/transactions/list";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
 import { syncNowAction } from "../sync-actions";
@@ -43,7 +43,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const display = await getDisplay({ userId: user.id });
 
   const range = parseHistoryRange(first(search.range));
-  const query = normalizeQuery(first(search.q));
+  // A search that cannot be run is said beside the box, and no search runs.
+  const searched = readSearchQuery(first(search.q));
+  const query = "query" in searched ? searched.query : "";
   const after = decodeCursor(first(search.after));
   const before = after ? null : decodeCursor(first(search.before));
   const showAllSyncs = first(search.syncs) === "all";
@@ -77,6 +79,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <TransactionsSection
           {...common}
           query={query}
+          searchError={"error" in searched ? searched.error : undefined}
           cursor={after ?? before}
           direction={before ? "newer" : "older"}
           state={state}

@@ -2,7 +2,7 @@
 // balances as CSV (all time unless a range is given). Checks the session itself; another user's
 // account is a 404.
 import type { NextRequest } from "next/server";
-import { parseHistoryRange } from "@/lib/accounts/balances/history";
+import { readHistoryRange, unknownRangeMessage } from "@/lib/accounts/balances/ranges";
 import { csvResponse, exportBalancesCsv } from "@/lib/accounts/csv-export";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -13,7 +13,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!user) return new Response("Sign in to download this file.", { status: 401 });
   const { id } = await params;
   const requested = request.nextUrl.searchParams.get("range");
-  const range = requested === null ? "all" : parseHistoryRange(requested);
+  const range = requested === null ? "all" : readHistoryRange(requested);
+  if (range === null) {
+    return new Response(unknownRangeMessage(requested ?? ""), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const download = await exportBalancesCsv({ userId: user.id, accountId: id, range });
   if (!download) return new Response("Not found.", { status: 404 });
   return csvResponse(download);
