@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { EMULATOR_CLIENT_ID, EMULATOR_SECRET } from "./support/emulator-keys";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 2;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -75,6 +76,9 @@ test("the standalone server runs on its own: health, a page with its assets, met
         NEXTAUTH_URL: BASE,
         ...SHARED_KEYS,
         PLAID_EMULATOR: "on",
+        // Required with PLAID_EMULATOR=on in production (the emulator takes only its own pair).
+        PLAID_EMULATOR_CLIENT_ID: EMULATOR_CLIENT_ID,
+        PLAID_EMULATOR_SECRET: EMULATOR_SECRET,
         METRICS_TOKEN,
         MAIL_OUTBOX_DIR: path.join(root, ".data", "outbox"),
       },
