@@ -1,13 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseEnv } from "@/lib/env";
-import {
-  DEVELOPMENT_EMULATOR_CLIENT_ID,
-  DEVELOPMENT_EMULATOR_SECRET,
-  emulatorWebhookHosts,
-  isEmulatorMounted,
-  plaidStartupProblem,
-  resolvePlaidConfig,
-} from "./config";
+import { isEmulatorMounted, plaidStartupProblem, resolvePlaidConfig } from "./config";
+import { DEVELOPMENT_EMULATOR_CLIENT_ID, DEVELOPMENT_EMULATOR_SECRET, emulatorWebhookHosts } from "./emulator-settings";
 
 const KEYS = { PLAID_ENV: "sandbox", PLAID_CLIENT_ID: "client", PLAID_SECRET: "secret" };
 const ELSEWHERE = "http://127.0.0.1:4010";

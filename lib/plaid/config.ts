@@ -4,6 +4,7 @@
 import "server-only";
 import type { CountryCode } from "plaid";
 import { type Env, env } from "@/lib/env";
+import { emulatorCredentials } from "./emulator-settings";
 
 export type PlaidMode = "emulator" | "sandbox" | "production";
 
@@ -23,11 +24,6 @@ export type PlaidConfig = {
 };
 
 const PLAID_HOSTS = { sandbox: "https://sandbox.plaid.com", production: "https://production.plaid.com" } as const;
-
-// The emulator's key pair in development and tests, where PLAID_EMULATOR_CLIENT_ID and _SECRET may be
-// unset (a production server with the emulator on must set its own: lib/env.ts).
-export const DEVELOPMENT_EMULATOR_CLIENT_ID = "mingus-emulator-client";
-export const DEVELOPMENT_EMULATOR_SECRET = "mingus-emulator-secret";
 
 export function resolvePlaidConfig(settings: Env): PlaidConfig {
   const appUrl = (settings.APP_URL ?? settings.NEXTAUTH_URL).replace(/\/+$/, "");
@@ -50,8 +46,7 @@ export function resolvePlaidConfig(settings: Env): PlaidConfig {
   return {
     mode: "emulator",
     basePath: (settings.PLAID_EMULATOR_URL ?? `${appUrl}/api/plaid-emulator`).replace(/\/+$/, ""),
-    clientId: settings.PLAID_EMULATOR_CLIENT_ID ?? DEVELOPMENT_EMULATOR_CLIENT_ID,
-    secret: settings.PLAID_EMULATOR_SECRET ?? DEVELOPMENT_EMULATOR_SECRET,
+    ...emulatorCredentials(settings),
     appUrl,
     webhookUrl,
     ...linking,
@@ -75,11 +70,6 @@ export function isPlaidEmulated(): boolean {
 export function isEmulatorMounted(settings: Env = env): boolean {
   if (resolvePlaidConfig(settings).mode !== "emulator" || settings.PLAID_EMULATOR === "off") return false;
   return settings.PLAID_EMULATOR === "on" || settings.NODE_ENV !== "production";
-}
-
-/** The hosts the mounted emulator sends webhooks to: PLAID_EMULATOR_WEBHOOK_HOSTS, else the app's own. */
-export function emulatorWebhookHosts(settings: Env = env): string[] {
-  return settings.PLAID_EMULATOR_WEBHOOK_HOSTS ?? [new URL(resolvePlaidConfig(settings).appUrl).host];
 }
 
 /**

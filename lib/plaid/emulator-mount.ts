@@ -13,7 +13,7 @@ import { after } from "next/server";
 import { type Backend, getBackend } from "@/lib/db";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { emulatorWebhookHosts, getPlaidConfig } from "./config";
+import { emulatorCredentials, emulatorWebhookHosts } from "./emulator-settings";
 
 export const EMULATOR_BASE_PATH = "/api/plaid-emulator";
 
@@ -41,12 +41,11 @@ export function createEmulatorStore(backend: Backend = getBackend()): EmulatorSt
 }
 
 function createEmulator(backend: Backend): PlaidEmulator {
-  const { clientId, secret } = getPlaidConfig();
   return createPlaidEmulator({
     store: createEmulatorStore(backend),
     basePath: EMULATOR_BASE_PATH,
     // The app's own pair only, and webhooks only to the app: see docs/security.md.
-    credentials: { clientId, secret },
+    credentials: emulatorCredentials(),
     webhookHosts: emulatorWebhookHosts(),
     defer: afterResponse,
     logError: (message, error) => log.error({ err: error }, `plaid emulator: ${message}`),
