@@ -82,7 +82,10 @@ test("repeated failures are throttled, for existing and unknown emails alike", a
     for (let attempt = 0; attempt < 5; attempt++) {
       // A new X-Forwarded-For with every guess buys nothing: no proxy is trusted (TRUSTED_PROXIES).
       await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${attempt}` });
+      // Each guess is answered before the next: the last one's message on the page proves nothing.
+      const answered = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
       await signIn(page, { email, password: `wrong-${attempt}` });
+      await answered;
       await expect(formAlert(page)).toHaveText("Incorrect email or password.");
     }
     await page.setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.99" });

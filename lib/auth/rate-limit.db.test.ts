@@ -61,3 +61,27 @@ test("sign-ups from one address stop at SIGN_UP_LIMIT an hour", async () => {
   );
   await expect(consumeSignUp({ address: `other-${key()}` })).resolves.toBeUndefined();
 });
+
+test("limiters made by another bundle's copy of the library still block (the shared limiters' answers are not this copy's class)", async () => {
+  const shared = globalThis as typeof globalThis & { __mingusLimiters?: Record<string, unknown> };
+  const saved = shared.__mingusLimiters;
+  // What another copy of rate-limiter-flexible answers: the same fields, another class.
+  const answer = (consumedPoints: number) => ({ consumedPoints, remainingPoints: 0, msBeforeNext: 600_000 });
+  shared.__mingusLimiters = {
+    accountAddress: { get: async () => answer(5) },
+    address: { get: async () => answer(1) },
+    signUp: {
+      consume: async () => {
+        throw answer(11);
+      },
+    },
+  };
+  try {
+    const error = await assertSignInAllowed({ email: "a@example.test", address: "10.9.9.9" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect((error as ThrottledError).retryAfterSeconds).toBe(600);
+    await expect(consumeSignUp({ address: "10.9.9.9" })).rejects.toBeInstanceOf(ThrottledError);
+  } finally {
+    shared.__mingusLimiters = saved;
+  }
+});

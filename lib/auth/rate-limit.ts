@@ -5,7 +5,7 @@
 // Counters live in PostgreSQL when several processes share it, in memory on the embedded database.
 import "server-only";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -41,7 +41,11 @@ function createLimiters(): Record<LimitName, Limiter> {
       tableCreated: true,
     });
   };
-  return { accountAddress: make("accountAddress"), address: make("address"), signUp: make("signUp") };
+  return {
+    accountAddress: make("accountAddress"),
+    address: make("address"),
+    signUp: make("signUp"),
+  };
 }
 
 function limiters() {
@@ -66,6 +70,20 @@ function formatWait(seconds: number): string {
   return minutes === 1 ? "1 minute" : `${minutes} minutes`;
 }
 
+/**
+ * A limiter's answer (RateLimiterRes), told by its shape: Next.js bundles this module into each route and
+ * action, each with its own copy of the library, while the limiters are shared (globalThis), so
+ * `instanceof` fails whenever another bundle made them. That let a 6th guess through after a sign-up.
+ */
+function isLimiterAnswer(value: unknown): value is RateLimiterRes {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as RateLimiterRes).consumedPoints === "number" &&
+    typeof (value as RateLimiterRes).msBeforeNext === "number"
+  );
+}
+
 const accountKey = (email: string, address: string) => `${email}|${address}`;
 
 /** Throws ThrottledError while the (email, address) pair or the address is over its limit. */
@@ -78,7 +96,7 @@ export async function assertSignInAllowed({ email, address }: { email: string; a
   const blocked = [
     [pairState, LIMITS.accountAddress.points()],
     [addressState, LIMITS.address.points()],
-  ].filter(([state, limit]) => state instanceof RateLimiterRes && state.consumedPoints >= (limit as number));
+  ].filter(([state, limit]) => isLimiterAnswer(state) && state.consumedPoints >= (limit as number));
   if (blocked.length > 0) {
     const wait = Math.max(...blocked.map(([state]) => (state as RateLimiterRes).msBeforeNext));
     throw new ThrottledError("Too many sign-in attempts.", Math.max(1, Math.round(wait / 1000)));
@@ -101,7 +119,7 @@ export async function consumeSignUp({ address }: { address: string }): Promise<v
   try {
     await limiters().signUp.consume(address, 1);
   } catch (refusal) {
-    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    if (!isLimiterAnswer(refusal)) throw refusal;
     throw new ThrottledError(
       "Too many accounts were created from this network.",
       Math.max(1, Math.round(refusal.msBeforeNext / 1000)),
