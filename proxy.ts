@@ -31,6 +31,9 @@ function pagePolicy(nonce: string): string {
 }
 
 const PUBLIC_PAGES = new Set(["/sign-in", "/sign-up"]);
+// Open with or without a session, never redirected: clearing the cookie of a session ended elsewhere
+// (lib/auth/session.ts), and the password reset pages, which a mailed link may open in a signed-in browser.
+const OPEN_PAGES = new Set(["/session-ended", "/forgot-password", "/reset-password"]);
 
 export async function proxy(request: NextRequest) {
   const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));
@@ -50,7 +53,7 @@ export async function proxy(request: NextRequest) {
     }
   }
   // Route handlers authorize themselves (and /api/health is public): they only get the id.
-  if (!pathname.startsWith("/api/")) {
+  if (!pathname.startsWith("/api/") && !OPEN_PAGES.has(pathname)) {
     const token = await getToken({ req: request, secret: getAuthSecret() });
     if (!token && !PUBLIC_PAGES.has(pathname)) {
       const url = new URL("/sign-in", request.url);

@@ -69,6 +69,14 @@ const IMPORT_HEADING = `Import a statement into ${MANUAL_NAME}`;
 const PAGES: PageCase[] = [
   { name: "sign in", who: "anonymous", path: "/sign-in", heading: "Sign in" },
   { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
+  { name: "sign in, session ended", who: "anonymous", path: "/sign-in?ended=1", heading: "Sign in" },
+  { name: "forgot password", who: "anonymous", path: "/forgot-password", heading: "Forgot your password?" },
+  {
+    name: "reset password, dead link",
+    who: "anonymous",
+    path: "/reset-password?token=x",
+    heading: "Choose a new password",
+  },
   { name: "accounts", who: "viewer", path: "/accounts", heading: "Accounts" },
   {
     name: "accounts, net worth as a table",
@@ -88,6 +96,7 @@ const PAGES: PageCase[] = [
   { name: "account", who: "viewer", path: "/accounts/:account", heading: "Everyday" },
   { name: "account settings", who: "viewer", path: "/accounts/:account/settings", heading: "Settings for Everyday" },
   { name: "settings", who: "viewer", path: "/settings", heading: "Settings" },
+  { name: "security", who: "viewer", path: "/settings/security", heading: "Security" },
   { name: "notifications", who: "viewer", path: "/notifications", heading: "Notifications" },
   { name: "status", who: "viewer", path: "/status", heading: "System status" },
   { name: "OAuth return", who: "viewer", path: "/oauth-return", heading: "Finishing with your bank" },

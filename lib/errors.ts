@@ -26,6 +26,9 @@ const ERRORS = {
   "token:key_missing": { status: 500 },
   "token:undecryptable": { status: 500 },
   "webhook:unverified": { status: 401 },
+  // Passwords (lib/auth/passwords.ts): a wrong current password, a reset link used, expired or unknown.
+  "auth:wrong_password": { status: 400 },
+  "auth:link_invalid": { status: 410 },
   // Exchange rates (lib/fx): a file that is not the ECB's format, or a source that did not answer.
   "fx:malformed_rates": { status: 422 },
   "fx:unavailable": { status: 502 },

@@ -1,11 +1,16 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/auth/action";
 import { passwordWeakness } from "@/lib/auth/password-strength";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { consumeSignUp, ThrottledError } from "@/lib/auth/rate-limit";
+import { clearSessionCookies } from "@/lib/auth/session";
 import { emailSchema, passwordSchema, registerUser } from "@/lib/auth/users";
+import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 import { freeTextSchema } from "@/lib/text/free-text";
 
@@ -42,4 +47,49 @@ export async function signUp(_previous: ActionState, formData: FormData): Promis
     return { message: "We couldn't create an account with these details. If you already have one, sign in instead." };
   }
   return { ok: true };
+}
+
+const resetRequestSchema = z.object({ email: emailSchema });
+
+/**
+ * "Forgot password": the same answer whether or not an account uses the address; the mail goes out after
+ * the answer (next/server's after), so the time does not tell either.
+ */
+export async function requestPasswordResetAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = resetRequestSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted field." };
+  }
+  try {
+    const pending = await requestPasswordReset({ email: parsed.data.email, address: clientAddress(await headers()) });
+    if (pending) after(pending.send);
+  } catch (error) {
+    if (error instanceof ThrottledError) return { message: error.message };
+    throw error;
+  }
+  return {
+    ok: true,
+    message:
+      "If an account uses that address, we have emailed it a link to choose a new password. The link works for 30 minutes.",
+  };
+}
+
+const resetSchema = z.object({ token: z.string().max(100), newPassword: passwordSchema });
+
+/** A new password from a reset link; every session ends, and the person signs in with it. */
+export async function resetPasswordAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = resetSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted field." };
+  }
+  try {
+    const problem = await resetPassword({ token: parsed.data.token, newPassword: parsed.data.newPassword });
+    if (problem) return { errors: { newPassword: [problem.newPassword] }, message: "Check the highlighted field." };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    throw error;
+  }
+  // Every session just ended, this browser's too if it had one: its cookie goes, so the sign-in page shows.
+  await clearSessionCookies();
+  redirect("/sign-in?reset=1");
 }

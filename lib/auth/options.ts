@@ -2,6 +2,7 @@
 // when their keys are set, JWT sessions. The token carries only the user id; every request reloads
 // the user (lib/auth/session.ts), so a deleted or demoted user loses access at once.
 import "server-only";
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -13,6 +14,7 @@ import { syncOnSignIn } from "@/lib/sync";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { sameOriginRedirect } from "./return-path";
 import { getAuthSecret } from "./secret";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
@@ -32,9 +34,17 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
+/** The browser and address of the request being handled (next-auth's route handler). */
+async function requestOrigin() {
+  const requestHeaders = await headers();
+  return { userAgent: requestHeaders.get("user-agent"), address: clientAddress(requestHeaders) };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The cookie is a JWT, as the Credentials provider needs; it names a user_sessions row that lasts as
+  // long, and a request is signed in only while that row lives (lib/auth/sessions.ts).
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -63,6 +73,10 @@ export const authOptions: NextAuthOptions = {
       const ours = !account || account.provider === "credentials";
       await syncOnSignIn(ours ? { userId: user.id } : { email: user.email });
     },
+    // Sign-out ends the session on the server: the cookie, if kept, signs no one in again.
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sid === "string") await endSession({ userId: token.sub, sessionId: token.sid });
+    },
   },
   callbacks: {
     // Every redirect next-auth makes (after OAuth, after sign-out) stays on this site.
@@ -85,8 +99,11 @@ export const authOptions: NextAuthOptions = {
       } else if (user) {
         token.sub = user.id;
       }
+      // A sign-in (user is set only then) opens a session, named in the cookie.
+      if (user && token.sub) token.sid = await createSession({ userId: token.sub, origin: await requestOrigin() });
       return token;
     },
+    // What the browser may read (/api/auth/session): the user's id, never the session's.
     async session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;

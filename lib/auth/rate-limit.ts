@@ -12,11 +12,15 @@ import { log } from "@/lib/log";
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
 
-type LimitName = "accountAddress" | "address" | "signUp";
+type LimitName = "accountAddress" | "address" | "signUp" | "resetAddress" | "resetEmail";
 const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration: number }> = {
   accountAddress: { prefix: "sign-in:account-address", points: () => 5, duration: FIFTEEN_MINUTES },
   address: { prefix: "sign-in:address", points: () => 30, duration: FIFTEEN_MINUTES },
   signUp: { prefix: "sign-up:address", points: () => env.SIGN_UP_LIMIT, duration: ONE_HOUR },
+  // "Forgot password": mail is sent at most 3 times an hour to one address, and one network may ask
+  // 10 times an hour, so the form can be used neither to flood a mailbox nor to probe for accounts.
+  resetAddress: { prefix: "reset:address", points: () => 10, duration: ONE_HOUR },
+  resetEmail: { prefix: "reset:email", points: () => 3, duration: ONE_HOUR },
 };
 
 type Limiter = RateLimiterMemory | RateLimiterPostgres;
@@ -45,6 +49,8 @@ function createLimiters(): Record<LimitName, Limiter> {
     accountAddress: make("accountAddress"),
     address: make("address"),
     signUp: make("signUp"),
+    resetAddress: make("resetAddress"),
+    resetEmail: make("resetEmail"),
   };
 }
 
@@ -112,6 +118,22 @@ export async function recordFailedSignIn({ email, address }: { email: string; ad
 /** A successful sign-in clears its pair's counter (not the address's). */
 export async function recordSuccessfulSignIn({ email, address }: { email: string; address: string }): Promise<void> {
   await limiters().accountAddress.delete(accountKey(email, address));
+}
+
+/** Counts one "Forgot password" request; throws ThrottledError past either hourly limit. */
+export async function consumePasswordReset({ email, address }: { email: string; address: string }): Promise<void> {
+  const { resetAddress, resetEmail } = limiters();
+  for (const [limiter, key] of [
+    [resetAddress, address],
+    [resetEmail, email],
+  ] as const) {
+    try {
+      await limiter.consume(key, 1);
+    } catch (refusal) {
+      if (!isLimiterAnswer(refusal)) throw refusal;
+      throw new ThrottledError("Too many reset requests.", Math.max(1, Math.round(refusal.msBeforeNext / 1000)));
+    }
+  }
 }
 
 /** Counts one sign-up from `address`; throws ThrottledError past SIGN_UP_LIMIT in an hour. */

@@ -69,6 +69,9 @@ const columns: Record<string, string> = {
     "duration_ms integer, created_at tz",
   push_subscriptions:
     "id uuid, user_id uuid, endpoint text, p256dh text, auth text, user_agent text, created_at tz, last_success_at tz",
+  user_sessions:
+    "id uuid, user_id uuid, created_at tz, last_seen_at tz, expires_at tz, user_agent text, ip_address text, country text",
+  user_tokens: "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz",
 };
 
 const notNull: Record<string, string[]> = {

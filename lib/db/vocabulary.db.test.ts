@@ -18,6 +18,7 @@ import {
   SYNC_TYPES,
   TERMINAL_SYNC_STATUSES,
   TIME_FORMATS,
+  USER_TOKEN_PURPOSES,
   VERIFICATION_STATUSES,
 } from "./vocabulary";
 
@@ -39,6 +40,7 @@ const CONSTRAINTS: [table: string, constraint: string, values: readonly string[]
   ["notification_messages", "chk_notification_message_status", MESSAGE_STATUSES],
   ["notification_delivery_attempts", "chk_delivery_attempt_outcome", ATTEMPT_OUTCOMES],
   ["plaid_connections", "chk_institution_status", INSTITUTION_STATUSES],
+  ["user_tokens", "chk_user_tokens_purpose", USER_TOKEN_PURPOSES],
 ];
 
 async function readCheckValues({ table, constraint }: { table: string; constraint: string }): Promise<string[]> {

@@ -28,6 +28,9 @@ export const ATTEMPT_OUTCOMES = ["sent", "failed", "rejected", "skipped"] as con
 /** Plaid's institution status (/institutions/get_by_id include_status), as item health stores it. */
 export const INSTITUTION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
+/** What a mailed single-use link is for (user_tokens.purpose). */
+export const USER_TOKEN_PURPOSES = ["password_reset"] as const;
+export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];
 
 /** A sync in one of these states has finished and is never completed again. */
 export const TERMINAL_SYNC_STATUSES = ["success", "failed", "partial", "cancelled"] as const;

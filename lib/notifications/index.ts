@@ -2,6 +2,7 @@
 // evaluating a connection's alerts after its sync or webhook, and the notify jobs' handlers.
 import "server-only";
 
+export { sendAccountEmail } from "./account-mail";
 export { closeChannelSenders } from "./channels";
 export { handleNotifyJob } from "./delivery/deliver";
 export { sweepNotificationMessages } from "./delivery/sweep";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { describeBrowser } from "@/components/notifications/browser-name";
 import { NotificationChannels } from "@/components/notifications/channel-settings";
 import { AccountLinks } from "@/components/preferences/account-links";
 import { DisplayPreview } from "@/components/preferences/display-preview";
 import { toAlertFields, toGlobalFormValues } from "@/components/preferences/form-values";
 import { GlobalPreferencesForm } from "@/components/preferences/global-preferences-form";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 import { requireUser } from "@/lib/auth/session";
 import { getDisplay } from "@/lib/format/display";
 import { channelStatus, pushPublicKey } from "@/lib/notifications/channels";
@@ -36,6 +38,11 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="text-slate-600 dark:text-slate-400">
           Your defaults for every account. Each account can override them on its own settings page.
+        </p>
+        <p className="text-sm">
+          <Link href="/settings/security" className={STANDALONE_LINK}>
+            Security: password and where you are signed in
+          </Link>
         </p>
       </header>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">

@@ -1,0 +1,24 @@
+"use client";
+// The page a reset link opens: a new password for the account, then on to sign in.
+import { useActionState } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
+
+export function ResetPasswordForm({ action, token, email }: { action: FormAction; token: string; email: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      {/* Lets password managers tie the new password to the account. */}
+      <input type="email" name="username" autoComplete="username" value={email} hidden readOnly />
+      <NewPasswordField errors={state.errors?.newPassword} />
+      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
+        {state.message}
+      </p>
+      <Button type="submit" wide disabled={pending}>
+        {pending ? "Saving…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}

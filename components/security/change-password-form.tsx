@@ -1,0 +1,50 @@
+"use client";
+// Settings → Security's "Change password": the current password, then the new one. On success the form
+// empties and says that every other session was signed out.
+import { useActionState } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+
+export function ChangePasswordForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <section
+      aria-labelledby="password-heading"
+      className="space-y-4 rounded-xl border border-slate-200 px-4 pt-4 pb-5 sm:px-6 dark:border-slate-800"
+    >
+      <div className="space-y-1">
+        <h2 id="password-heading" className="text-base font-semibold">
+          Change password
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Every other browser signed in to your account is signed out when you change it.
+        </p>
+      </div>
+      <form action={formAction} className="max-w-md space-y-4">
+        {/* Lets password managers tie the new password to the account. */}
+        <input type="text" name="username" autoComplete="username" hidden readOnly />
+        <TextField
+          id="current-password"
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={state.errors?.currentPassword}
+        />
+        <NewPasswordField errors={state.errors?.newPassword} />
+        <p
+          role="status"
+          className={`min-h-5 text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+        >
+          {state.message}
+        </p>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Changing…" : "Change password"}
+        </Button>
+      </form>
+    </section>
+  );
+}

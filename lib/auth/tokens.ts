@@ -1,0 +1,77 @@
+// Single-use links mailed to a person ("Forgot password"): 32 random bytes in the link, only their
+// SHA-256 in user_tokens, so a copy of the table opens nothing. Issuing one retires the person's earlier
+// unused ones for the same purpose; taking one marks it used in the same statement that checks it, so
+// two clicks racing on one link let only one through.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { UserTokenPurpose } from "@/lib/db/vocabulary";
+
+const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
+const TOKEN_FORM = /^[A-Za-z0-9_-]{43}$/;
+
+/** A fresh token for the link; the person's older unused tokens for this purpose stop working. */
+export async function issueToken({
+  userId,
+  purpose,
+  lifetimeMs,
+  now = new Date(),
+}: {
+  userId: string;
+  purpose: UserTokenPurpose;
+  lifetimeMs: number;
+  now?: Date;
+}): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.$transaction([
+    db.userToken.deleteMany({ where: { userId, purpose, usedAt: null } }),
+    db.userToken.create({
+      data: {
+        userId,
+        purpose,
+        tokenHash: hashOf(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + lifetimeMs),
+      },
+    }),
+  ]);
+  return token;
+}
+
+/** The person a token would still be taken for, without taking it (a page asks before showing its form). */
+export async function findLiveToken({
+  token,
+  purpose,
+  now = new Date(),
+}: {
+  token: string;
+  purpose: UserTokenPurpose;
+  now?: Date;
+}): Promise<{ userId: string; email: string; name: string | null } | null> {
+  if (!TOKEN_FORM.test(token)) return null;
+  const row = await db.userToken.findUnique({
+    where: { tokenHash: hashOf(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
+  });
+  if (!row || row.purpose !== purpose || row.usedAt !== null || row.expiresAt <= now) return null;
+  return { userId: row.user.id, email: row.user.email, name: row.user.name };
+}
+
+/** Marks the token used and returns its person, or null when it is unknown, used, expired or for another purpose. */
+export async function takeToken({
+  token,
+  purpose,
+  now = new Date(),
+}: {
+  token: string;
+  purpose: UserTokenPurpose;
+  now?: Date;
+}): Promise<{ userId: string } | null> {
+  if (!TOKEN_FORM.test(token)) return null;
+  const rows = await db.$queryRaw<{ user_id: string }[]>`
+    UPDATE user_tokens SET used_at = ${now}
+    WHERE token_hash = ${hashOf(token)} AND purpose = ${purpose} AND used_at IS NULL AND expires_at > ${now}
+    RETURNING user_id::text`;
+  const [row] = rows;
+  return row ? { userId: row.user_id } : null;
+}
