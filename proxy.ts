@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 import { getPlaidConfig } from "@/lib/plaid/config";
 import { contentSecurityPolicy, createNonce, transportSecurity } from "@/lib/security/headers";
-import { serverActionRefusal } from "@/lib/security/server-action-guard";
+import { serverActionBodyRefusal, serverActionRefusal } from "@/lib/security/server-action-guard";
 
 const CSP_HEADER = "Content-Security-Policy";
 
@@ -45,7 +45,7 @@ export async function proxy(request: NextRequest) {
   };
   const { pathname, search } = request.nextUrl;
   if (request.method === "POST" && request.headers.has("next-action")) {
-    const refusal = serverActionRefusal(request.headers);
+    const refusal = serverActionRefusal(request.headers) ?? (await serverActionBodyRefusal(request));
     if (refusal) {
       return tagged(
         new NextResponse(refusal.message, { status: refusal.status, headers: { "Content-Type": "text/plain" } }),

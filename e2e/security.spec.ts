@@ -28,7 +28,7 @@ test("pages and static files carry the security headers; pages a nonce'd policy 
   expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("a server action sent from another site, or past the size limit, is refused and runs nothing", async ({
+test("a server action sent from another site, past the size limit, or malformed is refused and runs nothing", async ({
   page,
 }) => {
   await signUp(page);
@@ -40,4 +40,14 @@ test("a server action sent from another site, or past the size limit, is refused
   expect(await foreign.text()).toBe("This form was sent from another site, so it was not run.");
   const large = await post({ "Content-Type": "text/plain;charset=UTF-8" }, "x".repeat(6 * 1024 * 1024 + 1));
   expect(large.status()).toBe(413);
+  // The audit's malformed calls, each a 500 before.
+  for (const [contentType, body] of [
+    ["text/plain;charset=UTF-8", "[not json"],
+    ["multipart/form-data; boundary=zz", "garbage"],
+    ["multipart/form-data", "x"],
+  ]) {
+    const malformed = await post({ "Content-Type": contentType ?? "" }, body);
+    expect(malformed.status(), `${contentType} ${body}`).toBe(400);
+    expect(await malformed.text()).toBe("This form's data could not be read, so it was not run.");
+  }
 });
