@@ -2,8 +2,8 @@
 // "Forgot your password?": an email address in, the same answer out whether or not it has an account.
 import { useActionState } from "react";
 import type { FormAction } from "@/components/form-action";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { EmailField } from "./email-field";
+import { FormEnd } from "./form-end";
 
 export function ForgotPasswordForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -16,21 +16,8 @@ export function ForgotPasswordForm({ action }: { action: FormAction }) {
   }
   return (
     <form action={formAction} className="space-y-4">
-      <TextField
-        id="email"
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        errors={state.errors?.email}
-      />
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {state.message}
-      </p>
-      <Button type="submit" wide disabled={pending}>
-        {pending ? "Sending…" : "Email me a link"}
-      </Button>
+      <EmailField errors={state.errors?.email} />
+      <FormEnd message={state.message} pending={pending} label="Email me a link" pendingLabel="Sending…" />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import type { FormAction } from "@/components/form-action";
-import { Button } from "@/components/ui/button";
+import { FormEnd } from "./form-end";
 
 export function ResetPasswordForm({ action, token, email }: { action: FormAction; token: string; email: string }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -13,12 +13,7 @@ export function ResetPasswordForm({ action, token, email }: { action: FormAction
       {/* Lets password managers tie the new password to the account. */}
       <input type="email" name="username" autoComplete="username" value={email} hidden readOnly />
       <NewPasswordField errors={state.errors?.newPassword} />
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {state.message}
-      </p>
-      <Button type="submit" wide disabled={pending}>
-        {pending ? "Saving…" : "Set new password"}
-      </Button>
+      <FormEnd message={state.message} pending={pending} label="Set new password" pendingLabel="Saving…" />
     </form>
   );
 }

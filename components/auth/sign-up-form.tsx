@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef } from "react";
 import type { FormAction } from "@/components/form-action";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action";
+import { EmailField } from "./email-field";
+import { FormEnd } from "./form-end";
 
 export function SignUpForm({ signUp }: { signUp: FormAction }) {
   const router = useRouter();
@@ -35,15 +36,7 @@ export function SignUpForm({ signUp }: { signUp: FormAction }) {
   return (
     <form action={action} className="space-y-4">
       <TextField id="name" label="Name" name="name" autoComplete="name" errors={state.errors?.name} />
-      <TextField
-        id="email"
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        errors={state.errors?.email}
-      />
+      <EmailField errors={state.errors?.email} />
       <TextField
         id="password"
         label="Password"
@@ -54,12 +47,12 @@ export function SignUpForm({ signUp }: { signUp: FormAction }) {
         hint="At least 10 characters."
         errors={state.errors?.password}
       />
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {state.ok ? null : state.message}
-      </p>
-      <Button type="submit" wide disabled={pending}>
-        {pending ? "Creating your account…" : "Create account"}
-      </Button>
+      <FormEnd
+        message={state.ok ? undefined : state.message}
+        pending={pending}
+        label="Create account"
+        pendingLabel="Creating your account…"
+      />
     </form>
   );
 }

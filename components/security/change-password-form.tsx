@@ -6,22 +6,16 @@ import { NewPasswordField } from "@/components/auth/new-password-field";
 import type { FormAction } from "@/components/form-action";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
 
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <section
-      aria-labelledby="password-heading"
-      className="space-y-4 rounded-xl border border-slate-200 px-4 pt-4 pb-5 sm:px-6 dark:border-slate-800"
+    <Panel
+      id="password"
+      title="Change password"
+      description="Every other browser signed in to your account is signed out when you change it."
     >
-      <div className="space-y-1">
-        <h2 id="password-heading" className="text-base font-semibold">
-          Change password
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Every other browser signed in to your account is signed out when you change it.
-        </p>
-      </div>
       <form action={formAction} className="max-w-md space-y-4">
         {/* Lets password managers tie the new password to the account. */}
         <input type="text" name="username" autoComplete="username" hidden readOnly />
@@ -45,6 +39,6 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
           {pending ? "Changing…" : "Change password"}
         </Button>
       </form>
-    </section>
+    </Panel>
   );
 }

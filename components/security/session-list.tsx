@@ -7,6 +7,7 @@ import type { FormAction } from "@/components/form-action";
 import { RowActionForm } from "@/components/row-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 
 export interface SessionRow {
   id: string;
@@ -50,19 +51,11 @@ function BulkForm({ action, label, variant }: { action: FormAction; label: strin
 
 export function SessionList({ sessions, actions }: { sessions: SessionRow[]; actions: SessionActions }) {
   return (
-    <section
-      aria-labelledby="sessions-heading"
-      className="space-y-4 rounded-xl border border-slate-200 px-4 pt-4 pb-5 sm:px-6 dark:border-slate-800"
+    <Panel
+      id="sessions"
+      title="Where you are signed in"
+      description="Each browser that signed in to your account. If you do not recognise one, sign it out and change your password. Places are guessed from the network address and are often only the country of your provider."
     >
-      <div className="space-y-1">
-        <h2 id="sessions-heading" className="text-base font-semibold">
-          Where you are signed in
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each browser that signed in to your account. If you do not recognise one, sign it out and change your
-          password. Places are guessed from the network address and are often only the country of your provider.
-        </p>
-      </div>
       <ul className="divide-y divide-slate-200 dark:divide-slate-800" aria-label="Sessions">
         {sessions.map((session) => (
           <li key={session.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
@@ -95,6 +88,6 @@ export function SessionList({ sessions, actions }: { sessions: SessionRow[]; act
         <BulkForm action={actions.endOthers} label="Sign out other sessions" variant="secondary" />
         <BulkForm action={actions.endAll} label="Sign out everywhere" variant="danger" />
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -10,6 +10,9 @@ import type { UserTokenPurpose } from "@/lib/db/vocabulary";
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 const TOKEN_FORM = /^[A-Za-z0-9_-]{43}$/;
 
+/** A token from a link, what it must be for, and when it is asked about (tests move the clock). */
+type TokenLookup = { token: string; purpose: UserTokenPurpose; now?: Date };
+
 /** A fresh token for the link; the person's older unused tokens for this purpose stop working. */
 export async function issueToken({
   userId,
@@ -43,11 +46,7 @@ export async function findLiveToken({
   token,
   purpose,
   now = new Date(),
-}: {
-  token: string;
-  purpose: UserTokenPurpose;
-  now?: Date;
-}): Promise<{ userId: string; email: string; name: string | null } | null> {
+}: TokenLookup): Promise<{ userId: string; email: string; name: string | null } | null> {
   if (!TOKEN_FORM.test(token)) return null;
   const row = await db.userToken.findUnique({
     where: { tokenHash: hashOf(token) },
@@ -58,15 +57,7 @@ export async function findLiveToken({
 }
 
 /** Marks the token used and returns its person, or null when it is unknown, used, expired or for another purpose. */
-export async function takeToken({
-  token,
-  purpose,
-  now = new Date(),
-}: {
-  token: string;
-  purpose: UserTokenPurpose;
-  now?: Date;
-}): Promise<{ userId: string } | null> {
+export async function takeToken({ token, purpose, now = new Date() }: TokenLookup): Promise<{ userId: string } | null> {
   if (!TOKEN_FORM.test(token)) return null;
   const rows = await db.$queryRaw<{ user_id: string }[]>`
     UPDATE user_tokens SET used_at = ${now}
