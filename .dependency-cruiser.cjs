@@ -15,6 +15,7 @@ const CAPABILITIES = [
   "format",
   "preferences",
   "fx",
+  "audit",
 ];
 /** Library code every layer above may use; it uses none of the layers above it. */
 const KERNEL = "lib/(db|env\\.ts|env-error\\.ts|env-formats\\.ts|errors\\.ts|log|money|http)";

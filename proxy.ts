@@ -32,8 +32,9 @@ function pagePolicy(nonce: string): string {
 
 const PUBLIC_PAGES = new Set(["/sign-in", "/sign-up"]);
 // Open with or without a session, never redirected: clearing the cookie of a session ended elsewhere
-// (lib/auth/session.ts), and the password reset pages, which a mailed link may open in a signed-in browser.
-const OPEN_PAGES = new Set(["/session-ended", "/forgot-password", "/reset-password"]);
+// (lib/auth/session.ts), and the pages mailed links open (password reset, address confirmation), which
+// may be opened in a browser signed in or not.
+const OPEN_PAGES = new Set(["/session-ended", "/forgot-password", "/reset-password", "/verify-email"]);
 
 export async function proxy(request: NextRequest) {
   const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));

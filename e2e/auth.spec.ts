@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./support/auth";
+import { formAlert, mailedLink, PASSWORD, signIn, signOut, signUp, submitSignUp, uniqueEmail } from "./support/auth";
 
 test("a new person signs up, lands on their accounts, signs out and back in", async ({ page }) => {
   const { email } = await signUp(page);
@@ -65,14 +65,23 @@ test("sign-up explains what is wrong with each field and saves nothing", async (
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
-test("signing up twice with one email does not create a second account", async ({ page, browser }) => {
+// The audit: sign-up told whether an address is registered. Now both answers read the same, and the
+// owner is told by mail instead.
+test("signing up with a registered email answers as for a new one and tells the owner", async ({ page, browser }) => {
   const { email } = await signUp(page);
   const other = await browser.newPage();
-  await other.goto("/sign-up");
-  await other.getByLabel("Email").fill(email);
-  await other.getByLabel("Password").fill(`${PASSWORD} but different`);
-  await other.getByRole("button", { name: "Create account" }).click();
-  await expect(formAlert(other)).toContainText("We couldn't create an account with these details");
+  const stranger = uniqueEmail("stranger");
+  await submitSignUp(other, { email: stranger });
+  const fresh = await other.getByRole("main").getByRole("status").innerText();
+  await submitSignUp(other, { email, password: `${PASSWORD} but different` });
+  const taken = await other.getByRole("main").getByRole("status").innerText();
+  expect(taken.replace(email, "ADDRESS")).toBe(fresh.replace(stranger, "ADDRESS"));
+
+  const notice = await mailedLink(other, { email, subject: "You already have a Mingus account" });
+  expect(notice).toBe("/sign-in");
+  // No second account, and the stranger's password opens nothing.
+  await signIn(other, { email, password: `${PASSWORD} but different` });
+  await expect(formAlert(other)).toHaveText("Incorrect email or password.");
   await other.close();
 });
 

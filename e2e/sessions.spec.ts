@@ -49,7 +49,7 @@ test("Settings → Security lists each browser and signs out another one", async
   const phone = await secondBrowser(browser, baseURL ?? "", email);
 
   await page.goto("/settings");
-  await page.getByRole("link", { name: "Security: password and where you are signed in" }).click();
+  await page.getByRole("link", { name: "Security: email address, password and where you are signed in" }).click();
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
   await expect(sessions(page)).toHaveCount(2);
   const here = sessions(page).filter({ hasText: "This browser" });

@@ -29,6 +29,7 @@ const ERRORS = {
   // Passwords (lib/auth/passwords.ts): a wrong current password, a reset link used, expired or unknown.
   "auth:wrong_password": { status: 400 },
   "auth:link_invalid": { status: 410 },
+  "auth:email_taken": { status: 409 },
   // Exchange rates (lib/fx): a file that is not the ECB's format, or a source that did not answer.
   "fx:malformed_rates": { status: 422 },
   "fx:unavailable": { status: 502 },

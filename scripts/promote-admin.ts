@@ -1,27 +1,47 @@
-// `npm run user:admin -- <email>`: gives an existing user the admin role.
+// `npm run user:admin -- <email>`: grants an existing user admin, whatever ADMIN_EMAILS says; the grant
+// is recorded (users.admin_granted_at). `npm run user:admin -- --revoke <email>` takes it back, leaving
+// the role ADMIN_EMAILS gives a confirmed address.
 import "@/scripts/load-env";
-import { emailSchema, promoteToAdmin } from "@/lib/auth/users";
+import { emailSchema, promoteToAdmin, revokeAdmin } from "@/lib/auth/users";
 import { closeBackend } from "@/lib/db/client";
 
-async function main(): Promise<number> {
-  const parsed = emailSchema.safeParse(process.argv[2] ?? "");
-  if (!parsed.success) {
-    console.error("Usage: npm run user:admin -- <email>");
+const USAGE = "Usage: npm run user:admin -- [--revoke] <email>";
+
+async function main(args: string[]): Promise<number> {
+  const revoke = args[0] === "--revoke";
+  const rest = revoke ? args.slice(1) : args;
+  const parsed = emailSchema.safeParse(rest[0] ?? "");
+  if (rest.length !== 1 || !parsed.success) {
+    console.error(USAGE);
     return 2;
   }
+  const email = parsed.data;
   try {
-    if (await promoteToAdmin({ email: parsed.data })) {
-      console.log(`${parsed.data} is now an admin.`);
+    if (revoke) {
+      const role = await revokeAdmin({ email });
+      if (role === null) {
+        console.error(`No user with the email ${email}.`);
+        return 1;
+      }
+      console.log(
+        role === "admin"
+          ? `${email} no longer has an explicit grant, but stays admin: ADMIN_EMAILS lists the address and it is confirmed.`
+          : `${email} is no longer an admin.`,
+      );
       return 0;
     }
-    console.error(`No user with the email ${parsed.data}. They must sign up first.`);
+    if (await promoteToAdmin({ email })) {
+      console.log(`${email} is now an admin.`);
+      return 0;
+    }
+    console.error(`No user with the email ${email}. They must sign up first.`);
     return 1;
   } catch (error) {
-    console.error(`Could not promote ${parsed.data}: ${(error as Error).message}`);
+    console.error(`Could not change ${email}: ${(error as Error).message}`);
     return 1;
   } finally {
     await closeBackend();
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

@@ -5,11 +5,12 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import type { ActionState } from "@/lib/auth/action";
+import { signUpWithEmail } from "@/lib/auth/email-addresses";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { consumeSignUp, ThrottledError } from "@/lib/auth/rate-limit";
 import { clearSessionCookies } from "@/lib/auth/session";
-import { emailSchema, passwordSchema, registerUser } from "@/lib/auth/users";
+import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 import { freeTextSchema } from "@/lib/text/free-text";
@@ -29,7 +30,10 @@ const signUpSchema = z
     if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: weakness });
   });
 
-/** Creates the account; the form then signs in with the same credentials. */
+/**
+ * Creates the account and mails a link confirming its address, or, when the address has an account
+ * already, mails its owner a notice: the answer is the same either way, and the mail goes out after it.
+ */
 export async function signUp(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
@@ -42,11 +46,12 @@ export async function signUp(_previous: ActionState, formData: FormData): Promis
     if (error instanceof ThrottledError) return { message: error.message };
     throw error;
   }
-  const user = await registerUser(parsed.data);
-  if (!user) {
-    return { message: "We couldn't create an account with these details. If you already have one, sign in instead." };
-  }
-  return { ok: true };
+  const { send } = await signUpWithEmail(parsed.data);
+  after(send);
+  return {
+    ok: true,
+    message: `We have sent a message to ${parsed.data.email}. Open the link in it to confirm your address; email alerts start once it is confirmed.`,
+  };
 }
 
 const resetRequestSchema = z.object({ email: emailSchema });

@@ -1,38 +1,33 @@
 "use client";
-
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
-import { useActionState, useEffect, useRef } from "react";
+// Sign-up answers the same whether or not the address has an account (app/(auth)/actions.ts), so it
+// ends in "check your email" and a way to sign in, never in a session of its own.
+import Link from "next/link";
+import { useActionState } from "react";
 import type { FormAction } from "@/components/form-action";
 import { TextField } from "@/components/ui/field";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 import type { ActionState } from "@/lib/auth/action";
 import { EmailField } from "./email-field";
 import { FormEnd } from "./form-end";
 
 export function SignUpForm({ signUp }: { signUp: FormAction }) {
-  const router = useRouter();
-  const [state, action, pending] = useActionState<ActionState, FormData>(async (previous, formData) => {
-    const result = await signUp(previous, formData);
-    if (result.ok) {
-      const signedIn = await signIn("credentials", {
-        email: String(formData.get("email") ?? ""),
-        password: String(formData.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!signedIn?.ok || signedIn.error) return { message: "Your account is ready. Sign in to continue." };
-    }
-    return result;
-  }, {});
-  const done = useRef(false);
-
-  useEffect(() => {
-    if (state.ok && !done.current) {
-      done.current = true;
-      router.replace("/accounts");
-      router.refresh();
-    }
-  }, [state.ok, router]);
-
+  const [state, action, pending] = useActionState<ActionState, FormData>(signUp, {});
+  if (state.ok) {
+    return (
+      <div className="space-y-4">
+        <h3 className="font-semibold">Check your email</h3>
+        <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
+          {state.message}
+        </p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          You can sign in with your password now.{" "}
+          <Link href="/sign-in" className={STANDALONE_LINK}>
+            Sign in
+          </Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4">
       <TextField id="name" label="Name" name="name" autoComplete="name" errors={state.errors?.name} />
@@ -47,12 +42,7 @@ export function SignUpForm({ signUp }: { signUp: FormAction }) {
         hint="At least 10 characters."
         errors={state.errors?.password}
       />
-      <FormEnd
-        message={state.ok ? undefined : state.message}
-        pending={pending}
-        label="Create account"
-        pendingLabel="Creating your account…"
-      />
+      <FormEnd message={state.message} pending={pending} label="Create account" pendingLabel="Creating your account…" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // Settings' "Notification channels": for email, push and SMS, whether this server can send on it,
 // whether the person has it on, and what each needs from them (the address, a browser, a number).
 // Turning a channel on or off stays in the preferences form, linked from here.
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { TEXT_LINK } from "@/components/ui/text-link";
 import type { DeliveryChannel } from "@/lib/db/vocabulary";
@@ -48,6 +49,7 @@ export function NotificationChannels({
   status,
   enabled,
   email,
+  emailConfirmed,
   phoneNumber,
   pushPublicKey,
   pushBrowsers,
@@ -57,6 +59,8 @@ export function NotificationChannels({
   /** The channel switches from the user's preferences. */
   enabled: Record<DeliveryChannel, boolean>;
   email: string;
+  /** Email alerts wait for a confirmed address. */
+  emailConfirmed: boolean;
   phoneNumber: string | null;
   /** null when push is not set up on this server. */
   pushPublicKey: string | null;
@@ -82,8 +86,16 @@ export function NotificationChannels({
       <div className="mt-4 divide-y divide-slate-200 dark:divide-slate-800">
         <Channel channel="email" status={status.email} enabled={enabled.email}>
           <p className="text-sm">
-            Sent to <span className="font-medium">{email}</span>, the address you sign in with.
+            Sent to <span className="font-medium break-all">{email}</span>, the address you sign in with.
           </p>
+          {emailConfirmed ? null : (
+            <p className="text-sm text-amber-900 dark:text-amber-200">
+              Email alerts wait until you confirm this address with the link we mailed you.{" "}
+              <Link href="/settings/security#email" className={TEXT_LINK}>
+                Send a new link
+              </Link>
+            </p>
+          )}
         </Channel>
         <Channel channel="push" status={status.push} enabled={enabled.push}>
           <PushSettings

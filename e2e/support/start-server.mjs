@@ -22,7 +22,7 @@ const env = {
   NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
   // Seals Plaid access tokens; required with PostgreSQL. A fresh key per run: each run has a fresh database.
   TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,
-  ADMIN_EMAILS: "admin@e2e.test",
+  ADMIN_EMAILS: "admin@e2e.test,second-admin@e2e.test",
   // Every spec signs people up, all from 127.0.0.1: the hourly limit per address would stop the suite.
   SIGN_UP_LIMIT: "100000",
   // A production build without Plaid's keys: the emulator is served only when asked for.

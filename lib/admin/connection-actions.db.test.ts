@@ -71,6 +71,20 @@ describe("pause and resume", () => {
   });
 });
 
+describe("the audit log", () => {
+  test("each action is recorded on the owner's account, with the admin who did it", async () => {
+    const { admin, owner, connection } = await setup();
+    await pauseConnection({ actorId: admin.id, connectionId: connection.id, now: NOW });
+    const events = await db.auditEvent.findMany({ where: { userId: owner.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "admin_connection_action",
+      actorId: admin.id,
+      detail: { action: "pause", connectionId: connection.id, result: "paused" },
+    });
+  });
+});
+
 describe("authorization", () => {
   const actions = [
     ["retry", retryConnectionSync],

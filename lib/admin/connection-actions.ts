@@ -1,6 +1,7 @@
 // What an admin may do to a connection: queue a retry of its sync, pause it, resume it, check its health. Each checks
 // the actor's role from the database again, whatever the caller already checked.
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import { getUserById } from "@/lib/auth";
 import { checkItemHealth, type HealthCheckResult } from "@/lib/connections";
 import { db } from "@/lib/db";
@@ -26,6 +27,8 @@ async function findConnection(connectionId: string) {
         where: { id: connectionId },
         select: {
           id: true,
+          userId: true,
+          institutionName: true,
           isActive: true,
           pausedAt: true,
           syncFrequency: true,
@@ -41,13 +44,26 @@ async function findConnection(connectionId: string) {
 type AdminConnection = Awaited<ReturnType<typeof findConnection>>;
 type ActionInput = { actorId: string; connectionId: string; now?: Date };
 
-/** An admin's action on one connection: the actor's role and the connection are checked first, every time. */
-function adminAction<Result>(
+/**
+ * An admin's action on one connection: the actor's role and the connection are checked first, every
+ * time, and what was done is recorded in the audit log, on the connection owner's account.
+ */
+function adminAction<Result extends string>(
+  name: "retry_sync" | "pause" | "resume" | "check_health",
   work: (connection: AdminConnection, context: { actorId: string; now: Date }) => Promise<Result>,
 ) {
   return async ({ actorId, connectionId, now = new Date() }: ActionInput): Promise<Result> => {
     await assertAdmin(actorId);
-    return work(await findConnection(connectionId), { actorId, now });
+    const connection = await findConnection(connectionId);
+    const result = await work(connection, { actorId, now });
+    await recordAudit({
+      action: "admin_connection_action",
+      userId: connection.userId,
+      actorId,
+      detail: { action: name, connectionId: connection.id, institution: connection.institutionName, result },
+      now,
+    });
+    return result;
   };
 }
 
@@ -55,7 +71,7 @@ function adminAction<Result>(
  * Records a pending manual sync for the sync engine, marked as an admin's retry, and makes the
  * connection due now. One queued sync per connection is enough: a second request changes nothing.
  */
-export const retryConnectionSync = adminAction<RetryResult>((connection, { actorId, now }) =>
+export const retryConnectionSync = adminAction<RetryResult>("retry_sync", (connection, { actorId, now }) =>
   requestAndEnqueueSync({
     connectionId: connection.id,
     syncType: "manual",
@@ -66,7 +82,7 @@ export const retryConnectionSync = adminAction<RetryResult>((connection, { actor
 );
 
 /** Stops scheduling: paused_at marks it for the scheduler, and no next sync is due. */
-export const pauseConnection = adminAction<PauseResult>(async (connection, { now }) => {
+export const pauseConnection = adminAction<PauseResult>("pause", async (connection, { now }) => {
   // The condition keeps the first pause's time when two admins press Pause.
   const { count } = await db.plaidConnection.updateMany({
     where: { id: connection.id, pausedAt: null },
@@ -76,7 +92,7 @@ export const pauseConnection = adminAction<PauseResult>(async (connection, { now
 });
 
 /** Schedules again from the last sync: a connection overdue while paused is due at once. */
-export const resumeConnection = adminAction<ResumeResult>(async (connection, { now }) => {
+export const resumeConnection = adminAction<ResumeResult>("resume", async (connection, { now }) => {
   const nextSyncAt = calculateNextSync({
     syncFrequency: connection.syncFrequency,
     lastSyncAt: connection.lastSyncAt,
@@ -91,6 +107,6 @@ export const resumeConnection = adminAction<ResumeResult>(async (connection, { n
 });
 
 /** Runs the daily item health check now (the same check the worker's job runs), and waits for it. */
-export const checkConnectionHealth = adminAction<HealthCheckResult>((connection, { now }) =>
+export const checkConnectionHealth = adminAction<HealthCheckResult>("check_health", (connection, { now }) =>
   checkItemHealth({ connectionId: connection.id, now }),
 );

@@ -8,6 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
+import { recordAudit, recordSignInFailure } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/security/client-address";
 import { syncOnSignIn } from "@/lib/sync";
@@ -34,6 +35,14 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
   return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
 }
 
+/** One header of next-auth's request to authorize, whichever shape it comes in. */
+function headerOf(source: unknown, name: string): string | null {
+  if (!source) return null;
+  if (typeof (source as Headers).get === "function") return (source as Headers).get(name)?.slice(0, 512) ?? null;
+  const value = (source as Record<string, string | string[] | undefined>)[name];
+  return (Array.isArray(value) ? value[0] : value)?.slice(0, 512) ?? null;
+}
+
 /** The browser and address of the request being handled (next-auth's route handler). */
 async function requestOrigin() {
   const requestHeaders = await headers();
@@ -54,11 +63,18 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const attempt = { email: parsed.data.email, address: clientAddress(request?.headers) };
+        const origin = { address: attempt.address, userAgent: headerOf(request?.headers, "user-agent") };
         // Throwing ends the attempt with this message; it says nothing about whether the email exists.
-        await assertSignInAllowed(attempt);
+        try {
+          await assertSignInAllowed(attempt);
+        } catch (error) {
+          await recordSignInFailure({ email: attempt.email, reason: "throttled", origin });
+          throw error;
+        }
         const user = await verifyCredentials(parsed.data);
         if (!user) {
           await recordFailedSignIn(attempt);
+          await recordSignInFailure({ email: attempt.email, reason: "wrong_password", origin });
           return null;
         }
         await recordSuccessfulSignIn(attempt);
@@ -75,7 +91,10 @@ export const authOptions: NextAuthOptions = {
     },
     // Sign-out ends the session on the server: the cookie, if kept, signs no one in again.
     async signOut({ token }) {
-      if (token?.sub && typeof token.sid === "string") await endSession({ userId: token.sub, sessionId: token.sid });
+      if (!token?.sub || typeof token.sid !== "string") return;
+      if (await endSession({ userId: token.sub, sessionId: token.sid })) {
+        await recordAudit({ action: "sign_out", userId: token.sub });
+      }
     },
   },
   callbacks: {
@@ -100,7 +119,16 @@ export const authOptions: NextAuthOptions = {
         token.sub = user.id;
       }
       // A sign-in (user is set only then) opens a session, named in the cookie.
-      if (user && token.sub) token.sid = await createSession({ userId: token.sub, origin: await requestOrigin() });
+      if (user && token.sub) {
+        const origin = await requestOrigin();
+        token.sid = await createSession({ userId: token.sub, origin });
+        await recordAudit({
+          action: "sign_in",
+          userId: token.sub,
+          detail: { method: account?.provider ?? "credentials" },
+          origin: { address: origin.address, userAgent: origin.userAgent?.slice(0, 512) ?? null },
+        });
+      }
       return token;
     },
     // What the browser may read (/api/auth/session): the user's id, never the session's.

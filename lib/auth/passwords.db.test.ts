@@ -58,6 +58,9 @@ describe("changePassword", () => {
     expect(problem).toBeNull();
     expect(await verifyCredentials({ email: user.email, password: NEW })).not.toBeNull();
     expect(await verifyCredentials({ email: user.email, password: OLD })).toBeNull();
+    expect(await db.auditEvent.findFirst({ where: { userId: user.id, action: "password_changed" } })).toMatchObject({
+      detail: { sessionsEnded: 1 },
+    });
     expect((await listSessions({ userId: user.id })).map((session) => session.id)).toEqual([here]);
   });
 

@@ -2,22 +2,54 @@
 // single-use link (30 minutes). Either way every other session ends: whoever had the old password is
 // out (docs/security.md, Passwords).
 import "server-only";
+import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { log } from "@/lib/log";
-import { sendAccountEmail } from "@/lib/notifications";
+import { type LaterMail, mailLater } from "./mail";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordWeakness } from "./password-strength";
 import { assertSignInAllowed, consumePasswordReset, recordFailedSignIn } from "./rate-limit";
 import { endSessions } from "./sessions";
-import { findLiveToken, issueToken, takeToken } from "./tokens";
+import { findLiveToken, issueToken, linkBase, takeToken } from "./tokens";
 
 export const RESET_LIFETIME_MS = 30 * 60 * 1000;
 
 /** What the person's own details make guessable: their email, its local part, their name. */
 function guessable(user: { email: string; name: string | null }): string[] {
   return [user.email, user.email.split("@")[0] ?? "", ...(user.name ? [user.name] : [])];
+}
+
+/**
+ * The person, when `currentPassword` is theirs; throws auth:wrong_password otherwise, and ThrottledError
+ * past the sign-in limits: wrong guesses here count as wrong sign-ins, so no settings form is a way
+ * around them.
+ */
+export async function assertCurrentPassword({
+  userId,
+  currentPassword,
+  address,
+}: {
+  userId: string;
+  currentPassword: string;
+  address: string;
+}): Promise<{ email: string; name: string | null }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true, passwordHash: true },
+  });
+  if (!user.passwordHash) {
+    throw new AppError(
+      "auth:wrong_password",
+      "Your account signs in through GitHub or Google and has no password. Use “Forgot your password?” on the sign-in page to set one.",
+    );
+  }
+  const attempt = { email: user.email, address };
+  await assertSignInAllowed(attempt);
+  if (!(await verifyPassword({ password: currentPassword, hash: user.passwordHash }))) {
+    await recordFailedSignIn(attempt);
+    throw new AppError("auth:wrong_password", "Your current password is not right.");
+  }
+  return { email: user.email, name: user.name };
 }
 
 /**
@@ -38,27 +70,13 @@ export async function changePassword({
   newPassword: string;
   address: string;
 }): Promise<{ newPassword: string } | null> {
-  const user = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { email: true, name: true, passwordHash: true },
-  });
-  if (!user.passwordHash) {
-    throw new AppError(
-      "auth:wrong_password",
-      "Your account signs in through GitHub or Google and has no password. Use “Forgot your password?” on the sign-in page to set one.",
-    );
-  }
-  const attempt = { email: user.email, address };
-  await assertSignInAllowed(attempt);
-  if (!(await verifyPassword({ password: currentPassword, hash: user.passwordHash }))) {
-    await recordFailedSignIn(attempt);
-    throw new AppError("auth:wrong_password", "Your current password is not right.");
-  }
+  const user = await assertCurrentPassword({ userId, currentPassword, address });
   const weakness = passwordWeakness(newPassword, guessable(user));
   if (weakness) return { newPassword: weakness };
   if (newPassword === currentPassword) return { newPassword: "Choose a password you have not been using." };
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  await endSessions({ userId, keep: keepSessionId });
+  const ended = await endSessions({ userId, keep: keepSessionId });
+  await recordAudit({ action: "password_changed", userId, detail: { sessionsEnded: ended } });
   return null;
 }
 
@@ -70,38 +88,32 @@ export async function changePassword({
 export async function requestPasswordReset({
   email,
   address,
-  appUrl = (env.APP_URL ?? env.NEXTAUTH_URL).replace(/\/+$/, ""),
+  appUrl = linkBase(),
 }: {
   email: string;
   address: string;
   appUrl?: string;
-}): Promise<{ send: () => Promise<void> } | null> {
+}): Promise<{ send: LaterMail } | null> {
   await consumePasswordReset({ email, address });
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true } });
   if (!user) return null;
   const token = await issueToken({ userId: user.id, purpose: "password_reset", lifetimeMs: RESET_LIFETIME_MS });
   const link = `${appUrl}/reset-password?token=${token}`;
   return {
-    send: async () => {
-      try {
-        await sendAccountEmail({
-          userId: user.id,
-          email: user.email,
-          subject: "Reset your Mingus password",
-          text: [
-            "Someone, hopefully you, asked to reset the password of your Mingus account.",
-            "",
-            "Choose a new password within 30 minutes here:",
-            link,
-            "",
-            "The link works once. If you did not ask, ignore this email: your password stays as it is.",
-          ].join("\n"),
-        });
-      } catch (error) {
-        // The person was already told to check their mail; the operator sees why nothing came.
-        log.error({ err: error, userId: user.id }, "password reset mail failed");
-      }
-    },
+    send: mailLater({
+      userId: user.id,
+      email: user.email,
+      subject: "Reset your Mingus password",
+      lines: [
+        "Someone, hopefully you, asked to reset the password of your Mingus account.",
+        "",
+        "Choose a new password within 30 minutes here:",
+        link,
+        "",
+        "The link works once. If you did not ask, ignore this email: your password stays as it is.",
+      ],
+      what: "password reset mail",
+    }),
   };
 }
 
@@ -128,6 +140,7 @@ export async function resetPassword({
   const taken = await takeToken({ token, purpose: "password_reset", now });
   if (!taken) throw invalid();
   await db.user.update({ where: { id: taken.userId }, data: { passwordHash } });
-  await endSessions({ userId: taken.userId });
+  const ended = await endSessions({ userId: taken.userId });
+  await recordAudit({ action: "password_reset", userId: taken.userId, detail: { sessionsEnded: ended } });
   return null;
 }

@@ -12,7 +12,7 @@ import { log } from "@/lib/log";
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
 
-type LimitName = "accountAddress" | "address" | "signUp" | "resetAddress" | "resetEmail";
+type LimitName = "accountAddress" | "address" | "signUp" | "resetAddress" | "resetEmail" | "verifyMail";
 const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration: number }> = {
   accountAddress: { prefix: "sign-in:account-address", points: () => 5, duration: FIFTEEN_MINUTES },
   address: { prefix: "sign-in:address", points: () => 30, duration: FIFTEEN_MINUTES },
@@ -21,6 +21,9 @@ const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration
   // 10 times an hour, so the form can be used neither to flood a mailbox nor to probe for accounts.
   resetAddress: { prefix: "reset:address", points: () => 10, duration: ONE_HOUR },
   resetEmail: { prefix: "reset:email", points: () => 3, duration: ONE_HOUR },
+  // Links confirming an address, and the "you already have an account" notice a sign-up with a
+  // registered address sends: 3 an hour to one address, and 3 an hour asked for by one account.
+  verifyMail: { prefix: "verify-mail", points: () => 3, duration: ONE_HOUR },
 };
 
 type Limiter = RateLimiterMemory | RateLimiterPostgres;
@@ -51,6 +54,7 @@ function createLimiters(): Record<LimitName, Limiter> {
     signUp: make("signUp"),
     resetAddress: make("resetAddress"),
     resetEmail: make("resetEmail"),
+    verifyMail: make("verifyMail"),
   };
 }
 
@@ -132,6 +136,25 @@ export async function consumePasswordReset({ email, address }: { email: string; 
     } catch (refusal) {
       if (!isLimiterAnswer(refusal)) throw refusal;
       throw new ThrottledError("Too many reset requests.", Math.max(1, Math.round(refusal.msBeforeNext / 1000)));
+    }
+  }
+}
+
+/**
+ * Counts one mail confirming an address (or telling its owner they already have an account), against
+ * the address it goes to and the account asking, if any; throws ThrottledError past 3 an hour for either.
+ */
+export async function consumeVerificationMail({ email, userId }: { email: string; userId?: string }): Promise<void> {
+  const { verifyMail } = limiters();
+  for (const key of [`email:${email}`, ...(userId ? [`user:${userId}`] : [])]) {
+    try {
+      await verifyMail.consume(key, 1);
+    } catch (refusal) {
+      if (!isLimiterAnswer(refusal)) throw refusal;
+      throw new ThrottledError(
+        "Too many confirmation emails were asked for.",
+        Math.max(1, Math.round(refusal.msBeforeNext / 1000)),
+      );
     }
   }
 }

@@ -1,7 +1,9 @@
 // People who sign in: registration with a hashed password, credential checks that take the same time
-// whether or not the email exists, and the admin role from ADMIN_EMAILS.
+// whether or not the email exists, and the admin role: granted by `npm run user:admin`, or by
+// ADMIN_EMAILS for a confirmed address, worked out again at each sign-in (docs/security.md, Admins).
 import "server-only";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { hashPassword, verifyPassword } from "./password";
@@ -25,8 +27,29 @@ const SELECT = { id: true, email: true, name: true, role: true } as const;
 // Verified against when the email is unknown, so a miss costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-function roleFor(email: string, stored: string): "user" | "admin" {
-  return stored === "admin" || env.ADMIN_EMAILS.includes(email) ? "admin" : "user";
+type RoleFacts = { email: string; emailVerified: Date | null; adminGrantedAt: Date | null };
+const ROLE_FACTS = { emailVerified: true, adminGrantedAt: true } as const;
+
+/**
+ * Admin when granted explicitly, or when ADMIN_EMAILS lists the address and its owner proved it: the
+ * first sign-up with a listed address is not admin until the link mailed there is opened, and taking
+ * an address off the list takes the role away at the next sign-in.
+ */
+export function roleFor({ email, emailVerified, adminGrantedAt }: RoleFacts): "user" | "admin" {
+  return adminGrantedAt !== null || (emailVerified !== null && env.ADMIN_EMAILS.includes(email)) ? "admin" : "user";
+}
+
+/** Writes the role the facts give, when the stored one differs; returns it. */
+async function settleRole(user: RoleFacts & { id: string; role: string }): Promise<"user" | "admin"> {
+  const role = roleFor(user);
+  if (role !== user.role) await db.user.update({ where: { id: user.id }, data: { role } });
+  return role;
+}
+
+/** Works the person's role out again now (after their address is confirmed or changed). */
+export async function refreshRole({ userId }: { userId: string }): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { ...SELECT, ...ROLE_FACTS } });
+  if (user) await settleRole(user);
 }
 
 function toSessionUser(user: { id: string; email: string; name: string | null; role: string }): SessionUser {
@@ -42,7 +65,8 @@ export async function registerUser(input: {
   const passwordHash = await hashPassword(input.password);
   const created = await db.user
     .create({
-      data: { email: input.email, name: input.name || null, passwordHash, role: roleFor(input.email, "user") },
+      // Never admin yet: the address is not confirmed.
+      data: { email: input.email, name: input.name || null, passwordHash, role: "user" },
       select: SELECT,
     })
     .catch((error: { code?: string }) => {
@@ -52,7 +76,7 @@ export async function registerUser(input: {
   return created && toSessionUser(created);
 }
 
-/** The user whose password this is, or null. Promotes ADMIN_EMAILS on the way in. */
+/** The user whose password this is, or null. Settles the admin role on the way in. */
 export async function verifyCredentials({
   email,
   password,
@@ -60,52 +84,88 @@ export async function verifyCredentials({
   email: string;
   password: string;
 }): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { email }, select: { ...SELECT, passwordHash: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { ...SELECT, ...ROLE_FACTS, passwordHash: true } });
   if (!user?.passwordHash) {
     decoyHash ??= hashPassword("decoy password that matches nothing");
     await verifyPassword({ password, hash: await decoyHash });
     return null;
   }
-  const { passwordHash, ...profile } = user;
-  if (!(await verifyPassword({ password, hash: passwordHash }))) return null;
-  const role = roleFor(profile.email, profile.role);
-  if (role !== profile.role) await db.user.update({ where: { id: profile.id }, data: { role } });
-  return toSessionUser({ ...profile, role });
+  if (!(await verifyPassword({ password, hash: user.passwordHash }))) return null;
+  const role = await settleRole(user);
+  return { id: user.id, email: user.email, name: user.name, role };
 }
 
-/** For OAuth sign-ins: the user with this (provider-verified) email, created on first visit. */
+/**
+ * For OAuth sign-ins: the user with this (provider-verified) email, created on first visit. An account
+ * someone else opened with this address and never confirmed (a password set by whoever typed the
+ * address) loses that password and its sessions: the provider just proved the address belongs to the
+ * person signing in, and a pre-registered password must not give a stranger a way in.
+ */
 export async function findOrCreateOAuthUser({
   email,
   name,
   image,
+  now = new Date(),
 }: {
   email: string;
   name?: string | null;
   image?: string | null;
+  now?: Date;
 }): Promise<SessionUser> {
-  const user = await db.user.upsert({
-    where: { email },
-    create: {
-      email,
-      name: name ?? null,
-      image: image ?? null,
-      emailVerified: new Date(),
-      role: roleFor(email, "user"),
-    },
-    update: {},
-    select: SELECT,
-  });
-  return toSessionUser(user);
+  const existing = await db.user.findUnique({ where: { email }, select: { ...SELECT, ...ROLE_FACTS } });
+  if (!existing) {
+    const created = await db.user
+      .create({
+        data: { email, name: name ?? null, image: image ?? null, emailVerified: now, role: "user" },
+        select: { ...SELECT, ...ROLE_FACTS },
+      })
+      .catch(async (error: { code?: string }) => {
+        // Two first sign-ins at once: the other made the account.
+        if (error.code === "P2002")
+          return db.user.findUniqueOrThrow({ where: { email }, select: { ...SELECT, ...ROLE_FACTS } });
+        throw error;
+      });
+    return { id: created.id, email: created.email, name: created.name, role: await settleRole(created) };
+  }
+  if (existing.emailVerified === null) {
+    await db.$transaction([
+      db.user.update({ where: { id: existing.id }, data: { emailVerified: now, passwordHash: null } }),
+      db.userSession.deleteMany({ where: { userId: existing.id } }),
+    ]);
+  }
+  const role = await settleRole({ ...existing, emailVerified: existing.emailVerified ?? now });
+  return { id: existing.id, email: existing.email, name: existing.name, role };
 }
 
 export async function getUserById(id: string): Promise<SessionUser | null> {
   if (!z.uuid().safeParse(id).success) return null;
+  // The role as the last sign-in (or address confirmation, or `user:admin`) settled it, as sessions read it.
   const user = await db.user.findUnique({ where: { id }, select: SELECT });
-  return user && toSessionUser({ ...user, role: roleFor(user.email, user.role) });
+  return user && toSessionUser(user);
 }
 
-/** `npm run user:admin -- <email>`. */
-export async function promoteToAdmin({ email }: { email: string }): Promise<boolean> {
-  const result = await db.user.updateMany({ where: { email }, data: { role: "admin" } });
-  return result.count === 1;
+/** `npm run user:admin -- <email>`: admin whatever ADMIN_EMAILS says, until revoked. */
+export async function promoteToAdmin({ email, now = new Date() }: { email: string; now?: Date }): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (!user) return false;
+  await db.user.update({ where: { id: user.id }, data: { role: "admin", adminGrantedAt: now } });
+  await recordAudit({ action: "admin_granted", userId: user.id, detail: { via: "npm run user:admin" }, now });
+  return true;
+}
+
+/**
+ * `npm run user:admin -- --revoke <email>`: takes an explicit grant away; the role is then what
+ * ADMIN_EMAILS gives. Returns the role left, or null when no user has the email.
+ */
+export async function revokeAdmin({ email }: { email: string }): Promise<"user" | "admin" | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { ...SELECT, ...ROLE_FACTS } });
+  if (!user) return null;
+  await db.user.update({ where: { id: user.id }, data: { adminGrantedAt: null } });
+  const role = await settleRole({ ...user, adminGrantedAt: null });
+  await recordAudit({
+    action: "admin_revoked",
+    userId: user.id,
+    detail: { via: "npm run user:admin", roleLeft: role },
+  });
+  return role;
 }

@@ -7,6 +7,7 @@ import {
   ACCOUNT_TYPES,
   ALERT_STATES,
   ATTEMPT_OUTCOMES,
+  AUDIT_ACTIONS,
   BALANCE_SOURCES,
   BALANCE_TYPES,
   DELIVERY_CHANNELS,
@@ -41,6 +42,7 @@ const CONSTRAINTS: [table: string, constraint: string, values: readonly string[]
   ["notification_delivery_attempts", "chk_delivery_attempt_outcome", ATTEMPT_OUTCOMES],
   ["plaid_connections", "chk_institution_status", INSTITUTION_STATUSES],
   ["user_tokens", "chk_user_tokens_purpose", USER_TOKEN_PURPOSES],
+  ["audit_events", "chk_audit_events_action", AUDIT_ACTIONS],
 ];
 
 async function readCheckValues({ table, constraint }: { table: string; constraint: string }): Promise<string[]> {

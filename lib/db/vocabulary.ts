@@ -29,8 +29,27 @@ export const ATTEMPT_OUTCOMES = ["sent", "failed", "rejected", "skipped"] as con
 export const INSTITUTION_STATUSES = ["HEALTHY", "DEGRADED", "DOWN"] as const;
 export type InstitutionStatus = (typeof INSTITUTION_STATUSES)[number];
 /** What a mailed single-use link is for (user_tokens.purpose). */
-export const USER_TOKEN_PURPOSES = ["password_reset"] as const;
+export const USER_TOKEN_PURPOSES = ["password_reset", "email_verification", "email_change"] as const;
 export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];
+
+/** What an audit_events row records (chk_audit_events_action). */
+export const AUDIT_ACTIONS = [
+  "sign_in",
+  "sign_in_failed",
+  "sign_out",
+  "password_changed",
+  "password_reset",
+  "email_confirmed",
+  "email_changed",
+  "sessions_ended",
+  "bank_linked",
+  "bank_unlinked",
+  "data_exported",
+  "admin_granted",
+  "admin_revoked",
+  "admin_connection_action",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A sync in one of these states has finished and is never completed again. */
 export const TERMINAL_SYNC_STATUSES = ["success", "failed", "partial", "cancelled"] as const;

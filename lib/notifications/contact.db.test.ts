@@ -19,7 +19,11 @@ const endpoint = () => `https://fcm.googleapis.com/fcm/send/${randomUUID()}`;
 describe("phone number", () => {
   it("saves, replaces and clears the user's number", async () => {
     const user = await createUser();
-    expect(await getContact({ userId: user.id })).toEqual({ email: user.email, phoneNumber: null });
+    expect(await getContact({ userId: user.id })).toEqual({
+      email: user.email,
+      emailConfirmed: true,
+      phoneNumber: null,
+    });
     expect(await savePhoneNumber({ userId: user.id, phoneNumber: "+15550100199" })).toBe("+15550100199");
     await savePhoneNumber({ userId: user.id, phoneNumber: "+442079460018" });
     expect((await getContact({ userId: user.id })).phoneNumber).toBe("+442079460018");

@@ -66,7 +66,8 @@ export const pushSubscriptionSchema = z.object({
 
 export type PushSubscriptionInput = z.infer<typeof pushSubscriptionSchema>;
 
-export type Contact = { email: string; phoneNumber: string | null };
+/** `emailConfirmed`: email alerts wait until it is (docs/security.md, Email addresses). */
+export type Contact = { email: string; emailConfirmed: boolean; phoneNumber: string | null };
 
 export type SavedPushSubscription = {
   id: string;
@@ -76,9 +77,13 @@ export type SavedPushSubscription = {
   lastSuccessAt: Date | null;
 };
 
-/** The user's email address and mobile number. */
+/** The user's email address, whether it is confirmed, and mobile number. */
 export async function getContact({ userId }: { userId: string }): Promise<Contact> {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, phoneNumber: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, emailVerified: true, phoneNumber: true },
+  });
+  return { email: user.email, emailConfirmed: user.emailVerified !== null, phoneNumber: user.phoneNumber };
 }
 
 /** Stores (or, with null, clears) the user's mobile number; pass a value phoneNumberSchema has parsed. */

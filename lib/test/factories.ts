@@ -6,8 +6,11 @@ import { sealAccessToken } from "@/lib/plaid/token-crypto";
 
 const unique = () => randomUUID().slice(0, 8);
 
+/** A person who has confirmed their address (pass `emailVerified: null` for one who has not). */
 export function createUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
-  return db.user.create({ data: { email: `user-${unique()}@example.test`, name: "Test User", ...data } });
+  return db.user.create({
+    data: { email: `user-${unique()}@example.test`, name: "Test User", emailVerified: new Date(), ...data },
+  });
 }
 
 /**

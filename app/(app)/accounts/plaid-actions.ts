@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { AccountChanges } from "@/lib/accounts";
+import { recordAudit } from "@/lib/audit";
 import { authedAction } from "@/lib/auth/action";
 import { findInstitutionTrouble, type InstitutionTrouble } from "@/lib/connections/institution-trouble";
 import {
@@ -74,6 +75,15 @@ export const exchangePublicTokenAction = authedAction<typeof exchangeSchema, Exc
   async ({ publicToken, metadata }, user) => {
     try {
       const linked = await exchangePublicToken({ userId: user.id, publicToken, metadata });
+      await recordAudit({
+        action: "bank_linked",
+        userId: user.id,
+        detail: {
+          institution: linked.institutionName,
+          connectionId: linked.connectionId,
+          accounts: linked.accountCount,
+        },
+      });
       revalidatePath("/accounts");
       return { ok: true, message: `Linked ${linked.institutionName}.`, data: linked };
     } catch (error) {
@@ -120,6 +130,11 @@ export const completeUpdateModeAction = authedAction(updateModeSchema, async (in
 
 export const unlinkConnectionAction = authedAction(connectionSchema, async (input, user) => {
   const { institutionName } = await unlinkConnection({ userId: user.id, connectionId: input.connectionId });
+  await recordAudit({
+    action: "bank_unlinked",
+    userId: user.id,
+    detail: { institution: institutionName, connectionId: input.connectionId },
+  });
   // Its accounts' own pages are gone too.
   revalidatePath("/accounts", "layout");
   return { ok: true, message: `${institutionName} is unlinked.` };

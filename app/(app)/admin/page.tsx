@@ -2,6 +2,7 @@
 // workers that run them (a banner at the top when none is alive). Anyone but an admin gets the
 // ordinary 404 (layout.tsx), so the page does not reveal that it exists.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminFilters } from "@/components/admin/admin-filters";
 import { ConnectionHealthTable } from "@/components/admin/connection-health-table";
 import { PlaidCallsSection } from "@/components/admin/plaid-calls-section";
@@ -10,6 +11,7 @@ import { SyncStatisticsTable } from "@/components/admin/sync-statistics-table";
 import { SyncVolumeSection } from "@/components/admin/sync-volume-section";
 import { UserSummariesTable } from "@/components/admin/user-summaries-table";
 import { NoWorkerBanner, WorkersSection } from "@/components/admin/workers-section";
+import { STANDALONE_LINK } from "@/components/ui/text-link";
 import { getAdminDashboard } from "@/lib/admin/dashboard";
 import { parseAdminQuery } from "@/lib/admin/params";
 import { requireAdmin } from "@/lib/auth/session";
@@ -38,6 +40,11 @@ export default async function AdminPage({
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
         <p className="text-slate-600 dark:text-slate-400">
           How every user&apos;s bank syncs are going. Figures count finished syncs and update as each one ends.
+        </p>
+        <p className="text-sm">
+          <Link href="/admin/audit" className={STANDALONE_LINK}>
+            Audit log: sign-ins, account changes and admin actions
+          </Link>
         </p>
         <NoWorkerBanner workers={workers} />
       </div>

@@ -41,7 +41,7 @@ export default async function SettingsPage() {
         </p>
         <p className="text-sm">
           <Link href="/settings/security" className={STANDALONE_LINK}>
-            Security: password and where you are signed in
+            Security: email address, password and where you are signed in
           </Link>
         </p>
       </header>
@@ -61,6 +61,7 @@ export default async function SettingsPage() {
             status={channelStatus()}
             enabled={{ email: values.emailNotifications, push: values.pushNotifications, sms: values.smsNotifications }}
             email={contact.email}
+            emailConfirmed={contact.emailConfirmed}
             phoneNumber={contact.phoneNumber}
             pushPublicKey={pushPublicKey()}
             pushBrowsers={subscriptions.map((subscription) => ({

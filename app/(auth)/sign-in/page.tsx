@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { emailNotice } from "@/components/auth/email-notices";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Notice } from "@/components/ui/notice";
 import { STANDALONE_LINK, TEXT_LINK } from "@/components/ui/text-link";
 import { enabledOAuthProviders } from "@/lib/auth/options";
 
@@ -10,28 +12,22 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ ended?: string | string[]; reset?: string | string[] }>;
+  searchParams: Promise<{ ended?: string | string[]; reset?: string | string[]; email?: string | string[] }>;
 }) {
-  const { ended, reset } = await searchParams;
+  const { ended, reset, email } = await searchParams;
+  const confirmation = emailNotice(email);
   return (
     <div className="space-y-6">
       <h2 className="text-xl font-semibold">Sign in</h2>
       {ended === "1" ? (
-        <p
-          role="status"
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-        >
-          Your session was ended or has expired. Sign in again to go on.
-        </p>
+        <Notice tone="warning">Your session was ended or has expired. Sign in again to go on.</Notice>
       ) : null}
       {reset === "1" ? (
-        <p
-          role="status"
-          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
-        >
+        <Notice tone="success">
           Your password was changed and every session signed out. Sign in with the new password.
-        </p>
+        </Notice>
       ) : null}
+      {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
       <Suspense>
         <SignInForm providers={enabledOAuthProviders()} />
       </Suspense>

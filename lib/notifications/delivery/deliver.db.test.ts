@@ -243,4 +243,26 @@ describe("the sweep", () => {
     expect(await sweepNotificationMessages({ now: later })).toContain(id);
     expect(await deliver(id, later)).toMatchObject({ outcome: "sent" });
   });
+
+  // The security issue: email alerts wait for a confirmed address, so nobody can point alerts at a
+  // stranger's mailbox by signing up with it.
+  it("leaves email to an unconfirmed address waiting, and hands it out once the address is confirmed", async () => {
+    const { user, result } = await alertedPerson();
+    await db.user.update({ where: { id: user.id }, data: { emailVerified: null } });
+    const messages = await db.notificationMessage.findMany({ where: { id: { in: result.dueMessageIds } } });
+    const email = messages.find((message) => message.channel === "email")?.id as string;
+    expect(await deliver(email)).toEqual({ outcome: "not_due" });
+    expect(mailTo(user.email)).toHaveLength(0);
+    expect(await db.notificationMessage.findUniqueOrThrow({ where: { id: email } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+    });
+    const later = new Date(NOON.getTime() + 60_000);
+    expect(await sweepNotificationMessages({ now: later })).not.toContain(email);
+
+    await db.user.update({ where: { id: user.id }, data: { emailVerified: later } });
+    expect(await sweepNotificationMessages({ now: later })).toContain(email);
+    expect(await deliver(email, later)).toMatchObject({ outcome: "sent" });
+    expect(mailTo(user.email)).toHaveLength(1);
+  });
 });

@@ -3,7 +3,7 @@
 // attempt. A transient failure is retried with backoff (the message waits as pending until then); a
 // permanent one, or nothing left to send to, ends it. Channels turned off since the alert are honoured.
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
 import type { DeliveryChannel, NotificationFrequency } from "@/lib/db/vocabulary";
 import { env } from "@/lib/env";
 import { computeBackoffMs } from "@/lib/jobs/backoff";
@@ -35,6 +35,14 @@ type ClaimedMessage = {
   attempts: number;
 };
 
+/**
+ * Email waits for a confirmed address (docs/security.md, Email addresses): such a message stays pending,
+ * untouched, and the sweep hands it out once the person opens the link. Mail to an address nobody proved
+ * would let anyone point Mingus's alerts at a stranger's mailbox.
+ */
+export const confirmedAddressOnly = Prisma.sql`(channel <> 'email' OR EXISTS (
+  SELECT 1 FROM users WHERE users.id = notification_messages.user_id AND users.email_verified IS NOT NULL))`;
+
 export function appBaseUrl(): string {
   return (env.APP_URL ?? env.NEXTAUTH_URL).replace(/\/+$/, "");
 }
@@ -52,7 +60,7 @@ export async function deliverMessage({
 }): Promise<DeliveryOutcome> {
   const [message] = await db.$queryRaw<ClaimedMessage[]>`
     UPDATE notification_messages SET status = 'sending', attempts = attempts + 1, locked_at = ${now}
-    WHERE id = ${messageId}::uuid AND status = 'pending' AND next_attempt_at <= ${now}
+    WHERE id = ${messageId}::uuid AND status = 'pending' AND next_attempt_at <= ${now} AND ${confirmedAddressOnly}
     RETURNING id, user_id, channel, frequency, period_start, period_end, attempts`;
   if (!message) return { outcome: "not_due" };
 

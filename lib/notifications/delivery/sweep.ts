@@ -1,8 +1,10 @@
 // The safety net under the notify jobs, run with the scheduler every minute: messages whose time has
 // come (digests at their period's end, retries, any whose job was lost) are handed out again, and a
-// message left "sending" by a worker that died is made pending again.
+// message left "sending" by a worker that died is made pending again. Email to an address not yet
+// confirmed is left waiting (deliver.ts).
 import "server-only";
 import { db } from "@/lib/db";
+import { confirmedAddressOnly } from "./deliver";
 
 /** A send that has not finished in this long belonged to a worker that is gone. */
 export const STALE_SENDING_MS = 10 * 60_000;
@@ -20,7 +22,7 @@ export async function sweepNotificationMessages({
     WHERE status = 'sending' AND locked_at < ${new Date(now.getTime() - STALE_SENDING_MS)}`;
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM notification_messages
-    WHERE status = 'pending' AND next_attempt_at <= ${now}
+    WHERE status = 'pending' AND next_attempt_at <= ${now} AND ${confirmedAddressOnly}
     ORDER BY next_attempt_at LIMIT ${limit}`;
   return due.map((message) => message.id);
 }

@@ -1,17 +1,21 @@
 "use server";
-// Settings → Security: changing the password, and ending the person's own sessions. Each deletes user_sessions rows of the
+// Settings → Security: the email address (confirming it, moving to another), changing the password,
+// and ending the person's own sessions. Each deletes user_sessions rows of the
 // signed-in user only; a browser whose row is gone is signed out at its next request.
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
-import { authedAction } from "@/lib/auth/action";
+import { recordAudit } from "@/lib/audit";
+import { type ActionState, authedAction } from "@/lib/auth/action";
+import { requestEmailChange, resendConfirmation } from "@/lib/auth/email-addresses";
 import { changePassword } from "@/lib/auth/passwords";
 import { ThrottledError } from "@/lib/auth/rate-limit";
 import { clearSessionCookies, getCurrentSession, SIGNED_OUT_PATH } from "@/lib/auth/session";
 import { endSession, endSessions } from "@/lib/auth/sessions";
-import { passwordSchema } from "@/lib/auth/users";
+import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 
@@ -21,6 +25,7 @@ export const endSessionAction = authedAction(
   z.object({ sessionId: z.uuid("That session does not exist.") }),
   async ({ sessionId }, user) => {
     const ended = await endSession({ userId: user.id, sessionId });
+    if (ended) await recordAudit({ action: "sessions_ended", userId: user.id, detail: { scope: "one", count: 1 } });
     // Ending this browser's own session is signing out here.
     if (ended && (await getCurrentSession())?.sessionId === sessionId) await leave();
     revalidatePath(PATH);
@@ -31,6 +36,7 @@ export const endSessionAction = authedAction(
 export const endOtherSessionsAction = authedAction(z.object({}), async (_input, user) => {
   const current = await getCurrentSession();
   const count = await endSessions({ userId: user.id, keep: current?.sessionId });
+  if (count > 0) await recordAudit({ action: "sessions_ended", userId: user.id, detail: { scope: "others", count } });
   revalidatePath(PATH);
   return {
     ok: true,
@@ -42,7 +48,8 @@ export const endOtherSessionsAction = authedAction(z.object({}), async (_input, 
 });
 
 export const endAllSessionsAction = authedAction(z.object({}), async (_input, user) => {
-  await endSessions({ userId: user.id });
+  const count = await endSessions({ userId: user.id });
+  await recordAudit({ action: "sessions_ended", userId: user.id, detail: { scope: "all", count } });
   return leave();
 });
 
@@ -52,10 +59,18 @@ async function leave(): Promise<never> {
   redirect(SIGNED_OUT_PATH);
 }
 
-const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(128),
-  newPassword: passwordSchema,
-});
+const currentPasswordSchema = z.string().min(1, "Enter your current password.").max(128);
+
+/** What a form that asks for the current password says when it was wrong, or when asked too often. */
+function refusal(error: unknown): ActionState {
+  if (isAppError(error, "auth:wrong_password")) {
+    return { errors: { currentPassword: [error.message] }, message: "Nothing was changed." };
+  }
+  if (error instanceof ThrottledError) return { message: error.message };
+  throw error;
+}
+
+const changePasswordSchema = z.object({ currentPassword: currentPasswordSchema, newPassword: passwordSchema });
 
 /** A new password; the current one is required, and every other session ends. */
 export const changePasswordAction = authedAction(changePasswordSchema, async (input, user) => {
@@ -70,12 +85,44 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
     });
     if (problem) return { errors: { newPassword: [problem.newPassword] }, message: "Nothing was changed." };
   } catch (error) {
-    if (isAppError(error, "auth:wrong_password")) {
-      return { errors: { currentPassword: [error.message] }, message: "Nothing was changed." };
-    }
-    if (error instanceof ThrottledError) return { message: error.message };
-    throw error;
+    return refusal(error);
   }
   revalidatePath(PATH);
   return { ok: true, message: "Password changed. Every other session was signed out." };
+});
+
+/** A new link confirming the person's address (3 an hour). */
+export const resendConfirmationAction = authedAction(z.object({}), async (_input, user) => {
+  try {
+    const pending = await resendConfirmation({ userId: user.id });
+    if (!pending) return { ok: true, message: "Your address is already confirmed." };
+    after(pending.send);
+    return { ok: true, message: `We sent a new link to ${pending.email}. It works for 24 hours.` };
+  } catch (error) {
+    if (error instanceof ThrottledError) return { message: error.message };
+    throw error;
+  }
+});
+
+const changeEmailSchema = z.object({ newEmail: emailSchema, currentPassword: currentPasswordSchema });
+
+/** Moving the account to another address: the current password, then the link mailed to the new address. */
+export const changeEmailAction = authedAction(changeEmailSchema, async (input, user) => {
+  try {
+    const outcome = await requestEmailChange({
+      userId: user.id,
+      currentPassword: input.currentPassword,
+      newEmail: input.newEmail,
+      address: clientAddress(await headers()),
+    });
+    if ("newEmail" in outcome) return { errors: { newEmail: [outcome.newEmail] }, message: "Nothing was changed." };
+    after(outcome.send);
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(PATH);
+  return {
+    ok: true,
+    message: `Open the link we sent to ${input.newEmail} within 24 hours; your account keeps ${user.email} until then.`,
+  };
 });

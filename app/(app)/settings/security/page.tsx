@@ -1,37 +1,56 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { decodeAuditCursor, encodeAuditCursor } from "@/components/audit/describe";
+import { emailNotice } from "@/components/auth/email-notices";
 import { describeBrowser } from "@/components/notifications/browser-name";
 import { ChangePasswordForm } from "@/components/security/change-password-form";
+import { EmailAddressPanel } from "@/components/security/email-address-panel";
 import { SessionList } from "@/components/security/session-list";
-import { STANDALONE_LINK, TEXT_LINK } from "@/components/ui/text-link";
+import { Notice } from "@/components/ui/notice";
+import { Panel } from "@/components/ui/panel";
+import { SubPageHeader } from "@/components/ui/sub-page-header";
+import { TEXT_LINK } from "@/components/ui/text-link";
+import { listOwnAuditEvents } from "@/lib/audit";
+import { getEmailStatus } from "@/lib/auth/email-addresses";
 import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import { LAST_SEEN_PRECISION_MS, listSessions } from "@/lib/auth/sessions";
 import { getDisplay } from "@/lib/format/display";
 import { describePlace } from "@/lib/security/ip-country";
-import { changePasswordAction, endAllSessionsAction, endOtherSessionsAction, endSessionAction } from "./actions";
+import {
+  changeEmailAction,
+  changePasswordAction,
+  endAllSessionsAction,
+  endOtherSessionsAction,
+  endSessionAction,
+  resendConfirmationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default async function SecurityPage() {
+export default async function SecurityPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ email?: string | string[]; before?: string | string[] }>;
+}) {
   const user = await requireUser();
-  const [current, sessions, display] = await Promise.all([
+  const { email: notice, before } = await searchParams;
+  const [current, sessions, display, emailStatus, activity] = await Promise.all([
     getCurrentSession(),
     listSessions({ userId: user.id }),
     getDisplay({ userId: user.id }),
+    getEmailStatus({ userId: user.id }),
+    listOwnAuditEvents({ userId: user.id, cursor: decodeAuditCursor(before), limit: 20 }),
   ]);
+  const confirmation = emailNotice(notice);
   const now = new Date();
   return (
     <div className="space-y-8">
-      <header className="space-y-1">
-        <p className="text-sm">
-          <Link href="/settings" className={STANDALONE_LINK}>
-            Settings
-          </Link>
-        </p>
-        <h1 className="text-2xl font-semibold tracking-tight">Security</h1>
-        <p className="text-slate-600 dark:text-slate-400">Your password and the browsers signed in to {user.email}.</p>
-      </header>
+      <SubPageHeader parent={{ href: "/settings", label: "Settings" }} title="Security">
+        Your email address, your password and the browsers signed in to your account.
+      </SubPageHeader>
       <div className="max-w-3xl space-y-8">
+        {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
+        <EmailAddressPanel {...emailStatus} actions={{ resend: resendConfirmationAction, change: changeEmailAction }} />
         <ChangePasswordForm action={changePasswordAction} />
         <SessionList
           sessions={sessions.map((session) => ({
@@ -49,6 +68,19 @@ export default async function SecurityPage() {
           }))}
           actions={{ end: endSessionAction, endOthers: endOtherSessionsAction, endAll: endAllSessionsAction }}
         />
+        <Panel
+          id="activity"
+          title="Recent activity"
+          description="Sign-ins, changes to your account and its banks, and what an admin did to them, newest first."
+        >
+          <AuditTable
+            label="Recent activity"
+            entries={activity.entries}
+            formatTime={(value) => display.dateTime(value)}
+            olderHref={activity.next ? `/settings/security?before=${encodeAuditCursor(activity.next)}#activity` : null}
+            empty="Nothing recorded yet."
+          />
+        </Panel>
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Places from addresses by{" "}
           <a href="https://db-ip.com" className={TEXT_LINK}>

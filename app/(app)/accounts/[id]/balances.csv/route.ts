@@ -4,6 +4,7 @@
 import type { NextRequest } from "next/server";
 import { readHistoryRange, unknownRangeMessage } from "@/lib/accounts/balances/ranges";
 import { csvResponse, exportBalancesCsv } from "@/lib/accounts/csv-export";
+import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -22,5 +23,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   const download = await exportBalancesCsv({ userId: user.id, accountId: id, range });
   if (!download) return new Response("Not found.", { status: 404 });
+  await recordAudit({ action: "data_exported", userId: user.id, detail: { what: "balances_csv", accountId: id } });
   return csvResponse(download);
 }

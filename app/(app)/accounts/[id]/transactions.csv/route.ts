@@ -3,6 +3,7 @@
 import type { NextRequest } from "next/server";
 import { csvResponse, exportTransactionsCsv } from "@/lib/accounts/csv-export";
 import { readSearchQuery } from "@/lib/accounts/transactions/list";
+import { recordAudit } from "@/lib/audit";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +20,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if ("error" in search) return badRequest(search.error);
   const download = await exportTransactionsCsv({ userId: user.id, accountId: id, query: search.query });
   if (!download) return new Response("Not found.", { status: 404 });
+  await recordAudit({ action: "data_exported", userId: user.id, detail: { what: "transactions_csv", accountId: id } });
   return csvResponse(download);
 }

@@ -1,0 +1,101 @@
+// The audit log's entries in words: what happened, for the person's own list (Settings → Security)
+// and the admins' (/admin/audit). Only known details are read, and each as the type it should be.
+import type { AuditEntry } from "@/lib/audit";
+import type { AuditAction } from "@/lib/db/vocabulary";
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  sign_in: "Signed in",
+  sign_in_failed: "Failed sign-in",
+  sign_out: "Signed out",
+  password_changed: "Password changed",
+  password_reset: "Password reset",
+  email_confirmed: "Email address confirmed",
+  email_changed: "Email address changed",
+  sessions_ended: "Sessions ended",
+  bank_linked: "Bank linked",
+  bank_unlinked: "Bank unlinked",
+  data_exported: "Data exported",
+  admin_granted: "Admin granted",
+  admin_revoked: "Admin taken back",
+  admin_connection_action: "Admin action on a connection",
+};
+
+const METHODS: Record<string, string> = {
+  credentials: "with a password",
+  github: "with GitHub",
+  google: "with Google",
+};
+const ADMIN_ACTIONS: Record<string, string> = {
+  retry_sync: "retried a sync of",
+  pause: "paused syncing of",
+  resume: "resumed syncing of",
+  check_health: "checked the connection to",
+};
+const EXPORTS: Record<string, string> = {
+  transactions_csv: "Downloaded an account's transactions (CSV)",
+  balances_csv: "Downloaded an account's balance history (CSV)",
+};
+
+const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+const count = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One line saying what happened, e.g. "Signed in with a password", "Linked Platypus Bank". */
+export function describeAuditEntry(entry: AuditEntry): string {
+  const { detail } = entry;
+  switch (entry.action) {
+    case "sign_in":
+      return `Signed in ${METHODS[text(detail.method) ?? ""] ?? ""}`.trim();
+    case "sign_in_failed":
+      return detail.reason === "throttled" ? "Sign-in refused: too many attempts" : "Failed sign-in: wrong password";
+    case "password_changed":
+    case "password_reset": {
+      const ended = count(detail.sessionsEnded);
+      const base = entry.action === "password_changed" ? "Password changed" : "Password reset through an emailed link";
+      return ended ? `${base}; ${plural(ended, "session", "sessions")} signed out` : base;
+    }
+    case "email_confirmed":
+      return `Email address ${text(detail.email) ?? ""} confirmed`.replace("  ", " ");
+    case "email_changed":
+      return `Email address changed from ${text(detail.from) ?? "?"} to ${text(detail.to) ?? "?"}`;
+    case "sessions_ended": {
+      const ended = count(detail.count) ?? 0;
+      if (detail.scope === "all") return "Signed out everywhere";
+      if (detail.scope === "others") return `Signed out ${plural(ended, "other session", "other sessions")}`;
+      return "Signed out one other session";
+    }
+    case "bank_linked":
+      return `Linked ${text(detail.institution) ?? "a bank"}`;
+    case "bank_unlinked":
+      return `Unlinked ${text(detail.institution) ?? "a bank"}`;
+    case "data_exported":
+      return EXPORTS[text(detail.what) ?? ""] ?? "Exported data";
+    case "admin_granted":
+      return "Made an admin (npm run user:admin)";
+    case "admin_revoked":
+      return detail.roleLeft === "admin"
+        ? "Explicit admin grant taken back; still admin through ADMIN_EMAILS"
+        : "Admin role taken back";
+    case "admin_connection_action": {
+      const what = ADMIN_ACTIONS[text(detail.action) ?? ""] ?? "acted on";
+      return `An admin ${what} ${text(detail.institution) ?? "a connection"}`;
+    }
+    default:
+      return AUDIT_ACTION_LABELS[entry.action] ?? entry.action;
+  }
+}
+
+/** The page cursor in a URL: the last entry's time and id. */
+export function encodeAuditCursor(cursor: { createdAt: Date; id: string }): string {
+  return `${cursor.createdAt.toISOString()}_${cursor.id}`;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/;
+
+/** A cursor from the URL, or undefined for the first page (anything malformed reads as the first page). */
+export function decodeAuditCursor(value: string | string[] | undefined): { createdAt: Date; id: string } | undefined {
+  const match = typeof value === "string" ? CURSOR.exec(value) : null;
+  if (!match?.[1] || !match[2]) return undefined;
+  const createdAt = new Date(match[1]);
+  return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: match[2] };
+}
