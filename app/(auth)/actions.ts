@@ -4,12 +4,13 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
+import type { EmailNotice } from "@/components/auth/email-notices";
 import type { ActionState } from "@/lib/auth/action";
-import { signUpWithEmail } from "@/lib/auth/email-addresses";
+import { confirmEmailLink, signUpWithEmail } from "@/lib/auth/email-addresses";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { consumeSignUp, ThrottledError } from "@/lib/auth/rate-limit";
-import { clearSessionCookies } from "@/lib/auth/session";
+import { clearSessionCookies, getCurrentSession } from "@/lib/auth/session";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
@@ -97,4 +98,27 @@ export async function resetPasswordAction(_previous: ActionState, formData: Form
   // Every session just ended, this browser's too if it had one: its cookie goes, so the sign-in page shows.
   await clearSessionCookies();
   redirect("/sign-in?reset=1");
+}
+
+const confirmSchema = z.object({ token: z.string().max(100) });
+
+/**
+ * The button on the page a confirmation link opens: a POST, so mail scanners that open links confirm
+ * nothing. Goes on to Settings → Security when this browser is signed in, else to sign in, saying what
+ * happened.
+ */
+export async function confirmEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = confirmSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { message: "This link is not one Mingus sent." };
+  let notice: EmailNotice;
+  try {
+    const confirmed = await confirmEmailLink({ token: parsed.data.token });
+    if (confirmed.outcome === "changed") after(confirmed.notify);
+    notice = confirmed.outcome;
+  } catch (error) {
+    if (isAppError(error, "auth:link_invalid")) notice = "invalid";
+    else if (isAppError(error, "auth:email_taken")) notice = "taken";
+    else throw error;
+  }
+  redirect(`${(await getCurrentSession()) ? "/settings/security" : "/sign-in"}?email=${notice}`);
 }

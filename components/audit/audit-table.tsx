@@ -48,7 +48,8 @@ export function AuditTable({
               </RowHeader>
               <td className="min-w-56 px-3 py-2">
                 {describeAuditEntry(entry)}
-                {entry.actorEmail ? (
+                {/* Admins see which admin; the person, only that one did (an admin's address is no one else's business). */}
+                {showAccount && entry.actorEmail ? (
                   <span className="block text-xs text-slate-600 dark:text-slate-400">by {entry.actorEmail}</span>
                 ) : null}
               </td>

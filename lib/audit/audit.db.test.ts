@@ -40,7 +40,7 @@ describe("recording", () => {
       detail: { reason: "wrong_password" },
     });
     const typo = `hunter2-${Math.random().toString(36).slice(2)}@nowhere.test`;
-    await recordSignInFailure({ email: typo, reason: "throttled", origin });
+    await recordSignInFailure({ email: typo, reason: "wrong_password", origin });
     const rows = await db.auditEvent.findMany({ where: { userId: null, action: "sign_in_failed" } });
     expect(JSON.stringify(rows)).not.toContain(typo);
   });

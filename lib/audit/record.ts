@@ -54,8 +54,9 @@ export async function recordAudit({
 }
 
 /**
- * A failed sign-in: recorded on the account the email names, if one does; for an unknown email, without
- * it (people type passwords into the email field).
+ * A wrong password: recorded on the account the email names, if one does; for an unknown email, without
+ * it (people type passwords into the email field). Bounded by sign-in throttling, whose refusals are
+ * not recorded.
  */
 export async function recordSignInFailure({
   email,
@@ -63,7 +64,7 @@ export async function recordSignInFailure({
   origin,
 }: {
   email: string;
-  reason: "wrong_password" | "throttled";
+  reason: "wrong_password";
   origin?: AuditOrigin;
 }): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true } }).catch(() => null);

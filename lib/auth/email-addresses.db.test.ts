@@ -230,7 +230,7 @@ describe("requestEmailChange", () => {
 
   test("moving off an ADMIN_EMAILS address ends the role it gave", async () => {
     const listed = unique();
-    const user = await createUser({ email: listed, role: "admin", passwordHash: await hashPassword(PASSWORD) });
+    const user = await createUser({ email: listed, passwordHash: await hashPassword(PASSWORD) });
     vi.spyOn(env.ADMIN_EMAILS, "includes").mockImplementation((value) => value === listed);
     const outcome = await requestEmailChange({
       userId: user.id,

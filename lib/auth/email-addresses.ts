@@ -85,17 +85,21 @@ export async function signUpWithEmail({
   name?: string;
   appUrl?: string;
 }): Promise<{ created: boolean; send: LaterMail }> {
-  const user = await registerUser({ email, password, name });
-  const owner = user ? null : await db.user.findUnique({ where: { email }, select: { id: true } });
-  const userId = user?.id ?? owner?.id;
-  if (!userId) return { created: false, send: NOTHING };
+  // Counted first, so nothing can fail between making an account and mailing its link.
+  let mailAllowed = true;
   try {
     await consumeVerificationMail({ email });
   } catch (error) {
     // Saying so would tell the caller that the address has an account.
-    if (error instanceof ThrottledError) return { created: user !== null, send: NOTHING };
-    throw error;
+    if (!(error instanceof ThrottledError)) throw error;
+    mailAllowed = false;
   }
+  const user = await registerUser({ email, password, name });
+  const owner = user ? null : await db.user.findUnique({ where: { email }, select: { id: true } });
+  const userId = user?.id ?? owner?.id;
+  if (!userId) return { created: false, send: NOTHING };
+  // A new account always gets its link; an owner's mailbox is spared a flood of notices.
+  if (!user && !mailAllowed) return { created: false, send: NOTHING };
   if (user) {
     const token = await issueToken({ userId, purpose: "email_verification", email, lifetimeMs: CONFIRM_LIFETIME_MS });
     return { created: true, send: confirmationMail({ userId, email, token, appUrl }) };
@@ -242,10 +246,8 @@ export async function confirmEmailLink({
   try {
     await db.$transaction([
       db.user.update({ where: { id: change.userId }, data: { email: newEmail, emailVerified: now } }),
-      // Links for the old address, and other pending moves, are void now.
-      db.userToken.deleteMany({
-        where: { userId: change.userId, usedAt: null, purpose: { in: ["email_verification", "email_change"] } },
-      }),
+      // Links mailed to the old address (a reset, a confirmation) and other pending moves are void now.
+      db.userToken.deleteMany({ where: { userId: change.userId, usedAt: null } }),
     ]);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {

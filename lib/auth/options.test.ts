@@ -37,3 +37,28 @@ test("a PostgreSQL deployment without NEXTAUTH_SECRET fails, naming the variable
   vi.resetModules();
   await expect(import("./options")).rejects.toThrow(/NEXTAUTH_SECRET: is required when DATABASE_URL is set/);
 });
+
+// The security review: next-auth took GitHub's primary address whether or not GitHub had verified it.
+test("a GitHub sign-in carries only a primary address GitHub verified", async () => {
+  process.env = { ...saved, NEXTAUTH_SECRET: "a-test-secret-that-is-long-enough-xx" };
+  vi.resetModules();
+  const { githubProfileWithVerifiedEmail } = await import("./options");
+  const client = { userinfo: async () => ({ id: 1, login: "ada", email: "public@example.test" }) };
+  const answer = (emails: unknown) =>
+    vi.spyOn(globalThis, "fetch").mockResolvedValueOnce(new Response(JSON.stringify(emails), { status: 200 }));
+
+  answer([
+    { email: "unverified@example.test", primary: true, verified: false },
+    { email: "other@example.test", primary: false, verified: true },
+  ]);
+  expect(await githubProfileWithVerifiedEmail({ client, tokens: { access_token: "t" } })).toMatchObject({
+    email: null,
+    email_verified: false,
+  });
+  answer([{ email: "ada@example.test", primary: true, verified: true }]);
+  expect(await githubProfileWithVerifiedEmail({ client, tokens: { access_token: "t" } })).toMatchObject({
+    email: "ada@example.test",
+    email_verified: true,
+  });
+  vi.restoreAllMocks();
+});

@@ -20,10 +20,38 @@ import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
 
+type GitHubEmail = { email: string; primary: boolean; verified: boolean };
+
+/** GitHub's profile with only its primary, verified address as `email` (and `email_verified` saying so). */
+export async function githubProfileWithVerifiedEmail({
+  client,
+  tokens,
+}: {
+  client: { userinfo: (token: string) => Promise<Record<string, unknown>> };
+  tokens: { access_token?: string };
+}): Promise<Record<string, unknown>> {
+  const token = tokens.access_token ?? "";
+  const profile = await client.userinfo(token);
+  const response = await fetch("https://api.github.com/user/emails", {
+    headers: { Authorization: `token ${token}`, Accept: "application/vnd.github+json" },
+  });
+  const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
+  const proved = Array.isArray(emails) ? emails.find((entry) => entry.primary && entry.verified) : undefined;
+  return { ...profile, email: proved?.email ?? null, email_verified: proved !== undefined };
+}
+
 function oauthProviders(): NextAuthOptions["providers"] {
   const providers: NextAuthOptions["providers"] = [];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(
+      GitHubProvider({
+        clientId: env.GITHUB_ID,
+        clientSecret: env.GITHUB_SECRET,
+        // next-auth takes the profile's public email, or the primary one, verified or not; an address
+        // GitHub has not verified must not confirm a Mingus account (or make it admin).
+        userinfo: { url: "https://api.github.com/user", request: githubProfileWithVerifiedEmail },
+      }),
+    );
   }
   if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
@@ -65,12 +93,8 @@ export const authOptions: NextAuthOptions = {
         const attempt = { email: parsed.data.email, address: clientAddress(request?.headers) };
         const origin = { address: attempt.address, userAgent: headerOf(request?.headers, "user-agent") };
         // Throwing ends the attempt with this message; it says nothing about whether the email exists.
-        try {
-          await assertSignInAllowed(attempt);
-        } catch (error) {
-          await recordSignInFailure({ email: attempt.email, reason: "throttled", origin });
-          throw error;
-        }
+        // Refusals are not recorded one by one: an attacker could write rows without limit.
+        await assertSignInAllowed(attempt);
         const user = await verifyCredentials(parsed.data);
         if (!user) {
           await recordFailedSignIn(attempt);

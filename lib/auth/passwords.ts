@@ -11,6 +11,7 @@ import { passwordWeakness } from "./password-strength";
 import { assertSignInAllowed, consumePasswordReset, recordFailedSignIn } from "./rate-limit";
 import { endSessions } from "./sessions";
 import { findLiveToken, issueToken, linkBase, takeToken } from "./tokens";
+import { dropUnprovedAccess, refreshRole } from "./users";
 
 export const RESET_LIFETIME_MS = 30 * 60 * 1000;
 
@@ -74,7 +75,11 @@ export async function changePassword({
   const weakness = passwordWeakness(newPassword, guessable(user));
   if (weakness) return { newPassword: weakness };
   if (newPassword === currentPassword) return { newPassword: "Choose a password you have not been using." };
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } }),
+    // A move to another address asked for with the old password goes with it.
+    db.userToken.deleteMany({ where: { userId, purpose: "email_change", usedAt: null } }),
+  ]);
   const ended = await endSessions({ userId, keep: keepSessionId });
   await recordAudit({ action: "password_changed", userId, detail: { sessionsEnded: ended } });
   return null;
@@ -139,7 +144,19 @@ export async function resetPassword({
   const passwordHash = await hashPassword(newPassword);
   const taken = await takeToken({ token, purpose: "password_reset", now });
   if (!taken) throw invalid();
-  await db.user.update({ where: { id: taken.userId }, data: { passwordHash } });
+  // The link proves the mailbox: an address nobody had confirmed is confirmed now, and whatever was set
+  // up on the account before that goes (users.ts dropUnprovedAccess). A pending move to another address
+  // goes either way: whoever asked for it may be who the reset is locking out.
+  const { emailVerified } = await db.user.findUniqueOrThrow({
+    where: { id: taken.userId },
+    select: { emailVerified: true },
+  });
+  await db.$transaction([
+    ...(emailVerified === null ? dropUnprovedAccess(taken.userId) : []),
+    db.userToken.deleteMany({ where: { userId: taken.userId, usedAt: null } }),
+    db.user.update({ where: { id: taken.userId }, data: { passwordHash, emailVerified: emailVerified ?? now } }),
+  ]);
+  if (emailVerified === null) await refreshRole({ userId: taken.userId });
   const ended = await endSessions({ userId: taken.userId });
   await recordAudit({ action: "password_reset", userId: taken.userId, detail: { sessionsEnded: ended } });
   return null;

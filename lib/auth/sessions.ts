@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { placeOfAddress, storedPlace } from "@/lib/security/ip-country";
-import type { SessionUser } from "./users";
+import { roleFor, type SessionUser } from "./users";
 
 /** How long a session lasts from sign-in: next-auth's cookie lasts as long (lib/auth/options.ts). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -81,7 +81,7 @@ export async function userOfSession({
       expiresAt: true,
       lastSeenAt: true,
       ipAddress: true,
-      user: { select: { id: true, email: true, name: true, role: true } },
+      user: { select: { id: true, email: true, name: true, emailVerified: true, adminGrantedAt: true } },
     },
   });
   if (!session || session.userId !== userId || session.expiresAt <= now) return null;
@@ -89,7 +89,9 @@ export async function userOfSession({
     await noteSeen({ sessionId, origin, previousAddress: session.ipAddress, now });
   }
   const { user } = session;
-  return { ...user, role: user.role === "admin" ? "admin" : "user" };
+  // Worked out on every request, not read from users.role: an address taken off ADMIN_EMAILS, or a
+  // grant revoked, stops being admin at once, in sessions already open.
+  return { id: user.id, email: user.email, name: user.name, role: roleFor(user) };
 }
 
 async function noteSeen({

@@ -55,14 +55,21 @@ export async function findLiveToken({
   token,
   purpose,
   now = new Date(),
-}: TokenLookup): Promise<{ userId: string; email: string; name: string | null } | null> {
+}: TokenLookup): Promise<{ userId: string; email: string; name: string | null; address: string | null } | null> {
   if (!TOKEN_FORM.test(token)) return null;
   const row = await db.userToken.findUnique({
     where: { tokenHash: hashOf(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true } } },
+    select: {
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      email: true,
+      user: { select: { id: true, email: true, name: true } },
+    },
   });
   if (!row || row.purpose !== purpose || row.usedAt !== null || row.expiresAt <= now) return null;
-  return { userId: row.user.id, email: row.user.email, name: row.user.name };
+  // `email` is the account's address now; `address` the one the link proves, if it proves one.
+  return { userId: row.user.id, email: row.user.email, name: row.user.name, address: row.email };
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createUser } from "@/lib/test/factories";
+import { createSession, userOfSession } from "./sessions";
 import {
   findOrCreateOAuthUser,
   getUserById,
@@ -88,7 +89,9 @@ describe("verifyCredentials", () => {
   test("keeps an explicit grant whatever ADMIN_EMAILS says, until it is revoked", async () => {
     const email = unique();
     await registerUser({ email, password: "the right password" });
-    expect(await promoteToAdmin({ email })).toBe(true);
+    expect(await promoteToAdmin({ email })).toBe("unconfirmed");
+    expect(await verifyCredentials({ email, password: "the right password" })).toMatchObject({ role: "user" });
+    expect(await promoteToAdmin({ email, force: true })).toBe("granted");
     expect(await verifyCredentials({ email, password: "the right password" })).toMatchObject({ role: "admin" });
     expect(await revokeAdmin({ email })).toBe("user");
     expect(await verifyCredentials({ email, password: "the right password" })).toMatchObject({ role: "user" });
@@ -100,6 +103,15 @@ describe("verifyCredentials", () => {
     listAsAdmins(user.email);
     await promoteToAdmin({ email: user.email });
     expect(await revokeAdmin({ email: user.email })).toBe("admin");
+  });
+
+  test("a session's role is worked out on every request: off the list, off admin, at once", async () => {
+    const user = await createUser();
+    const sessionId = await createSession({ userId: user.id, origin: { address: "8.8.8.8", userAgent: null } });
+    const listed = listAsAdmins(user.email);
+    expect(await userOfSession({ sessionId, userId: user.id })).toMatchObject({ role: "admin" });
+    listed.mockReturnValue(false);
+    expect(await userOfSession({ sessionId, userId: user.id })).toMatchObject({ role: "user" });
   });
 
   test("refreshRole promotes a listed address as soon as it is confirmed", async () => {
@@ -154,8 +166,8 @@ describe("other lookups", () => {
 
   test("promoteToAdmin promotes an existing user and reports an unknown email", async () => {
     const user = await createUser();
-    expect(await promoteToAdmin({ email: user.email })).toBe(true);
+    expect(await promoteToAdmin({ email: user.email })).toBe("granted");
     expect((await getUserById(user.id))?.role).toBe("admin");
-    expect(await promoteToAdmin({ email: unique() })).toBe(false);
+    expect(await promoteToAdmin({ email: unique() })).toBe("unknown");
   });
 });

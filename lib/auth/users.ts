@@ -96,6 +96,21 @@ export async function verifyCredentials({
 }
 
 /**
+ * What whoever opened an account before its address was proved may have left to keep a way in or a
+ * line out: its sessions, its pending links (a move to their own address, a reset), and where alerts
+ * go besides the address (a phone number, push subscriptions). Run when the address's owner proves it
+ * (an OAuth sign-in, a reset link) on an account nobody had confirmed.
+ */
+export function dropUnprovedAccess(userId: string) {
+  return [
+    db.userSession.deleteMany({ where: { userId } }),
+    db.userToken.deleteMany({ where: { userId, usedAt: null } }),
+    db.pushSubscription.deleteMany({ where: { userId } }),
+    db.user.update({ where: { id: userId }, data: { phoneNumber: null } }),
+  ];
+}
+
+/**
  * For OAuth sign-ins: the user with this (provider-verified) email, created on first visit. An account
  * someone else opened with this address and never confirmed (a password set by whoever typed the
  * address) loses that password and its sessions: the provider just proved the address belongs to the
@@ -130,8 +145,13 @@ export async function findOrCreateOAuthUser({
   if (existing.emailVerified === null) {
     await db.$transaction([
       db.user.update({ where: { id: existing.id }, data: { emailVerified: now, passwordHash: null } }),
-      db.userSession.deleteMany({ where: { userId: existing.id } }),
+      ...dropUnprovedAccess(existing.id),
     ]);
+    await recordAudit({
+      action: "email_confirmed",
+      userId: existing.id,
+      detail: { email, via: "oauth", passwordRemoved: true },
+    });
   }
   const role = await settleRole({ ...existing, emailVerified: existing.emailVerified ?? now });
   return { id: existing.id, email: existing.email, name: existing.name, role };
@@ -139,18 +159,29 @@ export async function findOrCreateOAuthUser({
 
 export async function getUserById(id: string): Promise<SessionUser | null> {
   if (!z.uuid().safeParse(id).success) return null;
-  // The role as the last sign-in (or address confirmation, or `user:admin`) settled it, as sessions read it.
-  const user = await db.user.findUnique({ where: { id }, select: SELECT });
-  return user && toSessionUser(user);
+  const user = await db.user.findUnique({ where: { id }, select: { ...SELECT, ...ROLE_FACTS } });
+  return user && { id: user.id, email: user.email, name: user.name, role: roleFor(user) };
 }
 
-/** `npm run user:admin -- <email>`: admin whatever ADMIN_EMAILS says, until revoked. */
-export async function promoteToAdmin({ email, now = new Date() }: { email: string; now?: Date }): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
-  if (!user) return false;
+/**
+ * `npm run user:admin -- <email>`: admin whatever ADMIN_EMAILS says, until revoked. An address nobody
+ * confirmed may have been typed by someone who does not own it, so it is refused unless `force`.
+ */
+export async function promoteToAdmin({
+  email,
+  force = false,
+  now = new Date(),
+}: {
+  email: string;
+  force?: boolean;
+  now?: Date;
+}): Promise<"granted" | "unknown" | "unconfirmed"> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, emailVerified: true } });
+  if (!user) return "unknown";
+  if (user.emailVerified === null && !force) return "unconfirmed";
   await db.user.update({ where: { id: user.id }, data: { role: "admin", adminGrantedAt: now } });
   await recordAudit({ action: "admin_granted", userId: user.id, detail: { via: "npm run user:admin" }, now });
-  return true;
+  return "granted";
 }
 
 /**

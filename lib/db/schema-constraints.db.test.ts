@@ -221,7 +221,8 @@ describe("owner consistency", () => {
       "fk_sync_stats_totals_connection fk_transaction_syncs_account fk_transaction_syncs_connection fk_transactions_account " +
       "fk_alert_states_account fk_alert_states_connection fk_notifications_user " +
       "fk_notification_messages_user fk_notification_deliveries_notification fk_notification_deliveries_message " +
-      "fk_notification_delivery_attempts_message fk_push_subscriptions_user fk_user_sessions_user fk_user_tokens_user"
+      "fk_notification_delivery_attempts_message fk_push_subscriptions_user fk_user_sessions_user fk_user_tokens_user " +
+      "fk_audit_events_user"
     ).split(" ");
     // The operator's records of Plaid calls and webhooks outlive an unlinked connection, and a
     // person's alerts outlive the account or connection they were about.
@@ -232,6 +233,8 @@ describe("owner consistency", () => {
       "fk_plaid_webhook_events_connection",
       "fk_notifications_account",
       "fk_notifications_connection",
+      // An admin's actions stay on the owner's account after the admin's account is gone.
+      "fk_audit_events_actor",
     ];
     expect(rules).toEqual(
       [...names, ...setNull].sort().map((name) => ({ name, rule: setNull.includes(name) ? "SET NULL" : "CASCADE" })),

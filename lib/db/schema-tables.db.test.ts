@@ -14,7 +14,7 @@ const uniqueViolation = (constraint: string) => ({
 const columns: Record<string, string> = {
   users:
     "id uuid, email text, name text, password_hash text, role text, email_verified tz, image text, created_at tz, updated_at tz, " +
-    "phone_number text",
+    "phone_number text, admin_granted_at tz",
   plaid_connections:
     "id uuid, user_id uuid, access_token text, item_id text, institution_id text, institution_name text, " +
     "institution_logo text, institution_primary_color text, institution_url text, is_active boolean, " +
@@ -71,7 +71,10 @@ const columns: Record<string, string> = {
     "id uuid, user_id uuid, endpoint text, p256dh text, auth text, user_agent text, created_at tz, last_success_at tz",
   user_sessions:
     "id uuid, user_id uuid, created_at tz, last_seen_at tz, expires_at tz, user_agent text, ip_address text, country text",
-  user_tokens: "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz",
+  user_tokens:
+    "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz, email text",
+  audit_events:
+    "id uuid, user_id uuid, actor_id uuid, action text, ip_address text, user_agent text, detail json, created_at tz",
 };
 
 const notNull: Record<string, string[]> = {

@@ -6,10 +6,19 @@ import { sealAccessToken } from "@/lib/plaid/token-crypto";
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** A person who has confirmed their address (pass `emailVerified: null` for one who has not). */
+/**
+ * A person who has confirmed their address (pass `emailVerified: null` for one who has not). `role:
+ * "admin"` is an explicit grant, as `npm run user:admin` makes one.
+ */
 export function createUser(data: Partial<Prisma.UserUncheckedCreateInput> = {}) {
   return db.user.create({
-    data: { email: `user-${unique()}@example.test`, name: "Test User", emailVerified: new Date(), ...data },
+    data: {
+      email: `user-${unique()}@example.test`,
+      name: "Test User",
+      emailVerified: new Date(),
+      ...(data.role === "admin" ? { adminGrantedAt: new Date() } : {}),
+      ...data,
+    },
   });
 }
 

@@ -22,6 +22,8 @@ CREATE TABLE "audit_events" (
 CREATE INDEX "idx_audit_events_user_created" ON "audit_events"("user_id", "created_at" DESC);
 CREATE INDEX "idx_audit_events_created" ON "audit_events"("created_at" DESC);
 CREATE INDEX "idx_audit_events_action_created" ON "audit_events"("action", "created_at" DESC);
+-- Deleting an admin nulls their actor_id on every row they are named in.
+CREATE INDEX "idx_audit_events_actor" ON "audit_events"("actor_id");
 
 ALTER TABLE "audit_events" ADD CONSTRAINT "fk_audit_events_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "audit_events" ADD CONSTRAINT "fk_audit_events_actor" FOREIGN KEY ("actor_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
