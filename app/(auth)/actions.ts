@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
@@ -120,5 +121,7 @@ export async function confirmEmailAction(_previous: ActionState, formData: FormD
     else if (isAppError(error, "auth:email_taken")) notice = "taken";
     else throw error;
   }
+  // The header shows the address: render the layout again, not just the page.
+  revalidatePath("/", "layout");
   redirect(`${(await getCurrentSession()) ? "/settings/security" : "/sign-in"}?email=${notice}`);
 }
