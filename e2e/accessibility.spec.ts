@@ -71,6 +71,13 @@ const PAGES: PageCase[] = [
   { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
   { name: "sign in, session ended", who: "anonymous", path: "/sign-in?ended=1", heading: "Sign in" },
   { name: "sign in, address confirmed", who: "anonymous", path: "/sign-in?email=verified", heading: "Sign in" },
+  { name: "sign in, account deleted", who: "anonymous", path: "/sign-in?deleted=1", heading: "Sign in" },
+  {
+    name: "confirm address, dead link",
+    who: "anonymous",
+    path: "/verify-email?token=x",
+    heading: "Confirm your email address",
+  },
   { name: "forgot password", who: "anonymous", path: "/forgot-password", heading: "Forgot your password?" },
   {
     name: "reset password, dead link",

@@ -34,6 +34,7 @@ const ADMIN_ACTIONS: Record<string, string> = {
 const EXPORTS: Record<string, string> = {
   transactions_csv: "Downloaded an account's transactions (CSV)",
   balances_csv: "Downloaded an account's balance history (CSV)",
+  everything: "Exported all your data (zip)",
 };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);

@@ -5,8 +5,8 @@ import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import type { FormAction } from "@/components/form-action";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { CurrentPasswordField } from "./current-password-field";
 
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -19,15 +19,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
       <form action={formAction} className="max-w-md space-y-4">
         {/* Lets password managers tie the new password to the account. */}
         <input type="text" name="username" autoComplete="username" hidden readOnly />
-        <TextField
-          id="current-password"
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={state.errors?.currentPassword}
-        />
+        <CurrentPasswordField id="current-password" errors={state.errors?.currentPassword} />
         <NewPasswordField errors={state.errors?.newPassword} />
         <p
           role="status"

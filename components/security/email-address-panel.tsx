@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { CurrentPasswordField } from "./current-password-field";
 
 function StatusLine({ ok, message }: { ok?: boolean; message?: string }) {
   return (
@@ -71,15 +72,7 @@ export function EmailAddressPanel({
           required
           errors={changed.errors?.newEmail}
         />
-        <TextField
-          id="email-current-password"
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={changed.errors?.currentPassword}
-        />
+        <CurrentPasswordField id="email-current-password" errors={changed.errors?.currentPassword} />
         <StatusLine ok={changed.ok} message={changed.message} />
         <Button type="submit" disabled={changing}>
           {changing ? "Sending…" : "Change email address"}

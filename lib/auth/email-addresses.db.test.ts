@@ -196,6 +196,7 @@ describe("requestEmailChange", () => {
       email: user.email,
       verified: true,
       pendingEmail: newEmail,
+      hasPassword: true,
     });
 
     const confirmed = await confirmEmailLink({ token: tokenIn(mail.sent.at(-1)?.text), appUrl: APP });
@@ -207,7 +208,12 @@ describe("requestEmailChange", () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.email).toBe(newEmail);
     expect(row.emailVerified).not.toBeNull();
-    expect(await getEmailStatus({ userId: user.id })).toEqual({ email: newEmail, verified: true, pendingEmail: null });
+    expect(await getEmailStatus({ userId: user.id })).toEqual({
+      email: newEmail,
+      verified: true,
+      pendingEmail: null,
+      hasPassword: true,
+    });
     expect(await verifyCredentials({ email: newEmail, password: PASSWORD })).not.toBeNull();
   });
 

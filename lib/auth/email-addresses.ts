@@ -25,12 +25,13 @@ export async function getEmailStatus({
 }: {
   userId: string;
   now?: Date;
-}): Promise<{ email: string; verified: boolean; pendingEmail: string | null }> {
+}): Promise<{ email: string; verified: boolean; pendingEmail: string | null; hasPassword: boolean }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
       email: true,
       emailVerified: true,
+      passwordHash: true,
       tokens: {
         where: { purpose: "email_change", usedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: "desc" },
@@ -39,7 +40,12 @@ export async function getEmailStatus({
       },
     },
   });
-  return { email: user.email, verified: user.emailVerified !== null, pendingEmail: user.tokens[0]?.email ?? null };
+  return {
+    email: user.email,
+    verified: user.emailVerified !== null,
+    pendingEmail: user.tokens[0]?.email ?? null,
+    hasPassword: user.passwordHash !== null,
+  };
 }
 
 function confirmationMail({

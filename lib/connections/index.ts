@@ -4,4 +4,5 @@ import "server-only";
 
 export { checkItemHealth, findDueHealthChecks, type HealthCheckResult } from "./item-health";
 export { type PendingLinkReport, settlePendingLinks } from "./pending-links";
+export { unlinkConnection } from "./unlink";
 export { updateWebhookUrls, type WebhookUrlReport } from "./webhook-url";

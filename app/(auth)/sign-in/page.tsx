@@ -12,9 +12,14 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ ended?: string | string[]; reset?: string | string[]; email?: string | string[] }>;
+  searchParams: Promise<{
+    ended?: string | string[];
+    reset?: string | string[];
+    deleted?: string | string[];
+    email?: string | string[];
+  }>;
 }) {
-  const { ended, reset, email } = await searchParams;
+  const { ended, reset, deleted, email } = await searchParams;
   const confirmation = emailNotice(email);
   return (
     <div className="space-y-6">
@@ -28,6 +33,9 @@ export default async function SignInPage({
         </Notice>
       ) : null}
       {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
+      {deleted === "1" ? (
+        <Notice tone="success">Your account was deleted, and your banks removed at Plaid. A mail confirms it.</Notice>
+      ) : null}
       <Suspense>
         <SignInForm providers={enabledOAuthProviders()} />
       </Suspense>

@@ -10,6 +10,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { type ActionState, authedAction } from "@/lib/auth/action";
+import { deleteAccount } from "@/lib/auth/delete-account";
 import { requestEmailChange, resendConfirmation } from "@/lib/auth/email-addresses";
 import { changePassword } from "@/lib/auth/passwords";
 import { ThrottledError } from "@/lib/auth/rate-limit";
@@ -17,6 +18,7 @@ import { clearSessionCookies, getCurrentSession, SIGNED_OUT_PATH } from "@/lib/a
 import { endSession, endSessions } from "@/lib/auth/sessions";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/security/client-address";
 
 const PATH = "/settings/security";
@@ -89,6 +91,37 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
   }
   revalidatePath(PATH);
   return { ok: true, message: "Password changed. Every other session was signed out." };
+});
+
+const deleteAccountSchema = z.object({
+  currentPassword: z.string().max(128).default(""),
+  typedEmail: z.string().max(254).default(""),
+  understood: z.literal("on", { message: "Tick this to confirm that you understand." }),
+});
+
+/** Deletes the account (lib/auth/delete-account.ts), then this browser's cookie; the mail confirms it. */
+export const deleteAccountAction = authedAction(deleteAccountSchema, async (input, user) => {
+  try {
+    const deleted = await deleteAccount({
+      userId: user.id,
+      currentPassword: input.currentPassword,
+      typedEmail: input.typedEmail,
+      address: clientAddress(await headers()),
+    });
+    after(deleted.send);
+    log.info({ userId: user.id, banksRemoved: deleted.banksRemoved }, "account deleted");
+  } catch (error) {
+    if (isAppError(error, "auth:wrong_password")) {
+      const field = input.typedEmail ? "typedEmail" : "currentPassword";
+      return { errors: { [field]: [error.message] }, message: "Nothing was deleted." };
+    }
+    if (error instanceof ThrottledError) return { message: error.message };
+    // Plaid would not remove a bank: the account and the banks not yet removed are still here.
+    if (isAppError(error)) return { message: `Your account was not deleted. ${error.message}` };
+    throw error;
+  }
+  await clearSessionCookies();
+  redirect("/sign-in?deleted=1");
 });
 
 /** A new link confirming the person's address (3 an hour). */

@@ -6,6 +6,7 @@ import { describeBrowser } from "@/components/notifications/browser-name";
 import { ChangePasswordForm } from "@/components/security/change-password-form";
 import { EmailAddressPanel } from "@/components/security/email-address-panel";
 import { SessionList } from "@/components/security/session-list";
+import { DeleteAccountPanel, ExportPanel } from "@/components/security/your-data-panels";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
@@ -19,6 +20,7 @@ import { describePlace } from "@/lib/security/ip-country";
 import {
   changeEmailAction,
   changePasswordAction,
+  deleteAccountAction,
   endAllSessionsAction,
   endOtherSessionsAction,
   endSessionAction,
@@ -50,7 +52,12 @@ export default async function SecurityPage({
       </SubPageHeader>
       <div className="max-w-3xl space-y-8">
         {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
-        <EmailAddressPanel {...emailStatus} actions={{ resend: resendConfirmationAction, change: changeEmailAction }} />
+        <EmailAddressPanel
+          email={emailStatus.email}
+          verified={emailStatus.verified}
+          pendingEmail={emailStatus.pendingEmail}
+          actions={{ resend: resendConfirmationAction, change: changeEmailAction }}
+        />
         <ChangePasswordForm action={changePasswordAction} />
         <SessionList
           sessions={sessions.map((session) => ({
@@ -81,6 +88,12 @@ export default async function SecurityPage({
             empty="Nothing recorded yet."
           />
         </Panel>
+        <ExportPanel />
+        <DeleteAccountPanel
+          email={emailStatus.email}
+          hasPassword={emailStatus.hasPassword}
+          action={deleteAccountAction}
+        />
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Places from addresses by{" "}
           <a href="https://db-ip.com" className={TEXT_LINK}>
