@@ -5,7 +5,7 @@
 import { useActionState } from "react";
 import type { FormAction } from "@/components/form-action";
 import { Button, buttonClass } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { CHECKBOX_CLASS, Field, TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { CurrentPasswordField } from "./current-password-field";
 
@@ -52,24 +52,14 @@ export function DeleteAccountPanel({
             errors={state.errors?.typedEmail}
           />
         )}
-        <div className="space-y-1">
-          <label className="flex min-h-6 items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="understood"
-              required
-              aria-invalid={state.errors?.understood ? true : undefined}
-              aria-describedby={state.errors?.understood ? "delete-understood-error" : undefined}
-              className="mt-0.5 size-5 shrink-0"
-            />
-            I understand that my account and everything in it will be deleted for good.
-          </label>
-          {state.errors?.understood ? (
-            <p id="delete-understood-error" className="text-sm text-red-700 dark:text-red-400">
-              {state.errors.understood[0]}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id="delete-understood"
+          label="I understand that my account and everything in it will be deleted for good."
+          checkbox
+          errors={state.errors?.understood}
+        >
+          {(control) => <input {...control} type="checkbox" name="understood" required className={CHECKBOX_CLASS} />}
+        </Field>
         <p role="status" className="min-h-5 text-sm text-red-700 dark:text-red-400">
           {state.message}
         </p>
