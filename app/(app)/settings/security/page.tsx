@@ -48,7 +48,8 @@ export default async function SecurityPage({
   return (
     <div className="space-y-8">
       <SubPageHeader parent={{ href: "/settings", label: "Settings" }} title="Security">
-        Your email address, your password and the browsers signed in to your account.
+        Your email address and password, the browsers signed in to your account, what happened to it, and your data to
+        take away or delete.
       </SubPageHeader>
       <div className="max-w-3xl space-y-8">
         {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
