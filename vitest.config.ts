@@ -42,6 +42,8 @@ export default defineConfig({
           environment: "node",
           // Each test file gets a database of its own on the backend MINGUS_TEST_BACKEND names.
           setupFiles: ["lib/test/database-setup.ts"],
+          // On the embedded backend, the migrated database each file copies.
+          globalSetup: ["lib/test/pglite-template.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

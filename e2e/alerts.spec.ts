@@ -47,7 +47,7 @@ test("alerts arrive once in the app and by email, and a daily digest arrives onc
   if (!baseURL) throw new Error("baseURL is not set");
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  const { email } = await signUp(page);
+  const { email } = await signUp(page, { confirm: true });
   // Alert mail only: the sign-up's confirmation came first.
   const alertMail = async () =>
     (await mailFor(baseURL, email)).filter((mail) => mail.subject !== "Confirm your email address for Mingus");

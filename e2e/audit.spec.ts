@@ -8,7 +8,7 @@ test("sign-ins, failures and confirmations show in the person's activity and in 
   browser,
   baseURL,
 }) => {
-  const { email } = await signUp(page);
+  const { email } = await signUp(page, { confirm: true });
   await signOut(page);
   await signIn(page, { email, password: "not the password at all" });
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Incorrect email or password.");

@@ -7,7 +7,7 @@ import { confirmEmail, mailedLink, PASSWORD, signIn, signOut, signUp, submitSign
 test("a person who has not confirmed yet signs in, asks for a new link and confirms from Settings", async ({
   page,
 }) => {
-  const { email } = await signUp(page, { confirm: false });
+  const { email } = await signUp(page);
   const first = await mailedLink(page, { email, subject: "Confirm your email address for Mingus" });
   await page.goto("/settings/security");
   const panel = page.getByRole("region", { name: "Email address" });

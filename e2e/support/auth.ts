@@ -63,9 +63,10 @@ export async function confirmEmail(page: Page, email: string) {
 }
 
 /**
- * A new person, signed in: the sign-up form, the confirmation link from the mailbox (unless `confirm`
- * is false), then the sign-in form. `timeout`: how long the account's creation may take (password
- * hashing is slow on a busy machine).
+ * A new person, signed in: the sign-up form, then the sign-in form. With `confirm`, the confirmation
+ * link from the mailbox in between: only what waits for a confirmed address (email alerts, the audit
+ * trail's "confirmed" event) needs it, and it costs a page and a mailbox poll. `timeout`: how long the
+ * account's creation may take (password hashing is slow on a busy machine).
  */
 export async function signUp(
   page: Page,
@@ -73,7 +74,7 @@ export async function signUp(
     email = uniqueEmail(),
     name = "Test Person",
     timeout,
-    confirm = true,
+    confirm = false,
   }: { email?: string; name?: string; timeout?: number; confirm?: boolean } = {},
 ) {
   await submitSignUp(page, { email, name, timeout });

@@ -2,11 +2,15 @@
 // the backend MINGUS_TEST_BACKEND names, before the test file imports any app module, and drops it
 // afterwards. The app code under test is the same code path production uses.
 import { randomBytes } from "node:crypto";
-import { afterAll } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, inject } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase, testBackend } from "./databases";
 
 const backend = testBackend();
 let created: string | undefined;
+let copied: string | undefined;
 
 if (backend === "postgresql") {
   const database = await createPostgresDatabase();
@@ -14,7 +18,16 @@ if (backend === "postgresql") {
   process.env.DATABASE_URL = database.url;
 } else {
   delete process.env.DATABASE_URL;
-  process.env.PGLITE_DATA_DIR = "memory://";
+  // A copy of the folder lib/test/pglite-template.ts migrated once for the run: the migrations below
+  // then find nothing to do. Without it (a file run on its own through another config), a fresh one.
+  const template = inject("pgliteTemplate");
+  if (template) {
+    copied = fs.mkdtempSync(path.join(os.tmpdir(), "mingus-test-db-"));
+    fs.cpSync(template, copied, { recursive: true });
+    process.env.PGLITE_DATA_DIR = copied;
+  } else {
+    process.env.PGLITE_DATA_DIR = "memory://";
+  }
 }
 
 // Plaid access tokens are sealed (lib/plaid/token-crypto.ts): a throwaway key, required on PostgreSQL
@@ -30,4 +43,5 @@ afterAll(async () => {
   const { closeBackend } = await import("@/lib/db/client");
   await closeBackend();
   if (created) await dropPostgresDatabase(created);
+  if (copied) fs.rmSync(copied, { recursive: true, force: true });
 });
