@@ -5,6 +5,7 @@
 // page, action and route handler checks the session itself.
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/return-path";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { env } from "@/lib/env";
 import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
@@ -68,6 +69,8 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   if (pathname.startsWith("/api/")) return tagged(NextResponse.next({ request: { headers } }));
+  // Always ours, never the browser's.
+  headers.set(REQUESTED_PATH_HEADER, `${pathname}${search}`);
   // Next.js reads the nonce from the request's policy; the browser enforces the response's.
   const policy = pagePolicy(createNonce());
   headers.set(CSP_HEADER, policy);

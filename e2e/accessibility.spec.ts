@@ -6,9 +6,10 @@
 // A new page is one line in PAGES.
 import { expect, type Page, test } from "@playwright/test";
 import { axeFindings, nameLayouts, sidewaysOverflow, smallTargets } from "./support/a11y";
-import { signIn, signInAsAdmin, signUp, VIEWER } from "./support/auth";
+import { signIn, signInAsAdmin, signOut, signUp, VIEWER } from "./support/auth";
 import { addManualAccount, MANUAL_NAME, previewStatement } from "./support/manual-accounts";
 import { linkBank, linkDialog, PLATYPUS } from "./support/plaid-link";
+import { beginTwoFactor, turnOnTwoFactor } from "./support/two-factor";
 
 /** manual: a newcomer who has added one manual account ("Cash box"). */
 type Who = "anonymous" | "viewer" | "newcomer" | "admin" | "manual";
@@ -106,6 +107,41 @@ const PAGES: PageCase[] = [
   { name: "settings", who: "viewer", path: "/settings", heading: "Settings" },
   { name: "security", who: "viewer", path: "/settings/security", heading: "Security" },
   { name: "security, dead link", who: "viewer", path: "/settings/security?email=invalid", heading: "Security" },
+  {
+    name: "security, setting up two-factor",
+    who: "newcomer",
+    path: "/settings/security",
+    heading: "Security",
+    prepare: async (page) => {
+      await beginTwoFactor(page);
+    },
+  },
+  {
+    name: "security, two-factor on",
+    who: "newcomer",
+    path: "/settings/security",
+    heading: "Security",
+    prepare: async (page) => {
+      await turnOnTwoFactor(page);
+    },
+  },
+  {
+    name: "two-factor sign-in",
+    who: "newcomer",
+    path: "/two-factor?callbackUrl=%2Faccounts",
+    heading: "Two-factor sign-in",
+    // A session that waits for its code: the password was given, the code not yet.
+    prepare: async (page) => {
+      await turnOnTwoFactor(page);
+      const email = await page
+        .getByRole("banner")
+        .getByText(/@e2e\.test$/)
+        .textContent();
+      await signOut(page);
+      await signIn(page, { email: email ?? "" });
+      await expect(page).toHaveURL(/\/two-factor/);
+    },
+  },
   { name: "notifications", who: "viewer", path: "/notifications", heading: "Notifications" },
   { name: "status", who: "viewer", path: "/status", heading: "System status" },
   { name: "OAuth return", who: "viewer", path: "/oauth-return", heading: "Finishing with your bank" },

@@ -82,6 +82,10 @@ const schema = z
       .pipe(
         z.array(z.email("must be a comma-separated list of email addresses, e.g. you@example.com,ops@example.com")),
       ),
+    // "on": an admin without a second factor sees the admin pages only after setting one up.
+    REQUIRE_ADMIN_2FA: optionalString
+      .pipe(z.enum(["on", "off"], "must be on or off").optional())
+      .transform((value) => value === "on"),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_CLIENT_ID: optionalString,

@@ -30,6 +30,11 @@ const ERRORS = {
   "auth:wrong_password": { status: 400 },
   "auth:link_invalid": { status: 410 },
   "auth:email_taken": { status: 409 },
+  "auth:wrong_code": { status: 400 },
+  "auth:two_factor_on": { status: 409 },
+  "auth:no_setup": { status: 409 },
+  "auth:no_two_factor": { status: 409 },
+  "auth:second_factor_required": { status: 403 },
   // Exchange rates (lib/fx): a file that is not the ECB's format, or a source that did not answer.
   "fx:malformed_rates": { status: 422 },
   "fx:unavailable": { status: 502 },

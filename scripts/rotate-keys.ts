@@ -1,5 +1,5 @@
-// `npm run keys:rotate`: re-seals every stored Plaid access token with the current key (the first in
-// TOKEN_ENCRYPTION_KEY). To rotate: put a new key first, keep the old ones after it, run this, then drop
+// `npm run keys:rotate`: re-seals every stored Plaid access token and authenticator app secret with the
+// current key (the first in TOKEN_ENCRYPTION_KEY). To rotate: put a new key first, keep the old ones after it, run this, then drop
 // the old keys. Exits non-zero if any token could not be opened (those rows are left untouched).
 import "@/scripts/load-env";
 import { closeBackend, databaseKind } from "@/lib/db/client";
@@ -16,7 +16,7 @@ async function main(): Promise<number> {
     if (result.failed.length === 0) return 0;
     console.error(`${result.failed.length} token(s) could not be opened and were left untouched:`);
     for (const failure of result.failed) {
-      console.error(`  connection ${failure.connectionId} (key "${failure.keyId}"): ${failure.reason}`);
+      console.error(`  ${failure.kind} ${failure.connectionId} (key "${failure.keyId}"): ${failure.reason}`);
     }
     console.error("Add the missing key(s) to TOKEN_ENCRYPTION_KEY (after the current one) and run again.");
     return 1;

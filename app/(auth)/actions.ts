@@ -11,7 +11,10 @@ import { confirmEmailLink, signUpWithEmail } from "@/lib/auth/email-addresses";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { consumeSignUp, ThrottledError } from "@/lib/auth/rate-limit";
-import { clearSessionCookies, getCurrentSession } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { clearSessionCookies, getCurrentSession, getSessionAnyStage } from "@/lib/auth/session";
+import { completeSecondFactor } from "@/lib/auth/sessions";
+import { redeemSecondFactor } from "@/lib/auth/two-factor";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
@@ -124,4 +127,38 @@ export async function confirmEmailAction(_previous: ActionState, formData: FormD
   // The header shows the address: render the layout again, not just the page.
   revalidatePath("/", "layout");
   redirect(`${(await getCurrentSession()) ? "/settings/security" : "/sign-in"}?email=${notice}`);
+}
+
+const secondFactorSchema = z.object({
+  code: z.string().trim().min(1, "Type the code from your app, or a recovery code.").max(64, "That is not a code."),
+  callbackUrl: z.string().max(2048).optional(),
+});
+
+/**
+ * The second step of signing in: a code from the authenticator app or a recovery code, for a session
+ * that waits for one. Right: the session opens everything, and the person goes where they were going.
+ */
+export async function secondFactorAction(
+  _previous: ActionState<{ next: string }>,
+  formData: FormData,
+): Promise<ActionState<{ next: string }>> {
+  const session = await getSessionAnyStage();
+  if (!session) return { message: "Your sign-in has ended. Sign in again." };
+  const parsed = secondFactorSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    return { errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted field." };
+  }
+  if (session.secondFactorPending) {
+    try {
+      await redeemSecondFactor({ userId: session.user.id, code: parsed.data.code });
+    } catch (error) {
+      if (error instanceof ThrottledError) return { message: error.message };
+      if (isAppError(error)) return { errors: { code: [error.message] }, message: error.message };
+      throw error;
+    }
+    await completeSecondFactor({ userId: session.user.id, sessionId: session.sessionId });
+  }
+  // The browser loads the next page itself: rendered in this request, it would still see the session
+  // as it was when the request began (lib/auth/session.ts reads it once per request).
+  return { ok: true, data: { next: safeReturnPath(parsed.data.callbackUrl) } };
 }

@@ -18,6 +18,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   admin_granted: "Admin granted",
   admin_revoked: "Admin taken back",
   admin_connection_action: "Admin action on a connection",
+  two_factor_enabled: "Two-factor sign-in turned on",
+  two_factor_disabled: "Two-factor sign-in turned off",
+  two_factor_failed: "Wrong two-factor code",
+  recovery_codes_created: "New recovery codes",
+  recovery_code_used: "Recovery code used",
 };
 
 const METHODS: Record<string, string> = {
@@ -45,8 +50,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function describeAuditEntry(entry: AuditEntry): string {
   const { detail } = entry;
   switch (entry.action) {
-    case "sign_in":
-      return `Signed in ${METHODS[text(detail.method) ?? ""] ?? ""}`.trim();
+    case "sign_in": {
+      const signedIn = `Signed in ${METHODS[text(detail.method) ?? ""] ?? ""}`.trim();
+      return detail.codeAsked === true ? `${signedIn}; two-factor code asked` : signedIn;
+    }
     case "sign_in_failed":
       return detail.reason === "throttled" ? "Sign-in refused: too many attempts" : "Failed sign-in: wrong password";
     case "password_changed":
@@ -80,6 +87,12 @@ export function describeAuditEntry(entry: AuditEntry): string {
     case "admin_connection_action": {
       const what = ADMIN_ACTIONS[text(detail.action) ?? ""] ?? "acted on";
       return `An admin ${what} ${text(detail.institution) ?? "a connection"}`;
+    }
+    case "two_factor_enabled":
+      return "Two-factor sign-in turned on (authenticator app)";
+    case "recovery_code_used": {
+      const left = count(detail.left);
+      return left === null ? "Signed in with a recovery code" : `Signed in with a recovery code; ${left} left`;
     }
     default:
       return AUDIT_ACTION_LABELS[entry.action] ?? entry.action;

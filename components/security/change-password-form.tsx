@@ -7,6 +7,7 @@ import type { FormAction } from "@/components/form-action";
 import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
 import { CurrentPasswordField } from "./current-password-field";
+import { StatusLine } from "./status-line";
 
 export function ChangePasswordForm({ action }: { action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -21,12 +22,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         <input type="text" name="username" autoComplete="username" hidden readOnly />
         <CurrentPasswordField id="current-password" errors={state.errors?.currentPassword} />
         <NewPasswordField errors={state.errors?.newPassword} />
-        <p
-          role="status"
-          className={`min-h-5 text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
-        >
-          {state.message}
-        </p>
+        <StatusLine ok={state.ok} message={state.message} />
         <Button type="submit" disabled={pending}>
           {pending ? "Changing…" : "Change password"}
         </Button>

@@ -9,17 +9,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { CurrentPasswordField } from "./current-password-field";
-
-function StatusLine({ ok, message }: { ok?: boolean; message?: string }) {
-  return (
-    <p
-      role="status"
-      className={`min-h-5 text-sm ${ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
-    >
-      {message}
-    </p>
-  );
-}
+import { StatusLine } from "./status-line";
 
 export function EmailAddressPanel({
   email,

@@ -19,6 +19,8 @@ export interface SessionRow {
   signedIn: string;
   lastSeen: string;
   current: boolean;
+  /** The password was given, its two-factor code not yet: maybe someone else who has the password. */
+  awaitingCode: boolean;
 }
 
 export interface SessionActions {
@@ -63,6 +65,7 @@ export function SessionList({ sessions, actions }: { sessions: SessionRow[]; act
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 <span className="break-words">{session.device}</span>
                 {session.current ? <Badge tone="ok">This browser</Badge> : null}
+                {session.awaitingCode ? <Badge tone="warning">Waiting for its two-factor code</Badge> : null}
               </p>
               <p className="break-words text-slate-600 dark:text-slate-400">
                 <Where session={session} />

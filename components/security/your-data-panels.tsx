@@ -3,6 +3,7 @@
 // CSV) and leaving (the account deleted, its banks removed at Plaid). Deleting asks for the password
 // again, or, for an account without one, its address typed out, and a tick that the person understands.
 import { useActionState } from "react";
+import { SecondFactorField } from "@/components/auth/second-factor-field";
 import type { FormAction } from "@/components/form-action";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CHECKBOX_CLASS, Field, TextField } from "@/components/ui/field";
@@ -26,10 +27,13 @@ export function ExportPanel() {
 export function DeleteAccountPanel({
   email,
   hasPassword,
+  twoFactor,
   action,
 }: {
   email: string;
   hasPassword: boolean;
+  /** Two-factor sign-in is on: deleting takes a code too. */
+  twoFactor: boolean;
   action: FormAction;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -52,6 +56,7 @@ export function DeleteAccountPanel({
             errors={state.errors?.typedEmail}
           />
         )}
+        {twoFactor ? <SecondFactorField id="delete-code" errors={state.errors?.code} /> : null}
         <Field
           id="delete-understood"
           label="I understand that my account and everything in it will be deleted for good."

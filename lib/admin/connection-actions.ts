@@ -2,7 +2,7 @@
 // the actor's role from the database again, whatever the caller already checked.
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { getUserById } from "@/lib/auth";
+import { adminAccess, getUserById } from "@/lib/auth";
 import { checkItemHealth, type HealthCheckResult } from "@/lib/connections";
 import { db } from "@/lib/db";
 import { isUuid } from "@/lib/db/vocabulary";
@@ -18,7 +18,11 @@ const hidden = () => new AppError("connection:not_found", "This connection could
 
 async function assertAdmin(actorId: string): Promise<void> {
   const actor = await getUserById(actorId);
-  if (actor?.role !== "admin") throw hidden();
+  const access = actor ? await adminAccess(actor) : "not_admin";
+  if (access === "not_admin") throw hidden();
+  if (access === "needs_second_factor") {
+    throw new AppError("auth:second_factor_required", "Set up two-factor sign-in in Settings → Security first.");
+  }
 }
 
 async function findConnection(connectionId: string) {

@@ -1,6 +1,7 @@
 // "Export my data": every row the person owns, table by table, as JSON and as CSV, in one zip streamed
 // as it is made (fflate), so a long transaction history never sits in memory whole. What would open
-// something is left out: sealed Plaid tokens, link tokens, the password hash, push keys, mailed links.
+// something is left out: sealed Plaid tokens, link tokens, the password hash, the TOTP secret and recovery
+// codes (tables not read), push keys, mailed links.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { Zip, ZipDeflate } from "fflate";
@@ -137,7 +138,8 @@ export function exportUserData({ userId, now = new Date() }: { userId: string; n
               "",
               "Each table is here twice: as JSON (an array of rows) and as CSV (a header row, then rows).",
               "Amounts are exact decimals written as text (12.5 is 12.50); times are ISO 8601 in UTC.",
-              "Left out on purpose: bank access tokens, your password's hash, push keys and mailed links.",
+              "Left out on purpose: bank access tokens, your password's hash, your authenticator app's key and recovery",
+              "codes, push keys and mailed links.",
               "",
               ...Object.entries(counts).map(([name, count]) => `${name}: ${count} ${count === 1 ? "row" : "rows"}`),
               "",

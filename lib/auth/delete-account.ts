@@ -9,11 +9,13 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type LaterMail, mailLater } from "./mail";
 import { assertCurrentPassword } from "./passwords";
+import { hasSecondFactor, redeemSecondFactor } from "./two-factor";
 
 export async function deleteAccount({
   userId,
   currentPassword,
   typedEmail,
+  code = "",
   address,
 }: {
   userId: string;
@@ -21,6 +23,8 @@ export async function deleteAccount({
   currentPassword: string;
   /** For an account without one (GitHub or Google only): its address, typed out. */
   typedEmail: string;
+  /** With two-factor sign-in on: a code from the app or a recovery code. */
+  code?: string;
   address: string;
 }): Promise<{ email: string; banksRemoved: number; send: LaterMail }> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, passwordHash: true } });
@@ -29,6 +33,8 @@ export async function deleteAccount({
   } else if (typedEmail.trim().toLowerCase() !== user.email) {
     throw new AppError("auth:wrong_password", "Type your account's email address exactly to confirm.");
   }
+  // Throws auth:wrong_code (counted like a sign-in's) when the code is not right.
+  if (await hasSecondFactor({ userId })) await redeemSecondFactor({ userId, code });
   const connections = await db.plaidConnection.findMany({ where: { userId }, select: { id: true } });
   for (const connection of connections) {
     // Throws (with Plaid's message) when Plaid would not remove the item; what is left stays as it was.

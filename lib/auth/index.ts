@@ -2,4 +2,5 @@
 // lib/auth/ownership.ts, which sits below every capability and is imported directly.
 import "server-only";
 
+export { adminAccess } from "./two-factor";
 export { getUserById, type SessionUser } from "./users";

@@ -16,6 +16,7 @@ import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from 
 import { sameOriginRedirect } from "./return-path";
 import { getAuthSecret } from "./secret";
 import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { hasSecondFactor } from "./two-factor";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
@@ -142,14 +143,17 @@ export const authOptions: NextAuthOptions = {
       } else if (user) {
         token.sub = user.id;
       }
-      // A sign-in (user is set only then) opens a session, named in the cookie.
+      // A sign-in (user is set only then) opens a session, named in the cookie. Someone with a second
+      // factor gets a session that opens only /two-factor until they give it (lib/auth/session.ts).
       if (user && token.sub) {
         const origin = await requestOrigin();
-        token.sid = await createSession({ userId: token.sub, origin });
+        const secondFactorPending = await hasSecondFactor({ userId: token.sub });
+        token.sid = await createSession({ userId: token.sub, origin, secondFactorPending });
         await recordAudit({
           action: "sign_in",
           userId: token.sub,
-          detail: { method: account?.provider ?? "credentials" },
+          // With a second factor still to give, this is only the first step (lib/auth/two-factor.ts).
+          detail: { method: account?.provider ?? "credentials", ...(secondFactorPending ? { codeAsked: true } : {}) },
           origin: { address: origin.address, userAgent: origin.userAgent?.slice(0, 512) ?? null },
         });
       }

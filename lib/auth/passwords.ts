@@ -20,6 +20,14 @@ function guessable(user: { email: string; name: string | null }): string[] {
   return [user.email, user.email.split("@")[0] ?? "", ...(user.name ? [user.name] : [])];
 }
 
+/** What a form that changes something asks for again: whose account, its password, and from where. */
+export interface PasswordProof {
+  userId: string;
+  currentPassword: string;
+  /** The client's address: wrong passwords count against it like wrong sign-ins. */
+  address: string;
+}
+
 /**
  * The person, when `currentPassword` is theirs; throws auth:wrong_password otherwise, and ThrottledError
  * past the sign-in limits: wrong guesses here count as wrong sign-ins, so no settings form is a way
@@ -29,11 +37,7 @@ export async function assertCurrentPassword({
   userId,
   currentPassword,
   address,
-}: {
-  userId: string;
-  currentPassword: string;
-  address: string;
-}): Promise<{ email: string; name: string | null }> {
+}: PasswordProof): Promise<{ email: string; name: string | null }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { email: true, name: true, passwordHash: true },

@@ -12,7 +12,14 @@ import { log } from "@/lib/log";
 const FIFTEEN_MINUTES = 15 * 60;
 const ONE_HOUR = 60 * 60;
 
-type LimitName = "accountAddress" | "address" | "signUp" | "resetAddress" | "resetEmail" | "verifyMail";
+type LimitName =
+  | "accountAddress"
+  | "address"
+  | "signUp"
+  | "resetAddress"
+  | "resetEmail"
+  | "verifyMail"
+  | "secondFactor";
 const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration: number }> = {
   accountAddress: { prefix: "sign-in:account-address", points: () => 5, duration: FIFTEEN_MINUTES },
   address: { prefix: "sign-in:address", points: () => 30, duration: FIFTEEN_MINUTES },
@@ -24,6 +31,9 @@ const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration
   // Links confirming an address, and the "you already have an account" notice a sign-up with a
   // registered address sends: 3 an hour to one address, and 3 an hour asked for by one account.
   verifyMail: { prefix: "verify-mail", points: () => 3, duration: ONE_HOUR },
+  // Wrong two-factor codes, per account: only someone who already has the password gets this far, so
+  // 5 guesses in 15 minutes (of a million codes) is all they get, wherever they guess from.
+  secondFactor: { prefix: "2fa:user", points: () => 5, duration: FIFTEEN_MINUTES },
 };
 
 type Limiter = RateLimiterMemory | RateLimiterPostgres;
@@ -55,6 +65,7 @@ function createLimiters(): Record<LimitName, Limiter> {
     resetAddress: make("resetAddress"),
     resetEmail: make("resetEmail"),
     verifyMail: make("verifyMail"),
+    secondFactor: make("secondFactor"),
   };
 }
 
@@ -170,4 +181,17 @@ export async function consumeSignUp({ address }: { address: string }): Promise<v
       Math.max(1, Math.round(refusal.msBeforeNext / 1000)),
     );
   }
+}
+
+/** Throws ThrottledError while the account has had 5 wrong two-factor codes in 15 minutes. */
+export async function assertSecondFactorAllowed({ userId }: { userId: string }): Promise<void> {
+  const state = await limiters().secondFactor.get(userId);
+  if (isLimiterAnswer(state) && state.consumedPoints >= LIMITS.secondFactor.points()) {
+    throw new ThrottledError("Too many wrong codes.", Math.max(1, Math.round(state.msBeforeNext / 1000)));
+  }
+}
+
+/** Counts a wrong two-factor code against the account. */
+export async function recordFailedSecondFactor({ userId }: { userId: string }): Promise<void> {
+  await limiters().secondFactor.penalty(userId, 1);
 }

@@ -50,3 +50,6 @@ export function sameOriginRedirect({ url, baseUrl }: { url: string; baseUrl: str
   }
   return `${origin}${path}`;
 }
+
+/** Set by proxy.ts on every page request: the path and query asked for (where a second factor returns to). */
+export const REQUESTED_PATH_HEADER = "x-mingus-path";

@@ -31,10 +31,13 @@ function originColumns({ userAgent, address }: SessionOrigin) {
 export async function createSession({
   userId,
   origin,
+  secondFactorPending = false,
   now = new Date(),
 }: {
   userId: string;
   origin: SessionOrigin;
+  /** The person has a second factor still to give: the session opens only /two-factor until then. */
+  secondFactorPending?: boolean;
   now?: Date;
 }): Promise<string> {
   const columns = originColumns(origin);
@@ -46,6 +49,7 @@ export async function createSession({
         userId,
         ...columns,
         country,
+        secondFactorPending,
         createdAt: now,
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
@@ -59,10 +63,25 @@ export async function createSession({
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The user of a live session, or null when the session was ended, has expired, or belongs to someone
- * else than the cookie says. Notes when it was last seen (and from where) at most every five minutes.
+ * The user of a live session, or null when the session was ended, has expired, belongs to someone else
+ * than the cookie says, or still waits for its second factor (see sessionState).
  */
-export async function userOfSession({
+export async function userOfSession(input: {
+  sessionId: string;
+  userId: string;
+  origin?: SessionOrigin;
+  now?: Date;
+}): Promise<SessionUser | null> {
+  const state = await sessionState(input);
+  return state && !state.secondFactorPending ? state.user : null;
+}
+
+/**
+ * A live session's user and whether it still waits for a second factor; null when the session was
+ * ended, has expired, or belongs to someone else than the cookie says. Notes when it was last seen (and
+ * from where) at most every five minutes.
+ */
+export async function sessionState({
   sessionId,
   userId,
   origin,
@@ -72,7 +91,7 @@ export async function userOfSession({
   userId: string;
   origin?: SessionOrigin;
   now?: Date;
-}): Promise<SessionUser | null> {
+}): Promise<{ user: SessionUser; secondFactorPending: boolean } | null> {
   if (!UUID.test(sessionId)) return null;
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
@@ -81,6 +100,7 @@ export async function userOfSession({
       expiresAt: true,
       lastSeenAt: true,
       ipAddress: true,
+      secondFactorPending: true,
       user: { select: { id: true, email: true, name: true, emailVerified: true, adminGrantedAt: true } },
     },
   });
@@ -91,7 +111,20 @@ export async function userOfSession({
   const { user } = session;
   // Worked out on every request, not read from users.role: an address taken off ADMIN_EMAILS, or a
   // grant revoked, stops being admin at once, in sessions already open.
-  return { id: user.id, email: user.email, name: user.name, role: roleFor(user) };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: roleFor(user) },
+    secondFactorPending: session.secondFactorPending,
+  };
+}
+
+/** The second factor was given: the session opens everything. False when it is gone or not theirs. */
+export async function completeSecondFactor({ userId, sessionId }: { userId: string; sessionId: string }) {
+  if (!UUID.test(sessionId)) return false;
+  const { count } = await db.userSession.updateMany({
+    where: { id: sessionId, userId },
+    data: { secondFactorPending: false },
+  });
+  return count > 0;
 }
 
 async function noteSeen({
@@ -126,6 +159,7 @@ export interface SessionSummary {
   userAgent: string | null;
   ipAddress: string | null;
   country: string | null;
+  secondFactorPending: boolean;
 }
 
 /** The person's live sessions, most recently seen first. */
@@ -139,7 +173,15 @@ export async function listSessions({
   return db.userSession.findMany({
     where: { userId, expiresAt: { gt: now } },
     orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
-    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true, country: true },
+    select: {
+      id: true,
+      createdAt: true,
+      lastSeenAt: true,
+      userAgent: true,
+      ipAddress: true,
+      country: true,
+      secondFactorPending: true,
+    },
   });
 }
 

@@ -70,7 +70,10 @@ const columns: Record<string, string> = {
   push_subscriptions:
     "id uuid, user_id uuid, endpoint text, p256dh text, auth text, user_agent text, created_at tz, last_success_at tz",
   user_sessions:
-    "id uuid, user_id uuid, created_at tz, last_seen_at tz, expires_at tz, user_agent text, ip_address text, country text",
+    "id uuid, user_id uuid, created_at tz, last_seen_at tz, expires_at tz, user_agent text, ip_address text, country text, " +
+    "second_factor_pending boolean",
+  user_totp: "user_id uuid, secret text, key_id text, created_at tz, confirmed_at tz, last_used_step bigint",
+  recovery_codes: "id uuid, user_id uuid, code_hash text, created_at tz, used_at tz",
   user_tokens:
     "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz, email text",
   audit_events:
@@ -84,6 +87,9 @@ const notNull: Record<string, string[]> = {
   transaction_syncs: ["id", "plaid_connection_id", "sync_type", "status", "records_processed"],
   account_balances: ["id", "bank_account_id", "balance_type", "amount", "currency", "as_of_date", "is_current"],
   banking_preferences: ["id", "user_id", "metadata"],
+  user_sessions: ["second_factor_pending"],
+  user_totp: ["user_id", "secret", "key_id", "created_at"],
+  recovery_codes: ["id", "user_id", "code_hash", "created_at"],
   transactions: ["id", "bank_account_id", "transaction_id", "amount", "date", "name"],
 };
 
@@ -171,6 +177,8 @@ const indexes: Record<string, [string, string, boolean?]> = {
   uq_bank_accounts_id_user: ["bank_accounts", "id, user_id", true],
   uq_account_balances_current: ["account_balances", "bank_account_id, balance_type) WHERE is_current", true],
   uq_banking_preferences_user_global: ["banking_preferences", "user_id) WHERE (bank_account_id IS NULL)", true],
+  uq_recovery_codes_code_hash: ["recovery_codes", "code_hash", true],
+  idx_recovery_codes_user: ["recovery_codes", "user_id"],
 };
 
 describe("indexes", () => {

@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS = [
   "admin_granted",
   "admin_revoked",
   "admin_connection_action",
+  "two_factor_enabled",
+  "two_factor_disabled",
+  "two_factor_failed",
+  "recovery_codes_created",
+  "recovery_code_used",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

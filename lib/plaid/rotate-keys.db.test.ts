@@ -35,7 +35,7 @@ describe("rotateTokenKeys", () => {
 
     expect(result).toMatchObject({ currentKeyId: "new", resealed: 5, sealed: 1, changedConcurrently: 0 });
     expect(result.failed).toEqual([
-      { connectionId: lost.id, keyId: "lost", reason: expect.stringContaining('"lost"') },
+      { kind: "connection", connectionId: lost.id, keyId: "lost", reason: expect.stringContaining('"lost"') },
     ]);
 
     const rows = new Map((await db.plaidConnection.findMany({ where: { userId } })).map((row) => [row.id, row]));
@@ -95,5 +95,16 @@ describe("rotateTokenKeys", () => {
     expect(openAccessToken({ ciphertext: row.accessToken, keyId: row.accessTokenKeyId ?? "" }, after)).toBe(
       "access-relinked",
     );
+  });
+
+  test("authenticator app secrets move to the current key too, and still open", async () => {
+    const owner = await createUser();
+    const { ciphertext, keyId } = sealAccessToken("JBSWY3DPEHPK3PXP", parseTokenKeys(`old:${OLD}`));
+    await db.userTotp.create({ data: { userId: owner.id, secret: ciphertext, keyId, confirmedAt: new Date() } });
+    const result = await rotateTokenKeys({ keyring: after });
+    expect(result.failed.map((failure) => failure.connectionId)).not.toContain(owner.id);
+    const row = await db.userTotp.findUniqueOrThrow({ where: { userId: owner.id } });
+    expect(row.keyId).toBe("new");
+    expect(openAccessToken({ ciphertext: row.secret, keyId: row.keyId }, after)).toBe("JBSWY3DPEHPK3PXP");
   });
 });

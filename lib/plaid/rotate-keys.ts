@@ -1,4 +1,5 @@
-// Moves every stored access token (connections' and pending links') onto the current key: rows sealed with an older key are opened and
+// Moves every sealed secret (connections' and pending links' access tokens, authenticator app secrets)
+// onto the current key: rows sealed with an older key are opened and
 // re-sealed, rows without a key id (plaintext from before sealing) are sealed. Each update is a
 // compare-and-set on the old value, so a token replaced meanwhile (a relink) is not overwritten; a row
 // that cannot be opened is reported and left exactly as it is.
@@ -8,8 +9,13 @@ import { isAppError } from "@/lib/errors";
 import { openAccessToken, sealAccessToken } from "./token-crypto";
 import { getTokenKeyring, type TokenKeyring } from "./token-keys";
 
-/** `connectionId` is the row's id: a connection's, or a pending link's. */
-export type RotationFailure = { connectionId: string; keyId: string | null; reason: string };
+/** `connectionId` is the row's id: a connection's, a pending link's, or (an authenticator secret) its user's. */
+export type RotationFailure = {
+  kind: "connection" | "pending link" | "authenticator of user";
+  connectionId: string;
+  keyId: string | null;
+  reason: string;
+};
 
 export type RotationResult = {
   currentKeyId: string;
@@ -49,7 +55,9 @@ export async function rotateTokenKeys({
       take: batchSize,
     });
     for (const row of rows)
-      await rotateRow(row, keyring, result, (where, data) => db.plaidConnection.updateMany({ where, data }));
+      await rotateRow(row, "connection", keyring, result, (where, data) =>
+        db.plaidConnection.updateMany({ where, data }),
+      );
     if (rows.length < batchSize) break;
     after = rows.at(-1)?.id;
   }
@@ -59,8 +67,25 @@ export async function rotateTokenKeys({
     select: { id: true, accessToken: true, accessTokenKeyId: true },
   });
   for (const row of pending)
-    await rotateRow(row, keyring, result, (where, data) =>
+    await rotateRow(row, "pending link", keyring, result, (where, data) =>
       db.pendingLink.updateMany({ where: { ...where, accessTokenKeyId: where.accessTokenKeyId ?? "" }, data }),
+    );
+  // Authenticator app secrets (lib/auth/two-factor.ts), sealed the same way; the row's id is its user's.
+  const secrets = await db.userTotp.findMany({
+    where: { keyId: { not: keyring.current } },
+    select: { userId: true, secret: true, keyId: true },
+  });
+  for (const row of secrets)
+    await rotateRow(
+      { id: row.userId, accessToken: row.secret, accessTokenKeyId: row.keyId },
+      "authenticator of user",
+      keyring,
+      result,
+      (where, data) =>
+        db.userTotp.updateMany({
+          where: { userId: where.id, secret: where.accessToken, keyId: where.accessTokenKeyId ?? "" },
+          data: { secret: data.accessToken, keyId: data.accessTokenKeyId },
+        }),
     );
   return result;
 }
@@ -69,6 +94,7 @@ type SealedRow = { id: string; accessToken: string; accessTokenKeyId: string | n
 
 async function rotateRow(
   row: SealedRow,
+  kind: RotationFailure["kind"],
   keyring: TokenKeyring,
   result: RotationResult,
   write: (
@@ -84,7 +110,7 @@ async function rotateRow(
         : openAccessToken({ ciphertext: row.accessToken, keyId: row.accessTokenKeyId }, keyring);
   } catch (error) {
     if (!isAppError(error, "token:undecryptable")) throw error;
-    result.failed.push({ connectionId: row.id, keyId: row.accessTokenKeyId, reason: error.message });
+    result.failed.push({ kind, connectionId: row.id, keyId: row.accessTokenKeyId, reason: error.message });
     return;
   }
   const { ciphertext, keyId } = sealAccessToken(plaintext, keyring);

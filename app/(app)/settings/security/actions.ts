@@ -16,6 +16,7 @@ import { changePassword } from "@/lib/auth/passwords";
 import { ThrottledError } from "@/lib/auth/rate-limit";
 import { clearSessionCookies, getCurrentSession, SIGNED_OUT_PATH } from "@/lib/auth/session";
 import { endSession, endSessions } from "@/lib/auth/sessions";
+import { beginTotpSetup, confirmTotpSetup, disableTwoFactor, renewRecoveryCodes } from "@/lib/auth/two-factor";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -68,6 +69,9 @@ function refusal(error: unknown): ActionState {
   if (isAppError(error, "auth:wrong_password")) {
     return { errors: { currentPassword: [error.message] }, message: "Nothing was changed." };
   }
+  if (isAppError(error, "auth:wrong_code"))
+    return { errors: { code: [error.message] }, message: "Nothing was changed." };
+  if (isAppError(error)) return { message: error.message };
   if (error instanceof ThrottledError) return { message: error.message };
   throw error;
 }
@@ -95,6 +99,7 @@ export const changePasswordAction = authedAction(changePasswordSchema, async (in
 
 const deleteAccountSchema = z.object({
   currentPassword: z.string().max(128).default(""),
+  code: z.string().max(64).default(""),
   typedEmail: z.string().max(254).default(""),
   understood: z.literal("on", { message: "Tick this to confirm that you understand." }),
 });
@@ -106,6 +111,7 @@ export const deleteAccountAction = authedAction(deleteAccountSchema, async (inpu
       userId: user.id,
       currentPassword: input.currentPassword,
       typedEmail: input.typedEmail,
+      code: input.code,
       address: clientAddress(await headers()),
     });
     after(deleted.send);
@@ -115,6 +121,8 @@ export const deleteAccountAction = authedAction(deleteAccountSchema, async (inpu
       const field = input.typedEmail ? "typedEmail" : "currentPassword";
       return { errors: { [field]: [error.message] }, message: "Nothing was deleted." };
     }
+    if (isAppError(error, "auth:wrong_code"))
+      return { errors: { code: [error.message] }, message: "Nothing was deleted." };
     if (error instanceof ThrottledError) return { message: error.message };
     // Plaid would not remove a bank: the account and the banks not yet removed are still here.
     if (isAppError(error)) return { message: `Your account was not deleted. ${error.message}` };
@@ -159,3 +167,72 @@ export const changeEmailAction = authedAction(changeEmailSchema, async (input, u
     message: `Open the link we sent to ${input.newEmail} within 24 hours; your account keeps ${user.email} until then.`,
   };
 });
+
+/** Starts setting up an authenticator app: the page then shows its QR code and secret. */
+export const beginTwoFactorAction = authedAction(z.object({}), async (_input, user) => {
+  try {
+    await beginTotpSetup({ userId: user.id });
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(PATH);
+  return { ok: true };
+});
+
+const codeSchema = z.string().trim().min(1, "Type the code from your app.").max(64, "That is not a code.");
+
+/** Turns two-factor sign-in on (the password and a code from the app); hands back the recovery codes once. */
+export const confirmTwoFactorAction = authedAction(
+  z.object({ code: codeSchema, currentPassword: currentPasswordSchema }),
+  async (input, user): Promise<ActionState<{ recoveryCodes: string[] }>> => {
+    try {
+      const { recoveryCodes } = await confirmTotpSetup({
+        userId: user.id,
+        code: input.code,
+        currentPassword: input.currentPassword,
+        address: clientAddress(await headers()),
+      });
+      revalidatePath(PATH);
+      return { ok: true, message: "Two-factor sign-in is on.", data: { recoveryCodes } };
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+);
+
+/** Ten new recovery codes (the password first); the old ones stop working. */
+export const renewRecoveryCodesAction = authedAction(
+  z.object({ currentPassword: currentPasswordSchema }),
+  async (input, user): Promise<ActionState<{ recoveryCodes: string[] }>> => {
+    try {
+      const { recoveryCodes } = await renewRecoveryCodes({
+        userId: user.id,
+        currentPassword: input.currentPassword,
+        address: clientAddress(await headers()),
+      });
+      revalidatePath(PATH);
+      return { ok: true, message: "New recovery codes. The old ones no longer work.", data: { recoveryCodes } };
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+);
+
+/** Turns two-factor sign-in off: the password and a code (or a recovery code). */
+export const disableTwoFactorAction = authedAction(
+  z.object({ code: codeSchema, currentPassword: currentPasswordSchema }),
+  async (input, user) => {
+    try {
+      await disableTwoFactor({
+        userId: user.id,
+        code: input.code,
+        currentPassword: input.currentPassword,
+        address: clientAddress(await headers()),
+      });
+    } catch (error) {
+      return refusal(error);
+    }
+    revalidatePath(PATH);
+    return { ok: true, message: "Two-factor sign-in is off." };
+  },
+);

@@ -5,7 +5,9 @@ import { emailNotice } from "@/components/auth/email-notices";
 import { describeBrowser } from "@/components/notifications/browser-name";
 import { ChangePasswordForm } from "@/components/security/change-password-form";
 import { EmailAddressPanel } from "@/components/security/email-address-panel";
+import { qrPath } from "@/components/security/qr-path";
 import { SessionList } from "@/components/security/session-list";
+import { TwoFactorPanel } from "@/components/security/two-factor-panel";
 import { DeleteAccountPanel, ExportPanel } from "@/components/security/your-data-panels";
 import { Notice } from "@/components/ui/notice";
 import { Panel } from "@/components/ui/panel";
@@ -15,15 +17,20 @@ import { listOwnAuditEvents } from "@/lib/audit";
 import { getEmailStatus } from "@/lib/auth/email-addresses";
 import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import { LAST_SEEN_PRECISION_MS, listSessions } from "@/lib/auth/sessions";
+import { adminAccess, getTwoFactorStatus, groupedSecret } from "@/lib/auth/two-factor";
 import { getDisplay } from "@/lib/format/display";
 import { describePlace } from "@/lib/security/ip-country";
 import {
+  beginTwoFactorAction,
   changeEmailAction,
   changePasswordAction,
+  confirmTwoFactorAction,
   deleteAccountAction,
+  disableTwoFactorAction,
   endAllSessionsAction,
   endOtherSessionsAction,
   endSessionAction,
+  renewRecoveryCodesAction,
   resendConfirmationAction,
 } from "./actions";
 
@@ -36,20 +43,22 @@ export default async function SecurityPage({
 }) {
   const user = await requireUser();
   const { email: notice, before } = await searchParams;
-  const [current, sessions, display, emailStatus, activity] = await Promise.all([
+  const [current, sessions, display, emailStatus, activity, twoFactor, access] = await Promise.all([
     getCurrentSession(),
     listSessions({ userId: user.id }),
     getDisplay({ userId: user.id }),
     getEmailStatus({ userId: user.id }),
     listOwnAuditEvents({ userId: user.id, cursor: decodeAuditCursor(before), limit: 20 }),
+    getTwoFactorStatus({ userId: user.id }),
+    adminAccess(user),
   ]);
   const confirmation = emailNotice(notice);
   const now = new Date();
   return (
     <div className="space-y-8">
       <SubPageHeader parent={{ href: "/settings", label: "Settings" }} title="Security">
-        Your email address and password, the browsers signed in to your account, what happened to it, and your data to
-        take away or delete.
+        Your email address, password and second factor, the browsers signed in to your account, what happened to it, and
+        your data to take away or delete.
       </SubPageHeader>
       <div className="max-w-3xl space-y-8">
         {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
@@ -60,6 +69,21 @@ export default async function SecurityPage({
           actions={{ resend: resendConfirmationAction, change: changeEmailAction }}
         />
         <ChangePasswordForm action={changePasswordAction} />
+        <TwoFactorPanel
+          view={{
+            enabled: twoFactor.enabled,
+            enabledOn: twoFactor.enabledAt ? display.date(twoFactor.enabledAt) : null,
+            recoveryCodesLeft: twoFactor.recoveryCodesLeft,
+            setup: twoFactor.setup && { qr: qrPath(twoFactor.setup.uri), key: groupedSecret(twoFactor.setup.secret) },
+          }}
+          adminRequired={access === "needs_second_factor"}
+          actions={{
+            begin: beginTwoFactorAction,
+            confirm: confirmTwoFactorAction,
+            renew: renewRecoveryCodesAction,
+            disable: disableTwoFactorAction,
+          }}
+        />
         <SessionList
           sessions={sessions.map((session) => ({
             id: session.id,
@@ -73,6 +97,7 @@ export default async function SecurityPage({
                 ? "just now"
                 : display.relative(session.lastSeenAt, now),
             current: session.id === current?.sessionId,
+            awaitingCode: session.secondFactorPending,
           }))}
           actions={{ end: endSessionAction, endOthers: endOtherSessionsAction, endAll: endAllSessionsAction }}
         />
@@ -93,6 +118,7 @@ export default async function SecurityPage({
         <DeleteAccountPanel
           email={emailStatus.email}
           hasPassword={emailStatus.hasPassword}
+          twoFactor={twoFactor.enabled}
           action={deleteAccountAction}
         />
         <p className="text-xs text-slate-600 dark:text-slate-400">

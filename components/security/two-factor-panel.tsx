@@ -1,0 +1,159 @@
+"use client";
+// Settings → Security's "Two-factor sign-in": set up an authenticator app (scan the QR code or type the
+// key, then a code from the app and the password), see the ten recovery codes once, make new ones, or
+// turn it off (the password and a code).
+import { useActionState } from "react";
+import { SecondFactorField } from "@/components/auth/second-factor-field";
+import type { FormAction } from "@/components/form-action";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Panel } from "@/components/ui/panel";
+import { CurrentPasswordField } from "./current-password-field";
+import { StatusLine } from "./status-line";
+
+type CodesAction = FormAction<{ recoveryCodes: string[] }>;
+
+export interface TwoFactorView {
+  enabled: boolean;
+  enabledOn: string | null;
+  recoveryCodesLeft: number;
+  /** While an app is being set up: the QR code (its size in modules and an SVG path) and the key as text. */
+  setup: { qr: { size: number; path: string }; key: string } | null;
+}
+
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  function download() {
+    const text = `Mingus recovery codes (each works once)\n\n${codes.join("\n")}\n`;
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = "mingus-recovery-codes.txt";
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+  return (
+    <div className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+      <h3 className="text-sm font-semibold">Your recovery codes</h3>
+      <p className="text-sm">
+        Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your authenticator app.
+        They are shown only now.
+      </p>
+      <ul aria-label="Recovery codes" className="grid grid-cols-1 gap-1 font-mono text-sm sm:grid-cols-2">
+        {codes.map((code) => (
+          <li key={code}>{code}</li>
+        ))}
+      </ul>
+      <Button type="button" variant="secondary" size="sm" onClick={download}>
+        Download as a text file
+      </Button>
+    </div>
+  );
+}
+
+export function TwoFactorPanel({
+  view,
+  adminRequired,
+  actions,
+}: {
+  view: TwoFactorView;
+  /** REQUIRE_ADMIN_2FA is on and this admin has no second factor yet. */
+  adminRequired: boolean;
+  actions: { begin: FormAction; confirm: CodesAction; renew: CodesAction; disable: FormAction };
+}) {
+  const [beginState, begin, beginning] = useActionState(actions.begin, {});
+  const [confirmState, confirm, confirming] = useActionState(actions.confirm, {});
+  const [renewState, renew, renewing] = useActionState(actions.renew, {});
+  const [disableState, disable, disabling] = useActionState(actions.disable, {});
+  const codes = renewState.data?.recoveryCodes ?? (view.enabled ? confirmState.data?.recoveryCodes : undefined);
+
+  return (
+    <Panel
+      id="two-factor"
+      title="Two-factor sign-in"
+      description="A code from an authenticator app on your phone, asked for after your password, so a stolen password alone does not open your account."
+    >
+      {adminRequired ? (
+        <p role="status" className="text-sm font-medium text-amber-800 dark:text-amber-300">
+          This server asks admins to set up two-factor sign-in before the admin pages open.
+        </p>
+      ) : null}
+      {view.enabled ? (
+        <div className="space-y-6">
+          <p className="text-sm">
+            <span className="font-medium">On</span> since {view.enabledOn}, with an authenticator app.{" "}
+            {view.recoveryCodesLeft} of 10 recovery codes left.
+          </p>
+          {codes ? <RecoveryCodes codes={codes} /> : null}
+          <form action={renew} className="max-w-md space-y-4" aria-labelledby="renew-codes-heading">
+            <h3 id="renew-codes-heading" className="text-sm font-semibold">
+              New recovery codes
+            </h3>
+            <CurrentPasswordField id="renew-current-password" errors={renewState.errors?.currentPassword} />
+            <StatusLine ok={renewState.ok} message={renewState.message} />
+            <Button type="submit" variant="secondary" disabled={renewing}>
+              {renewing ? "Making…" : "Make new recovery codes"}
+            </Button>
+          </form>
+          <form action={disable} className="max-w-md space-y-4" aria-labelledby="disable-two-factor-heading">
+            <h3 id="disable-two-factor-heading" className="text-sm font-semibold">
+              Turn off two-factor sign-in
+            </h3>
+            <CurrentPasswordField id="disable-current-password" errors={disableState.errors?.currentPassword} />
+            <SecondFactorField id="disable-code" errors={disableState.errors?.code} />
+            <StatusLine ok={disableState.ok} message={disableState.message} />
+            <Button type="submit" variant="danger" disabled={disabling}>
+              {disabling ? "Turning off…" : "Turn off"}
+            </Button>
+          </form>
+        </div>
+      ) : view.setup ? (
+        <div className="space-y-4">
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            <li>Open an authenticator app (1Password, Bitwarden, Google Authenticator, Aegis…).</li>
+            <li>Scan this QR code with it, or type the key below.</li>
+            <li>Type the 6-digit code the app then shows, and your password.</li>
+          </ol>
+          <svg
+            role="img"
+            aria-label="QR code for your authenticator app"
+            viewBox={`-4 -4 ${view.setup.qr.size + 8} ${view.setup.qr.size + 8}`}
+            className="size-48 rounded bg-white"
+            shapeRendering="crispEdges"
+          >
+            <path d={view.setup.qr.path} fill="#000" />
+          </svg>
+          <p className="text-sm">
+            Key: <code className="font-mono break-all">{view.setup.key}</code>
+          </p>
+          <form action={confirm} className="max-w-md space-y-4">
+            <TextField
+              id="totp-code"
+              label="Code from the app"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              errors={confirmState.errors?.code}
+            />
+            <CurrentPasswordField id="totp-current-password" errors={confirmState.errors?.currentPassword} />
+            <StatusLine ok={confirmState.ok} message={confirmState.message} />
+            <Button type="submit" disabled={confirming}>
+              {confirming ? "Checking…" : "Turn on"}
+            </Button>
+          </form>
+        </div>
+      ) : (
+        <form action={begin} className="space-y-2">
+          <StatusLine
+            ok={beginState.message ? beginState.ok : disableState.ok}
+            message={beginState.message ?? disableState.message}
+          />
+          <Button type="submit" disabled={beginning}>
+            {beginning ? "Starting…" : "Set up an authenticator app"}
+          </Button>
+        </form>
+      )}
+    </Panel>
+  );
+}
