@@ -68,7 +68,7 @@ test("sign-in asks for a code from the app, a recovery code works once, deletion
   await page.goto("/settings/security");
   await expect(page.getByText("8 of 10 recovery codes left")).toBeVisible();
   const activity = page.getByRole("region", { name: "Recent activity" });
-  await expect(activity.getByText("Signed in with a recovery code; 8 left")).toBeVisible();
+  await expect(activity.getByText("Recovery code used to sign in; 8 left")).toBeVisible();
   await expect(activity.getByText("Wrong two-factor code").first()).toBeVisible();
 
   // Someone else with the password, stopped at the code: the person sees that browser waiting.

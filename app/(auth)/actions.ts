@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
 import type { EmailNotice } from "@/components/auth/email-notices";
+import { recordAudit } from "@/lib/audit";
 import type { ActionState } from "@/lib/auth/action";
 import { confirmEmailLink, signUpWithEmail } from "@/lib/auth/email-addresses";
 import { passwordWeakness } from "@/lib/auth/password-strength";
@@ -143,20 +144,23 @@ export async function secondFactorAction(
   formData: FormData,
 ): Promise<ActionState<{ next: string }>> {
   const session = await getSessionAnyStage();
-  if (!session) return { message: "Your sign-in has ended. Sign in again." };
+  if (!session) return { message: "This sign-in has ended (it waits 15 minutes for its code). Sign in again." };
   const parsed = secondFactorSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     return { errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted field." };
   }
   if (session.secondFactorPending) {
     try {
-      await redeemSecondFactor({ userId: session.user.id, code: parsed.data.code });
+      const method = await redeemSecondFactor({ userId: session.user.id, code: parsed.data.code, purpose: "sign_in" });
+      await recordAudit({ action: "two_factor_passed", userId: session.user.id, detail: { method } });
     } catch (error) {
       if (error instanceof ThrottledError) return { message: error.message };
       if (isAppError(error)) return { errors: { code: [error.message] }, message: error.message };
       throw error;
     }
-    await completeSecondFactor({ userId: session.user.id, sessionId: session.sessionId });
+    if (!(await completeSecondFactor({ userId: session.user.id, sessionId: session.sessionId }))) {
+      return { message: "This sign-in waited too long for its code. Sign in again." };
+    }
   }
   // The browser loads the next page itself: rendered in this request, it would still see the session
   // as it was when the request began (lib/auth/session.ts reads it once per request).

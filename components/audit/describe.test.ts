@@ -27,8 +27,15 @@ test("sign-ins that ask for a code, and the second factor's own events", () => {
   expect(describeAuditEntry(entry("sign_in", { method: "github", codeAsked: true }))).toBe(
     "Signed in with GitHub; two-factor code asked",
   );
-  expect(describeAuditEntry(entry("recovery_code_used", { left: 7 }))).toBe("Signed in with a recovery code; 7 left");
-  expect(describeAuditEntry(entry("recovery_code_used", { left: "seven" }))).toBe("Signed in with a recovery code");
+  expect(describeAuditEntry(entry("recovery_code_used", { left: 7, purpose: "sign_in" }))).toBe(
+    "Recovery code used to sign in; 7 left",
+  );
+  expect(describeAuditEntry(entry("recovery_code_used", { left: "seven", purpose: "disable" }))).toBe(
+    "Recovery code used to turn off two-factor sign-in",
+  );
+  expect(describeAuditEntry(entry("two_factor_passed", { method: "totp" }))).toBe(
+    "Sign-in finished with a code from the authenticator app",
+  );
   expect(describeAuditEntry(entry("two_factor_failed"))).toBe("Wrong two-factor code");
   expect(describeAuditEntry(entry("two_factor_disabled"))).toBe("Two-factor sign-in turned off");
 });

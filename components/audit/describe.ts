@@ -20,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   admin_connection_action: "Admin action on a connection",
   two_factor_enabled: "Two-factor sign-in turned on",
   two_factor_disabled: "Two-factor sign-in turned off",
+  two_factor_passed: "Two-factor code accepted",
   two_factor_failed: "Wrong two-factor code",
   recovery_codes_created: "New recovery codes",
   recovery_code_used: "Recovery code used",
@@ -40,6 +41,13 @@ const EXPORTS: Record<string, string> = {
   transactions_csv: "Downloaded an account's transactions (CSV)",
   balances_csv: "Downloaded an account's balance history (CSV)",
   everything: "Exported all your data (zip)",
+};
+
+const CODE_PURPOSES: Record<string, string> = {
+  sign_in: "to sign in",
+  disable: "to turn off two-factor sign-in",
+  new_codes: "to make new recovery codes",
+  delete_account: "to delete the account",
 };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
@@ -90,9 +98,14 @@ export function describeAuditEntry(entry: AuditEntry): string {
     }
     case "two_factor_enabled":
       return "Two-factor sign-in turned on (authenticator app)";
+    case "two_factor_passed":
+      return detail.method === "recovery"
+        ? "Sign-in finished with a recovery code"
+        : "Sign-in finished with a code from the authenticator app";
     case "recovery_code_used": {
       const left = count(detail.left);
-      return left === null ? "Signed in with a recovery code" : `Signed in with a recovery code; ${left} left`;
+      const used = `Recovery code used ${CODE_PURPOSES[text(detail.purpose) ?? ""] ?? ""}`.trim();
+      return left === null ? used : `${used}; ${left} left`;
     }
     default:
       return AUDIT_ACTION_LABELS[entry.action] ?? entry.action;

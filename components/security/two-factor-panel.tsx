@@ -52,10 +52,13 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 export function TwoFactorPanel({
   view,
+  hasPassword,
   adminRequired,
   actions,
 }: {
   view: TwoFactorView;
+  /** False for an account that signs in with GitHub or Google only: no password to ask for. */
+  hasPassword: boolean;
   /** REQUIRE_ADMIN_2FA is on and this admin has no second factor yet. */
   adminRequired: boolean;
   actions: { begin: FormAction; confirm: CodesAction; renew: CodesAction; disable: FormAction };
@@ -65,6 +68,8 @@ export function TwoFactorPanel({
   const [renewState, renew, renewing] = useActionState(actions.renew, {});
   const [disableState, disable, disabling] = useActionState(actions.disable, {});
   const codes = renewState.data?.recoveryCodes ?? (view.enabled ? confirmState.data?.recoveryCodes : undefined);
+  const password = (id: string, errors?: string[]) =>
+    hasPassword ? <CurrentPasswordField id={id} errors={errors} /> : null;
 
   return (
     <Panel
@@ -83,12 +88,14 @@ export function TwoFactorPanel({
             <span className="font-medium">On</span> since {view.enabledOn}, with an authenticator app.{" "}
             {view.recoveryCodesLeft} of 10 recovery codes left.
           </p>
+          {confirmState.ok && !renewState.data ? <StatusLine ok message={confirmState.message} /> : null}
           {codes ? <RecoveryCodes codes={codes} /> : null}
           <form action={renew} className="max-w-md space-y-4" aria-labelledby="renew-codes-heading">
             <h3 id="renew-codes-heading" className="text-sm font-semibold">
               New recovery codes
             </h3>
-            <CurrentPasswordField id="renew-current-password" errors={renewState.errors?.currentPassword} />
+            {password("renew-current-password", renewState.errors?.currentPassword)}
+            <SecondFactorField id="renew-code" errors={renewState.errors?.code} />
             <StatusLine ok={renewState.ok} message={renewState.message} />
             <Button type="submit" variant="secondary" disabled={renewing}>
               {renewing ? "Making…" : "Make new recovery codes"}
@@ -98,7 +105,7 @@ export function TwoFactorPanel({
             <h3 id="disable-two-factor-heading" className="text-sm font-semibold">
               Turn off two-factor sign-in
             </h3>
-            <CurrentPasswordField id="disable-current-password" errors={disableState.errors?.currentPassword} />
+            {password("disable-current-password", disableState.errors?.currentPassword)}
             <SecondFactorField id="disable-code" errors={disableState.errors?.code} />
             <StatusLine ok={disableState.ok} message={disableState.message} />
             <Button type="submit" variant="danger" disabled={disabling}>
@@ -110,9 +117,10 @@ export function TwoFactorPanel({
         <div className="space-y-4">
           <ol className="list-decimal space-y-1 pl-5 text-sm">
             <li>Open an authenticator app (1Password, Bitwarden, Google Authenticator, Aegis…).</li>
-            <li>Scan this QR code with it, or type the key below.</li>
-            <li>Type the 6-digit code the app then shows, and your password.</li>
+            <li>Scan this QR code with it, or type the key below (this page shows them for 10 minutes).</li>
+            <li>Type the 6-digit code the app then shows{hasPassword ? ", and your password" : ""}.</li>
           </ol>
+          <p className="text-sm">Turning it on signs out every other browser signed in to your account.</p>
           <svg
             role="img"
             aria-label="QR code for your authenticator app"
@@ -136,7 +144,7 @@ export function TwoFactorPanel({
               required
               errors={confirmState.errors?.code}
             />
-            <CurrentPasswordField id="totp-current-password" errors={confirmState.errors?.currentPassword} />
+            {password("totp-current-password", confirmState.errors?.currentPassword)}
             <StatusLine ok={confirmState.ok} message={confirmState.message} />
             <Button type="submit" disabled={confirming}>
               {confirming ? "Checking…" : "Turn on"}

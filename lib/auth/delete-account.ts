@@ -34,7 +34,7 @@ export async function deleteAccount({
     throw new AppError("auth:wrong_password", "Type your account's email address exactly to confirm.");
   }
   // Throws auth:wrong_code (counted like a sign-in's) when the code is not right.
-  if (await hasSecondFactor({ userId })) await redeemSecondFactor({ userId, code });
+  if (await hasSecondFactor({ userId })) await redeemSecondFactor({ userId, code, purpose: "delete_account" });
   const connections = await db.plaidConnection.findMany({ where: { userId }, select: { id: true } });
   for (const connection of connections) {
     // Throws (with Plaid's message) when Plaid would not remove the item; what is left stays as it was.

@@ -15,7 +15,7 @@ import { syncOnSignIn } from "@/lib/sync";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { sameOriginRedirect } from "./return-path";
 import { getAuthSecret } from "./secret";
-import { createSession, endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { createSession, endSession, SESSION_MAX_AGE_SECONDS, userOfSession } from "./sessions";
 import { hasSecondFactor } from "./two-factor";
 import { emailSchema, findOrCreateOAuthUser, verifyCredentials } from "./users";
 
@@ -159,9 +159,15 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    // What the browser may read (/api/auth/session): the user's id, never the session's.
+    // What the browser may read (/api/auth/session): the user's id, never the session's; nothing for a
+    // session that was ended or still waits for its two-factor code.
     async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      const live =
+        token.sub && typeof token.sid === "string"
+          ? await userOfSession({ sessionId: token.sid, userId: token.sub })
+          : null;
+      if (!live) return { expires: session.expires };
+      if (session.user) (session.user as { id?: string }).id = live.id;
       return session;
     },
   },

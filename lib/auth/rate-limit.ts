@@ -183,15 +183,21 @@ export async function consumeSignUp({ address }: { address: string }): Promise<v
   }
 }
 
-/** Throws ThrottledError while the account has had 5 wrong two-factor codes in 15 minutes. */
-export async function assertSecondFactorAllowed({ userId }: { userId: string }): Promise<void> {
-  const state = await limiters().secondFactor.get(userId);
-  if (isLimiterAnswer(state) && state.consumedPoints >= LIMITS.secondFactor.points()) {
-    throw new ThrottledError("Too many wrong codes.", Math.max(1, Math.round(state.msBeforeNext / 1000)));
+/**
+ * Counts a two-factor attempt against the account before the code is checked, so a burst of requests
+ * sent at once cannot each slip past the limit; throws ThrottledError once 5 are used in 15 minutes.
+ * A right code gives its attempt back (refundSecondFactorAttempt): only wrong ones add up.
+ */
+export async function consumeSecondFactorAttempt({ userId }: { userId: string }): Promise<void> {
+  try {
+    await limiters().secondFactor.consume(userId, 1);
+  } catch (refusal) {
+    if (!isLimiterAnswer(refusal)) throw refusal;
+    throw new ThrottledError("Too many wrong codes.", Math.max(1, Math.round(refusal.msBeforeNext / 1000)));
   }
 }
 
-/** Counts a wrong two-factor code against the account. */
-export async function recordFailedSecondFactor({ userId }: { userId: string }): Promise<void> {
-  await limiters().secondFactor.penalty(userId, 1);
+/** A right code: its attempt does not count. */
+export async function refundSecondFactorAttempt({ userId }: { userId: string }): Promise<void> {
+  await limiters().secondFactor.reward(userId, 1);
 }

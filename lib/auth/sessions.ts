@@ -9,6 +9,8 @@ import { roleFor, type SessionUser } from "./users";
 
 /** How long a session lasts from sign-in: next-auth's cookie lasts as long (lib/auth/options.ts). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** How long a sign-in may wait for its two-factor code before it has to start again. */
+export const SECOND_FACTOR_WAIT_MS = 15 * 60 * 1000;
 /** last_seen_at is written at most this often per session, not on every request. */
 export const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000;
 
@@ -52,7 +54,9 @@ export async function createSession({
         secondFactorPending,
         createdAt: now,
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+        expiresAt: new Date(
+          now.getTime() + (secondFactorPending ? SECOND_FACTOR_WAIT_MS : SESSION_MAX_AGE_SECONDS * 1000),
+        ),
       },
       select: { id: true },
     }),
@@ -117,12 +121,28 @@ export async function sessionState({
   };
 }
 
-/** The second factor was given: the session opens everything. False when it is gone or not theirs. */
-export async function completeSecondFactor({ userId, sessionId }: { userId: string; sessionId: string }) {
+/**
+ * The second factor was given: the session opens everything, and lasts as long as its cookie (30 days
+ * from sign-in) instead of the 15 minutes it had to give it. False when it is gone, over or not theirs.
+ */
+export async function completeSecondFactor({
+  userId,
+  sessionId,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionId: string;
+  now?: Date;
+}): Promise<boolean> {
   if (!UUID.test(sessionId)) return false;
+  const session = await db.userSession.findUnique({ where: { id: sessionId }, select: { createdAt: true } });
+  if (!session) return false;
   const { count } = await db.userSession.updateMany({
-    where: { id: sessionId, userId },
-    data: { secondFactorPending: false },
+    where: { id: sessionId, userId, secondFactorPending: true, expiresAt: { gt: now } },
+    data: {
+      secondFactorPending: false,
+      expiresAt: new Date(session.createdAt.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
   });
   return count > 0;
 }

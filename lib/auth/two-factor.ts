@@ -13,10 +13,13 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { openAccessToken, sealAccessToken } from "@/lib/plaid/token-crypto";
 import { assertCurrentPassword, type PasswordProof } from "./passwords";
-import { assertSecondFactorAllowed, recordFailedSecondFactor } from "./rate-limit";
+import { consumeSecondFactorAttempt, refundSecondFactorAttempt } from "./rate-limit";
+import { endSessions } from "./sessions";
 import type { SessionUser } from "./users";
 
 export const RECOVERY_CODE_COUNT = 10;
+/** How long a begun set-up shows its secret (to the session that began it) and can be finished. */
+export const SETUP_LIFETIME_MS = 10 * 60 * 1000;
 const ISSUER = "Mingus";
 const PERIOD_SECONDS = 30;
 // Crockford's base32: no i, l, o or u, so a code read aloud or off paper is not misread.
@@ -58,6 +61,9 @@ function totpDigits(typed: string): string | null {
   return /^\d{6}$/.test(digits) ? digits : null;
 }
 
+/** What a second factor is given for: finishing a sign-in, turning it off, new codes, deleting the account. */
+export type SecondFactorPurpose = "sign_in" | "disable" | "new_codes" | "delete_account";
+
 export interface TwoFactorStatus {
   enabled: boolean;
   enabledAt: Date | null;
@@ -66,7 +72,16 @@ export interface TwoFactorStatus {
   setup: { secret: string; uri: string } | null;
 }
 
-export async function getTwoFactorStatus({ userId }: { userId: string }): Promise<TwoFactorStatus> {
+/** The person's two-factor state; a set-up under way only for the session that began it, within 10 minutes. */
+export async function getTwoFactorStatus({
+  userId,
+  sessionId,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionId: string | null;
+  now?: Date;
+}): Promise<TwoFactorStatus> {
   const [row, recoveryCodesLeft, user] = await Promise.all([
     db.userTotp.findUnique({ where: { userId } }),
     db.recoveryCode.count({ where: { userId, usedAt: null } }),
@@ -74,6 +89,7 @@ export async function getTwoFactorStatus({ userId }: { userId: string }): Promis
   ]);
   if (!row) return { enabled: false, enabledAt: null, recoveryCodesLeft: 0, setup: null };
   if (row.confirmedAt) return { enabled: true, enabledAt: row.confirmedAt, recoveryCodesLeft, setup: null };
+  if (!setupIsLive(row, sessionId, now)) return { enabled: false, enabledAt: null, recoveryCodesLeft: 0, setup: null };
   const secret = openAccessToken({ ciphertext: row.secret, keyId: row.keyId });
   return {
     enabled: false,
@@ -81,6 +97,24 @@ export async function getTwoFactorStatus({ userId }: { userId: string }): Promis
     recoveryCodesLeft: 0,
     setup: { secret, uri: totpFor({ secret, email: user.email }).toString() },
   };
+}
+
+function setupIsLive(row: { setupSessionId: string | null; createdAt: Date }, sessionId: string | null, now: Date) {
+  return (
+    sessionId !== null &&
+    row.setupSessionId === sessionId &&
+    now.getTime() - row.createdAt.getTime() < SETUP_LIFETIME_MS
+  );
+}
+
+/** The current password, for an account that has one (GitHub and Google accounts have none). */
+async function assertPasswordIfSet(proof: PasswordProof): Promise<{ email: string }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: proof.userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (user.passwordHash) await assertCurrentPassword(proof);
+  return { email: user.email };
 }
 
 /** Whether signing in as this person takes a second factor. */
@@ -101,17 +135,27 @@ export async function adminAccess(
   return "open";
 }
 
-/** Starts setting up an authenticator app: a new secret (20 random bytes), replacing any unfinished one. */
-export async function beginTotpSetup({ userId }: { userId: string }): Promise<void> {
-  const existing = await db.userTotp.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) {
-    throw new AppError("auth:two_factor_on", "Two-factor sign-in is already on. Turn it off first to use a new app.");
-  }
+/**
+ * Starts setting up an authenticator app for the session `sessionId`: a new secret (20 random bytes),
+ * replacing any unfinished one. Only that session is shown it, for 10 minutes; an enabled one stays.
+ */
+export async function beginTotpSetup({ userId, sessionId }: { userId: string; sessionId: string }): Promise<void> {
   const sealed = sealAccessToken(new Secret({ size: 20 }).base32);
-  await db.userTotp.upsert({
-    where: { userId },
-    create: { userId, secret: sealed.ciphertext, keyId: sealed.keyId },
-    update: { secret: sealed.ciphertext, keyId: sealed.keyId, createdAt: new Date(), lastUsedStep: null },
+  const data = { secret: sealed.ciphertext, keyId: sealed.keyId, setupSessionId: sessionId, createdAt: new Date() };
+  const { count } = await db.userTotp.updateMany({
+    where: { userId, confirmedAt: null },
+    data: { ...data, lastUsedStep: null },
+  });
+  if (count === 1) return;
+  const on = new AppError(
+    "auth:two_factor_on",
+    "Two-factor sign-in is already on. Turn it off first to use a new app.",
+  );
+  if (await hasSecondFactor({ userId })) throw on;
+  await db.userTotp.create({ data: { userId, ...data } }).catch((error: { code?: string }) => {
+    // Made meanwhile by another request of the person's.
+    if (error.code === "P2002") throw on;
+    throw error;
   });
 }
 
@@ -143,15 +187,21 @@ async function replaceRecoveryCodes(userId: string): Promise<string[]> {
  */
 export async function confirmTotpSetup({
   userId,
+  sessionId,
   code,
   currentPassword,
   address,
   now = new Date(),
-}: PasswordProof & { code: string; now?: Date }): Promise<{ recoveryCodes: string[] }> {
-  const { email } = await assertCurrentPassword({ userId, currentPassword, address });
+}: PasswordProof & { sessionId: string; code: string; now?: Date }): Promise<{
+  recoveryCodes: string[];
+  sessionsEnded: number;
+}> {
+  const { email } = await assertPasswordIfSet({ userId, currentPassword, address });
   const row = await db.userTotp.findUnique({ where: { userId } });
-  if (!row) throw new AppError("auth:no_setup", "Start again: press “Set up an authenticator app”.");
-  if (row.confirmedAt) throw new AppError("auth:two_factor_on", "Two-factor sign-in is already on.");
+  if (row?.confirmedAt) throw new AppError("auth:two_factor_on", "Two-factor sign-in is already on.");
+  if (!row || !setupIsLive(row, sessionId, now)) {
+    throw new AppError("auth:no_setup", "This set-up has expired. Start again: press “Set up an authenticator app”.");
+  }
   const secret = openAccessToken({ ciphertext: row.secret, keyId: row.keyId });
   const step = matchingStep({ secret, email, code, now });
   if (step === null) {
@@ -159,12 +209,14 @@ export async function confirmTotpSetup({
   }
   const { count } = await db.userTotp.updateMany({
     where: { userId, confirmedAt: null, secret: row.secret },
-    data: { confirmedAt: now, lastUsedStep: BigInt(step) },
+    data: { confirmedAt: now, lastUsedStep: BigInt(step), setupSessionId: null },
   });
   if (count === 0) throw new AppError("auth:no_setup", "Start again: press “Set up an authenticator app”.");
   const recoveryCodes = await replaceRecoveryCodes(userId);
-  await recordAudit({ action: "two_factor_enabled", userId, detail: { method: "totp" } });
-  return { recoveryCodes };
+  // Every other browser signed in with the password alone is signed out: it never gave a code.
+  const sessionsEnded = await endSessions({ userId, keep: sessionId });
+  await recordAudit({ action: "two_factor_enabled", userId, detail: { method: "totp", sessionsEnded } });
+  return { recoveryCodes, sessionsEnded };
 }
 
 /**
@@ -175,13 +227,16 @@ export async function confirmTotpSetup({
 export async function redeemSecondFactor({
   userId,
   code,
+  purpose,
   now = new Date(),
 }: {
   userId: string;
   code: string;
+  /** What the code is for, recorded with a recovery code's use. */
+  purpose: SecondFactorPurpose;
   now?: Date;
 }): Promise<"totp" | "recovery"> {
-  await assertSecondFactorAllowed({ userId });
+  await consumeSecondFactorAttempt({ userId });
   const row = await db.userTotp.findUnique({ where: { userId }, include: { user: { select: { email: true } } } });
   if (!row?.confirmedAt) throw new AppError("auth:no_two_factor", "Two-factor sign-in is not on for this account.");
 
@@ -193,20 +248,23 @@ export async function redeemSecondFactor({
       where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
       data: { lastUsedStep: BigInt(step) },
     });
-    if (count === 1) return "totp";
+    if (count === 1) {
+      await refundSecondFactorAttempt({ userId });
+      return "totp";
+    }
   } else if (!totpDigits(code)) {
     const { count } = await db.recoveryCode.updateMany({
       where: { userId, codeHash: hashOf(normaliseRecoveryCode(code)), usedAt: null },
       data: { usedAt: now },
     });
     if (count === 1) {
+      await refundSecondFactorAttempt({ userId });
       const left = await db.recoveryCode.count({ where: { userId, usedAt: null } });
-      await recordAudit({ action: "recovery_code_used", userId, detail: { left } });
+      await recordAudit({ action: "recovery_code_used", userId, detail: { left, purpose } });
       return "recovery";
     }
   }
-  await recordFailedSecondFactor({ userId });
-  await recordAudit({ action: "two_factor_failed", userId });
+  await recordAudit({ action: "two_factor_failed", userId, detail: { purpose } });
   throw new AppError(
     "auth:wrong_code",
     "That code is not right. Type the 6 digits your app shows now, or one of your recovery codes.",
@@ -220,25 +278,29 @@ export async function disableTwoFactor({
   currentPassword,
   address,
 }: PasswordProof & { code: string }): Promise<void> {
-  await assertCurrentPassword({ userId, currentPassword, address });
-  await redeemSecondFactor({ userId, code });
+  await assertPasswordIfSet({ userId, currentPassword, address });
+  await redeemSecondFactor({ userId, code, purpose: "disable" });
   await db.$transaction([
     db.userTotp.deleteMany({ where: { userId } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
+    // Sign-ins stopped at the code would wait for one that can no longer be given.
+    db.userSession.deleteMany({ where: { userId, secondFactorPending: true } }),
   ]);
   await recordAudit({ action: "two_factor_disabled", userId });
 }
 
-/** Ten new recovery codes in place of the old ones (the password first). */
+/**
+ * Ten new recovery codes in place of the old ones: the password and a code, so a password alone (in a
+ * browser signed in before) cannot swap the owner's codes for its own.
+ */
 export async function renewRecoveryCodes({
   userId,
+  code,
   currentPassword,
   address,
-}: PasswordProof): Promise<{ recoveryCodes: string[] }> {
-  await assertCurrentPassword({ userId, currentPassword, address });
-  if (!(await hasSecondFactor({ userId }))) {
-    throw new AppError("auth:no_two_factor", "Two-factor sign-in is not on for this account.");
-  }
+}: PasswordProof & { code: string }): Promise<{ recoveryCodes: string[] }> {
+  await assertPasswordIfSet({ userId, currentPassword, address });
+  await redeemSecondFactor({ userId, code, purpose: "new_codes" });
   const recoveryCodes = await replaceRecoveryCodes(userId);
   await recordAudit({ action: "recovery_codes_created", userId });
   return { recoveryCodes };

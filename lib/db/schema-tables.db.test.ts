@@ -72,7 +72,9 @@ const columns: Record<string, string> = {
   user_sessions:
     "id uuid, user_id uuid, created_at tz, last_seen_at tz, expires_at tz, user_agent text, ip_address text, country text, " +
     "second_factor_pending boolean",
-  user_totp: "user_id uuid, secret text, key_id text, created_at tz, confirmed_at tz, last_used_step bigint",
+  user_totp:
+    "user_id uuid, secret text, key_id text, created_at tz, confirmed_at tz, last_used_step bigint, " +
+    "setup_session_id uuid",
   recovery_codes: "id uuid, user_id uuid, code_hash text, created_at tz, used_at tz",
   user_tokens:
     "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz, email text",

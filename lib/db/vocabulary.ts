@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   "admin_connection_action",
   "two_factor_enabled",
   "two_factor_disabled",
+  "two_factor_passed",
   "two_factor_failed",
   "recovery_codes_created",
   "recovery_code_used",

@@ -2,7 +2,8 @@
 -- A session of someone with a second factor opens nothing but /two-factor until it is given.
 ALTER TABLE "user_sessions" ADD COLUMN "second_factor_pending" BOOLEAN NOT NULL DEFAULT false;
 
--- The TOTP secret, sealed with TOKEN_ENCRYPTION_KEY's current key; confirmed_at null while being set up.
+-- The TOTP secret, sealed with TOKEN_ENCRYPTION_KEY's current key; confirmed_at null while being set up,
+-- by the session setup_session_id names (only it is shown the secret, for 10 minutes).
 CREATE TABLE "user_totp" (
     "user_id" UUID NOT NULL,
     "secret" TEXT NOT NULL,
@@ -10,6 +11,7 @@ CREATE TABLE "user_totp" (
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "confirmed_at" TIMESTAMPTZ(6),
     "last_used_step" BIGINT,
+    "setup_session_id" UUID,
 
     CONSTRAINT "user_totp_pkey" PRIMARY KEY ("user_id")
 );
@@ -37,4 +39,4 @@ ALTER TABLE "audit_events" ADD CONSTRAINT "chk_audit_events_action" CHECK ("acti
     'sign_in', 'sign_in_failed', 'sign_out', 'password_changed', 'password_reset', 'email_confirmed',
     'email_changed', 'sessions_ended', 'bank_linked', 'bank_unlinked', 'data_exported', 'admin_granted',
     'admin_revoked', 'admin_connection_action', 'two_factor_enabled', 'two_factor_disabled',
-    'two_factor_failed', 'recovery_codes_created', 'recovery_code_used'));
+    'two_factor_passed', 'two_factor_failed', 'recovery_codes_created', 'recovery_code_used'));

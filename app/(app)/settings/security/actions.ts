@@ -168,10 +168,15 @@ export const changeEmailAction = authedAction(changeEmailSchema, async (input, u
   };
 });
 
-/** Starts setting up an authenticator app: the page then shows its QR code and secret. */
+/** The current password, optional here: accounts that sign in with GitHub or Google have none. */
+const passwordIfAnySchema = z.string().max(128).default("");
+
+/** Starts setting up an authenticator app: this browser's page then shows its QR code and key. */
 export const beginTwoFactorAction = authedAction(z.object({}), async (_input, user) => {
+  const current = await getCurrentSession();
+  if (!current) return { message: "Your session has ended. Sign in again." };
   try {
-    await beginTotpSetup({ userId: user.id });
+    await beginTotpSetup({ userId: user.id, sessionId: current.sessionId });
   } catch (error) {
     return refusal(error);
   }
@@ -181,32 +186,43 @@ export const beginTwoFactorAction = authedAction(z.object({}), async (_input, us
 
 const codeSchema = z.string().trim().min(1, "Type the code from your app.").max(64, "That is not a code.");
 
-/** Turns two-factor sign-in on (the password and a code from the app); hands back the recovery codes once. */
+/**
+ * Turns two-factor sign-in on (a code from the app, and the password); every other browser is signed
+ * out. Hands back the recovery codes, once.
+ */
 export const confirmTwoFactorAction = authedAction(
-  z.object({ code: codeSchema, currentPassword: currentPasswordSchema }),
+  z.object({ code: codeSchema, currentPassword: passwordIfAnySchema }),
   async (input, user): Promise<ActionState<{ recoveryCodes: string[] }>> => {
+    const current = await getCurrentSession();
+    if (!current) return { message: "Your session has ended. Sign in again." };
     try {
-      const { recoveryCodes } = await confirmTotpSetup({
+      const { recoveryCodes, sessionsEnded } = await confirmTotpSetup({
         userId: user.id,
+        sessionId: current.sessionId,
         code: input.code,
         currentPassword: input.currentPassword,
         address: clientAddress(await headers()),
       });
       revalidatePath(PATH);
-      return { ok: true, message: "Two-factor sign-in is on.", data: { recoveryCodes } };
+      const others =
+        sessionsEnded === 0
+          ? ""
+          : ` ${sessionsEnded} other ${sessionsEnded === 1 ? "browser was" : "browsers were"} signed out.`;
+      return { ok: true, message: `Two-factor sign-in is on.${others}`, data: { recoveryCodes } };
     } catch (error) {
       return refusal(error);
     }
   },
 );
 
-/** Ten new recovery codes (the password first); the old ones stop working. */
+/** Ten new recovery codes (the password and a code); the old ones stop working. */
 export const renewRecoveryCodesAction = authedAction(
-  z.object({ currentPassword: currentPasswordSchema }),
+  z.object({ code: codeSchema, currentPassword: passwordIfAnySchema }),
   async (input, user): Promise<ActionState<{ recoveryCodes: string[] }>> => {
     try {
       const { recoveryCodes } = await renewRecoveryCodes({
         userId: user.id,
+        code: input.code,
         currentPassword: input.currentPassword,
         address: clientAddress(await headers()),
       });
@@ -220,7 +236,7 @@ export const renewRecoveryCodesAction = authedAction(
 
 /** Turns two-factor sign-in off: the password and a code (or a recovery code). */
 export const disableTwoFactorAction = authedAction(
-  z.object({ code: codeSchema, currentPassword: currentPasswordSchema }),
+  z.object({ code: codeSchema, currentPassword: passwordIfAnySchema }),
   async (input, user) => {
     try {
       await disableTwoFactor({

@@ -49,7 +49,9 @@ export default async function SecurityPage({
     getDisplay({ userId: user.id }),
     getEmailStatus({ userId: user.id }),
     listOwnAuditEvents({ userId: user.id, cursor: decodeAuditCursor(before), limit: 20 }),
-    getTwoFactorStatus({ userId: user.id }),
+    getCurrentSession().then((session) =>
+      getTwoFactorStatus({ userId: user.id, sessionId: session?.sessionId ?? null }),
+    ),
     adminAccess(user),
   ]);
   const confirmation = emailNotice(notice);
@@ -76,6 +78,7 @@ export default async function SecurityPage({
             recoveryCodesLeft: twoFactor.recoveryCodesLeft,
             setup: twoFactor.setup && { qr: qrPath(twoFactor.setup.uri), key: groupedSecret(twoFactor.setup.secret) },
           }}
+          hasPassword={emailStatus.hasPassword}
           adminRequired={access === "needs_second_factor"}
           actions={{
             begin: beginTwoFactorAction,
