@@ -24,7 +24,7 @@ interface PageCase {
   /** Brings the page into the state to check (opens a dialog, say). */
   open?: (page: Page) => Promise<void>;
   /** Once, after signing in: makes the data the page shows (links a bank, changes a setting). */
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page) => Promise<unknown>;
 }
 
 /** Records every Content-Security-Policy violation the browser reports, on every page the test opens. */
@@ -67,6 +67,9 @@ async function chooseDisplayCurrencyWithoutRates(page: Page) {
 
 const IMPORT_HEADING = `Import a statement into ${MANUAL_NAME}`;
 
+/** A newcomer's Settings → Security, brought into a state by `prepare`. */
+const SECURITY = { who: "newcomer", path: "/settings/security", heading: "Security" } as const;
+
 const PAGES: PageCase[] = [
   { name: "sign in", who: "anonymous", path: "/sign-in", heading: "Sign in" },
   { name: "sign up", who: "anonymous", path: "/sign-up", heading: "Create an account" },
@@ -107,24 +110,8 @@ const PAGES: PageCase[] = [
   { name: "settings", who: "viewer", path: "/settings", heading: "Settings" },
   { name: "security", who: "viewer", path: "/settings/security", heading: "Security" },
   { name: "security, dead link", who: "viewer", path: "/settings/security?email=invalid", heading: "Security" },
-  {
-    name: "security, setting up two-factor",
-    who: "newcomer",
-    path: "/settings/security",
-    heading: "Security",
-    prepare: async (page) => {
-      await beginTwoFactor(page);
-    },
-  },
-  {
-    name: "security, two-factor on",
-    who: "newcomer",
-    path: "/settings/security",
-    heading: "Security",
-    prepare: async (page) => {
-      await turnOnTwoFactor(page);
-    },
-  },
+  { ...SECURITY, name: "security, setting up two-factor", prepare: beginTwoFactor },
+  { ...SECURITY, name: "security, two-factor on", prepare: turnOnTwoFactor },
   {
     name: "two-factor sign-in",
     who: "newcomer",

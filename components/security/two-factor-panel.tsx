@@ -5,9 +5,10 @@
 import { useActionState } from "react";
 import { SecondFactorField } from "@/components/auth/second-factor-field";
 import type { FormAction } from "@/components/form-action";
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonVariant } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import type { ActionState } from "@/lib/auth/action";
 import { CurrentPasswordField } from "./current-password-field";
 import { StatusLine } from "./status-line";
 
@@ -47,6 +48,44 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
         Download as a text file
       </Button>
     </div>
+  );
+}
+
+/**
+ * A change to a second factor that is on: a titled form asking for the password (when the account has
+ * one) and a code, as "New recovery codes" and "Turn off" both do.
+ */
+function GuardedForm({
+  id,
+  title,
+  action,
+  state,
+  pending,
+  hasPassword,
+  button,
+}: {
+  id: string;
+  title: string;
+  action: (formData: FormData) => void;
+  state: ActionState<unknown>;
+  pending: boolean;
+  hasPassword: boolean;
+  button: { label: string; pendingLabel: string; variant: ButtonVariant };
+}) {
+  return (
+    <form action={action} className="max-w-md space-y-4" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className="text-sm font-semibold">
+        {title}
+      </h3>
+      {hasPassword ? (
+        <CurrentPasswordField id={`${id}-current-password`} errors={state.errors?.currentPassword} />
+      ) : null}
+      <SecondFactorField id={`${id}-code`} errors={state.errors?.code} />
+      <StatusLine ok={state.ok} message={state.message} />
+      <Button type="submit" variant={button.variant} disabled={pending}>
+        {pending ? button.pendingLabel : button.label}
+      </Button>
+    </form>
   );
 }
 
@@ -90,28 +129,24 @@ export function TwoFactorPanel({
           </p>
           {confirmState.ok && !renewState.data ? <StatusLine ok message={confirmState.message} /> : null}
           {codes ? <RecoveryCodes codes={codes} /> : null}
-          <form action={renew} className="max-w-md space-y-4" aria-labelledby="renew-codes-heading">
-            <h3 id="renew-codes-heading" className="text-sm font-semibold">
-              New recovery codes
-            </h3>
-            {password("renew-current-password", renewState.errors?.currentPassword)}
-            <SecondFactorField id="renew-code" errors={renewState.errors?.code} />
-            <StatusLine ok={renewState.ok} message={renewState.message} />
-            <Button type="submit" variant="secondary" disabled={renewing}>
-              {renewing ? "Making…" : "Make new recovery codes"}
-            </Button>
-          </form>
-          <form action={disable} className="max-w-md space-y-4" aria-labelledby="disable-two-factor-heading">
-            <h3 id="disable-two-factor-heading" className="text-sm font-semibold">
-              Turn off two-factor sign-in
-            </h3>
-            {password("disable-current-password", disableState.errors?.currentPassword)}
-            <SecondFactorField id="disable-code" errors={disableState.errors?.code} />
-            <StatusLine ok={disableState.ok} message={disableState.message} />
-            <Button type="submit" variant="danger" disabled={disabling}>
-              {disabling ? "Turning off…" : "Turn off"}
-            </Button>
-          </form>
+          <GuardedForm
+            id="renew"
+            title="New recovery codes"
+            action={renew}
+            state={renewState}
+            pending={renewing}
+            hasPassword={hasPassword}
+            button={{ label: "Make new recovery codes", pendingLabel: "Making…", variant: "secondary" }}
+          />
+          <GuardedForm
+            id="disable"
+            title="Turn off two-factor sign-in"
+            action={disable}
+            state={disableState}
+            pending={disabling}
+            hasPassword={hasPassword}
+            button={{ label: "Turn off", pendingLabel: "Turning off…", variant: "danger" }}
+          />
         </div>
       ) : view.setup ? (
         <div className="space-y-4">
