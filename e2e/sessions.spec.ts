@@ -18,7 +18,7 @@ async function secondBrowser(browser: Browser, baseURL: string, email: string): 
 async function expectSignedOut(page: Page) {
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/sign-in/);
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
 }
 
 const sessions = (page: Page) => page.getByRole("list", { name: "Sessions" }).getByRole("listitem");

@@ -107,8 +107,8 @@ test("the standalone server runs on its own: health, a page with its assets, met
       if (response.url().includes("/_next/static/")) assets.push(response.status());
     });
     await page.goto(`${BASE}/sign-in`);
-    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+    await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
     expect(assets.length).toBeGreaterThan(0);
     expect(assets.every((status) => status === 200)).toBe(true);
     // The stylesheet applied (its font stack, app/globals.css): the page is not unstyled HTML.

@@ -92,6 +92,9 @@ const schema = z
     GOOGLE_CLIENT_SECRET: optionalString,
     // Where people reach the app; Plaid webhooks and the emulator's default address derive from it.
     APP_URL: optionalString.pipe(httpUrl().optional()),
+    // The origin browsers open Mingus at for passkeys, when it is not APP_URL's (NEXTAUTH_URL's) origin;
+    // its host is the passkeys' domain (lib/auth/passkeys.ts).
+    PASSKEY_ORIGIN: optionalString.pipe(httpUrl().optional()),
     // Real Plaid when set (with both keys: all three or none); otherwise the local emulator.
     PLAID_ENV: optionalString.pipe(z.enum(["sandbox", "production"], "must be sandbox or production").optional()),
     PLAID_CLIENT_ID: optionalString,

@@ -35,6 +35,11 @@ const ERRORS = {
   "auth:no_setup": { status: 409 },
   "auth:no_two_factor": { status: 409 },
   "auth:second_factor_required": { status: 403 },
+  "auth:passkeys_unavailable": { status: 409 },
+  "auth:passkey_refused": { status: 401 },
+  "auth:passkey_exists": { status: 409 },
+  "auth:passkey_limit": { status: 409 },
+  "auth:no_passkey": { status: 404 },
   // Exchange rates (lib/fx): a file that is not the ECB's format, or a source that did not answer.
   "fx:malformed_rates": { status: 422 },
   "fx:unavailable": { status: 502 },

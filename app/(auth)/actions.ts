@@ -1,7 +1,8 @@
 "use server";
 
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
@@ -9,6 +10,14 @@ import type { EmailNotice } from "@/components/auth/email-notices";
 import { recordAudit } from "@/lib/audit";
 import type { ActionState } from "@/lib/auth/action";
 import { confirmEmailLink, signUpWithEmail } from "@/lib/auth/email-addresses";
+import {
+  beginPasskeySecondFactor,
+  beginPasskeySignIn,
+  CHALLENGE_LIFETIME_MS,
+  finishPasskeySecondFactor,
+  PASSKEY_CHALLENGE_COOKIE,
+  passkeyAnswerSchema,
+} from "@/lib/auth/passkeys";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
 import { consumeSignUp, ThrottledError } from "@/lib/auth/rate-limit";
@@ -17,6 +26,7 @@ import { clearSessionCookies, getCurrentSession, getSessionAnyStage } from "@/li
 import { completeSecondFactor } from "@/lib/auth/sessions";
 import { redeemSecondFactor } from "@/lib/auth/two-factor";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 import { freeTextSchema } from "@/lib/text/free-text";
@@ -164,5 +174,83 @@ export async function secondFactorAction(
   }
   // The browser loads the next page itself: rendered in this request, it would still see the session
   // as it was when the request began (lib/auth/session.ts reads it once per request).
+  return { ok: true, data: { next: safeReturnPath(parsed.data.callbackUrl) } };
+}
+
+/**
+ * "Sign in with a passkey", first half: a challenge for the browser, its id in a cookie only this
+ * browser sends back (to next-auth's passkey provider, lib/auth/options.ts, which finishes the sign-in).
+ */
+export async function passkeySignInOptionsAction(
+  _previous: ActionState<{ options: PublicKeyCredentialRequestOptionsJSON }>,
+  _formData: FormData,
+): Promise<ActionState<{ options: PublicKeyCredentialRequestOptionsJSON }>> {
+  try {
+    const { challengeId, options } = await beginPasskeySignIn({ address: clientAddress(await headers()) });
+    (await cookies()).set(PASSKEY_CHALLENGE_COOKIE, challengeId, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: new URL(env.APP_URL ?? env.NEXTAUTH_URL).protocol === "https:",
+      path: "/api/auth",
+      maxAge: CHALLENGE_LIFETIME_MS / 1000,
+    });
+    return { ok: true, data: { options } };
+  } catch (error) {
+    if (error instanceof ThrottledError || isAppError(error)) return { message: error.message };
+    throw error;
+  }
+}
+
+/** A passkey in place of the code, first half: a challenge its passkeys may answer, for the waiting session. */
+export async function passkeySecondFactorOptionsAction(
+  _previous: ActionState<{ options: PublicKeyCredentialRequestOptionsJSON }>,
+  _formData: FormData,
+): Promise<ActionState<{ options: PublicKeyCredentialRequestOptionsJSON }>> {
+  const session = await getSessionAnyStage();
+  if (!session) return { message: "This sign-in has ended (it waits 15 minutes for its code). Sign in again." };
+  if (!session.secondFactorPending) return { message: "This sign-in is already finished." };
+  try {
+    const options = await beginPasskeySecondFactor({ userId: session.user.id, sessionId: session.sessionId });
+    return { ok: true, data: { options } };
+  } catch (error) {
+    if (isAppError(error)) return { message: error.message };
+    throw error;
+  }
+}
+
+const passkeySecondFactorSchema = z.object({
+  response: passkeyAnswerSchema,
+  callbackUrl: z.string().max(2048).optional(),
+});
+
+/** A passkey in place of the code, second half: the passkey's answer finishes the waiting sign-in. */
+export async function passkeySecondFactorAction(
+  _previous: ActionState<{ next: string }>,
+  formData: FormData,
+): Promise<ActionState<{ next: string }>> {
+  const session = await getSessionAnyStage();
+  if (!session) return { message: "This sign-in has ended (it waits 15 minutes for its code). Sign in again." };
+  const parsed = passkeySecondFactorSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { message: "The passkey's answer was not readable. Press “Use a passkey” again." };
+  if (session.secondFactorPending) {
+    try {
+      const { passkeyName } = await finishPasskeySecondFactor({
+        userId: session.user.id,
+        sessionId: session.sessionId,
+        response: parsed.data.response,
+      });
+      await recordAudit({
+        action: "two_factor_passed",
+        userId: session.user.id,
+        detail: { method: "passkey", passkey: passkeyName },
+      });
+    } catch (error) {
+      if (error instanceof ThrottledError || isAppError(error)) return { message: error.message };
+      throw error;
+    }
+    if (!(await completeSecondFactor({ userId: session.user.id, sessionId: session.sessionId }))) {
+      return { message: "This sign-in waited too long for its second factor. Sign in again." };
+    }
+  }
   return { ok: true, data: { next: safeReturnPath(parsed.data.callbackUrl) } };
 }

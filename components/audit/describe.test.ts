@@ -39,3 +39,21 @@ test("sign-ins that ask for a code, and the second factor's own events", () => {
   expect(describeAuditEntry(entry("two_factor_failed"))).toBe("Wrong two-factor code");
   expect(describeAuditEntry(entry("two_factor_disabled"))).toBe("Two-factor sign-in turned off");
 });
+
+test("passkeys: added, removed, signing in and standing in for the code, and refused", () => {
+  expect(describeAuditEntry(entry("passkey_added", { name: "Work laptop" }))).toBe("Passkey “Work laptop” added");
+  expect(describeAuditEntry(entry("passkey_removed", { name: 7 }))).toBe("Passkey “?” removed");
+  expect(describeAuditEntry(entry("sign_in", { method: "passkey", passkey: "Phone" }))).toBe(
+    "Signed in with a passkey “Phone”",
+  );
+  expect(describeAuditEntry(entry("two_factor_passed", { method: "passkey", passkey: "Phone" }))).toBe(
+    "Sign-in finished with the passkey “Phone”",
+  );
+  expect(describeAuditEntry(entry("two_factor_failed", { method: "passkey" }))).toBe("A passkey was refused");
+  expect(describeAuditEntry(entry("sign_in_failed", { reason: "passkey_rejected" }))).toBe(
+    "Failed sign-in: a passkey was refused",
+  );
+  expect(describeAuditEntry(entry("recovery_code_used", { left: 3, purpose: "add_passkey" }))).toBe(
+    "Recovery code used to add a passkey; 3 left",
+  );
+});

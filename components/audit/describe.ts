@@ -24,12 +24,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   two_factor_failed: "Wrong two-factor code",
   recovery_codes_created: "New recovery codes",
   recovery_code_used: "Recovery code used",
+  passkey_added: "Passkey added",
+  passkey_removed: "Passkey removed",
 };
 
 const METHODS: Record<string, string> = {
   credentials: "with a password",
   github: "with GitHub",
   google: "with Google",
+  passkey: "with a passkey",
 };
 const ADMIN_ACTIONS: Record<string, string> = {
   retry_sync: "retried a sync of",
@@ -48,6 +51,7 @@ const CODE_PURPOSES: Record<string, string> = {
   disable: "to turn off two-factor sign-in",
   new_codes: "to make new recovery codes",
   delete_account: "to delete the account",
+  add_passkey: "to add a passkey",
 };
 
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
@@ -59,11 +63,16 @@ export function describeAuditEntry(entry: AuditEntry): string {
   const { detail } = entry;
   switch (entry.action) {
     case "sign_in": {
-      const signedIn = `Signed in ${METHODS[text(detail.method) ?? ""] ?? ""}`.trim();
+      const method = METHODS[text(detail.method) ?? ""] ?? "";
+      const passkey = detail.method === "passkey" && text(detail.passkey) ? ` “${text(detail.passkey)}”` : "";
+      const signedIn = `Signed in ${method}${passkey}`.trim();
       return detail.codeAsked === true ? `${signedIn}; two-factor code asked` : signedIn;
     }
     case "sign_in_failed":
-      return detail.reason === "throttled" ? "Sign-in refused: too many attempts" : "Failed sign-in: wrong password";
+      if (detail.reason === "throttled") return "Sign-in refused: too many attempts";
+      return detail.reason === "passkey_rejected"
+        ? "Failed sign-in: a passkey was refused"
+        : "Failed sign-in: wrong password";
     case "password_changed":
     case "password_reset": {
       const ended = count(detail.sessionsEnded);
@@ -99,9 +108,16 @@ export function describeAuditEntry(entry: AuditEntry): string {
     case "two_factor_enabled":
       return "Two-factor sign-in turned on (authenticator app)";
     case "two_factor_passed":
+      if (detail.method === "passkey") return `Sign-in finished with the passkey “${text(detail.passkey) ?? "?"}”`;
       return detail.method === "recovery"
         ? "Sign-in finished with a recovery code"
         : "Sign-in finished with a code from the authenticator app";
+    case "two_factor_failed":
+      return detail.method === "passkey" ? "A passkey was refused" : "Wrong two-factor code";
+    case "passkey_added":
+      return `Passkey “${text(detail.name) ?? "?"}” added`;
+    case "passkey_removed":
+      return `Passkey “${text(detail.name) ?? "?"}” removed`;
     case "recovery_code_used": {
       const left = count(detail.left);
       const used = `Recovery code used ${CODE_PURPOSES[text(detail.purpose) ?? ""] ?? ""}`.trim();

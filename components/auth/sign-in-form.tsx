@@ -6,13 +6,22 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import type { PasskeyOptionsAction } from "./passkey-button";
+import { PasskeySignIn } from "./passkey-sign-in";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
   OAuthAccountNotLinked: "Sign in the way you signed in before.",
 };
 
-export function SignInForm({ providers }: { providers: { id: string; name: string }[] }) {
+export function SignInForm({
+  providers,
+  passkeySignIn,
+}: {
+  providers: { id: string; name: string }[];
+  /** Null when passkeys cannot work here (the server's address is an IP address). */
+  passkeySignIn: PasskeyOptionsAction | null;
+}) {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(() => {
@@ -64,6 +73,7 @@ export function SignInForm({ providers }: { providers: { id: string; name: strin
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
+      {passkeySignIn ? <PasskeySignIn begin={passkeySignIn} callbackUrl={callbackUrl} /> : null}
       {providers.length > 0 ? (
         <div className="space-y-2">
           {providers.map((provider) => (

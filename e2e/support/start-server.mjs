@@ -19,6 +19,8 @@ const env = {
   PORT: port,
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  // Browsers refuse passkeys at an IP address: e2e/passkeys.spec.ts opens the app at localhost.
+  PASSKEY_ORIGIN: `http://localhost:${port}`,
   NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-for-next-auth",
   // Seals Plaid access tokens; required with PostgreSQL. A fresh key per run: each run has a fresh database.
   TOKEN_ENCRYPTION_KEY: `e2e:${randomBytes(32).toString("base64")}`,

@@ -19,6 +19,8 @@ const SECRET_COLUMNS = new Set([
   "admin_granted_at",
   "p256dh",
   "auth",
+  // A passkey's public key opens nothing, but is of no use outside Mingus either.
+  "public_key",
 ]);
 
 const BATCH = 2000;
@@ -39,6 +41,7 @@ const TABLES: { name: string; from: string }[] = [
   { name: "notification_messages", from: "notification_messages WHERE user_id = $1::uuid" },
   { name: "push_subscriptions", from: "push_subscriptions WHERE user_id = $1::uuid" },
   { name: "sessions", from: "user_sessions WHERE user_id = $1::uuid" },
+  { name: "passkeys", from: "passkeys WHERE user_id = $1::uuid" },
   { name: "activity", from: "audit_events WHERE user_id = $1::uuid" },
 ];
 

@@ -2,7 +2,7 @@
 // when their keys are set, JWT sessions. The token carries only the user id; every request reloads
 // the user (lib/auth/session.ts), so a deleted or demoted user loses access at once.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -10,8 +10,10 @@ import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { recordAudit, recordSignInFailure } from "@/lib/audit";
 import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 import { syncOnSignIn } from "@/lib/sync";
+import { finishPasskeySignIn, PASSKEY_CHALLENGE_COOKIE, passkeyAnswerSchema } from "./passkeys";
 import { assertSignInAllowed, recordFailedSignIn, recordSuccessfulSignIn } from "./rate-limit";
 import { sameOriginRedirect } from "./return-path";
 import { getAuthSecret } from "./secret";
@@ -106,12 +108,36 @@ export const authOptions: NextAuthOptions = {
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
+    // "Sign in with a passkey" (lib/auth/passkeys.ts): the browser's answer to the challenge the cookie
+    // names. A passkey verifies its user (PIN or biometric), so the session is whole at once.
+    CredentialsProvider({
+      id: "passkey",
+      name: "Passkey",
+      credentials: { response: { label: "Passkey answer", type: "text" } },
+      async authorize(credentials) {
+        const answer = passkeyAnswerSchema.safeParse(credentials?.response);
+        const store = await cookies();
+        const challengeId = store.get(PASSKEY_CHALLENGE_COOKIE)?.value;
+        store.delete(PASSKEY_CHALLENGE_COOKIE);
+        if (!answer.success || !challengeId) {
+          throw new Error("The passkey was not accepted. Press “Sign in with a passkey” again.");
+        }
+        try {
+          const { userId, passkeyName } = await finishPasskeySignIn({ challengeId, response: answer.data });
+          return { id: userId, passkeyName };
+        } catch (error) {
+          // next-auth shows the message thrown: the AppError's own, written for the person.
+          if (isAppError(error)) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
     ...oauthProviders(),
   ],
   events: {
     // sync_on_login: fresh data for the person's connections (lib/sync/sign-in.ts); never fails the sign-in.
     async signIn({ user, account }) {
-      const ours = !account || account.provider === "credentials";
+      const ours = !account || account.provider === "credentials" || account.provider === "passkey";
       await syncOnSignIn(ours ? { userId: user.id } : { email: user.email });
     },
     // Sign-out ends the session on the server: the cookie, if kept, signs no one in again.
@@ -128,12 +154,13 @@ export const authOptions: NextAuthOptions = {
       return sameOriginRedirect({ url, baseUrl });
     },
     async signIn({ account, profile, user }) {
-      if (!account || account.provider === "credentials") return true;
+      if (!account || account.provider === "credentials" || account.provider === "passkey") return true;
       const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified !== false;
       return Boolean(user.email && verified);
     },
     async jwt({ token, user, account }) {
-      if (user && account && account.provider !== "credentials" && user.email) {
+      const ownProvider = account?.provider === "credentials" || account?.provider === "passkey";
+      if (user && account && !ownProvider && user.email) {
         const ours = await findOrCreateOAuthUser({
           email: user.email.toLowerCase(),
           name: user.name,
@@ -147,13 +174,20 @@ export const authOptions: NextAuthOptions = {
       // factor gets a session that opens only /two-factor until they give it (lib/auth/session.ts).
       if (user && token.sub) {
         const origin = await requestOrigin();
-        const secondFactorPending = await hasSecondFactor({ userId: token.sub });
+        // A passkey is both factors (the device, and its PIN or biometric).
+        const passkeyName =
+          account?.provider === "passkey" ? (user as { passkeyName?: string }).passkeyName : undefined;
+        const secondFactorPending = account?.provider !== "passkey" && (await hasSecondFactor({ userId: token.sub }));
         token.sid = await createSession({ userId: token.sub, origin, secondFactorPending });
         await recordAudit({
           action: "sign_in",
           userId: token.sub,
           // With a second factor still to give, this is only the first step (lib/auth/two-factor.ts).
-          detail: { method: account?.provider ?? "credentials", ...(secondFactorPending ? { codeAsked: true } : {}) },
+          detail: {
+            method: account?.provider ?? "credentials",
+            ...(secondFactorPending ? { codeAsked: true } : {}),
+            ...(passkeyName ? { passkey: passkeyName } : {}),
+          },
           origin: { address: origin.address, userAgent: origin.userAgent?.slice(0, 512) ?? null },
         });
       }

@@ -19,7 +19,8 @@ type LimitName =
   | "resetAddress"
   | "resetEmail"
   | "verifyMail"
-  | "secondFactor";
+  | "secondFactor"
+  | "passkeySignIn";
 const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration: number }> = {
   accountAddress: { prefix: "sign-in:account-address", points: () => 5, duration: FIFTEEN_MINUTES },
   address: { prefix: "sign-in:address", points: () => 30, duration: FIFTEEN_MINUTES },
@@ -34,6 +35,8 @@ const LIMITS: Record<LimitName, { prefix: string; points: () => number; duration
   // Wrong two-factor codes, per account: only someone who already has the password gets this far, so
   // 5 guesses in 15 minutes (of a million codes) is all they get, wherever they guess from.
   secondFactor: { prefix: "2fa:user", points: () => 5, duration: FIFTEEN_MINUTES },
+  // "Sign in with a passkey" from one network: each try stores a challenge, asked for by anyone.
+  passkeySignIn: { prefix: "passkey:address", points: () => 30, duration: FIFTEEN_MINUTES },
 };
 
 type Limiter = RateLimiterMemory | RateLimiterPostgres;
@@ -66,6 +69,7 @@ function createLimiters(): Record<LimitName, Limiter> {
     resetEmail: make("resetEmail"),
     verifyMail: make("verifyMail"),
     secondFactor: make("secondFactor"),
+    passkeySignIn: make("passkeySignIn"),
   };
 }
 
@@ -172,14 +176,16 @@ export async function consumeVerificationMail({ email, userId }: { email: string
 
 /** Counts one sign-up from `address`; throws ThrottledError past SIGN_UP_LIMIT in an hour. */
 export async function consumeSignUp({ address }: { address: string }): Promise<void> {
+  await consumeOrRefuse("signUp", address, "Too many accounts were created from this network.");
+}
+
+/** Counts one against `name`'s limit for `key`; past it, a ThrottledError saying `what` and when to retry. */
+async function consumeOrRefuse(name: LimitName, key: string, what: string): Promise<void> {
   try {
-    await limiters().signUp.consume(address, 1);
+    await limiters()[name].consume(key, 1);
   } catch (refusal) {
     if (!isLimiterAnswer(refusal)) throw refusal;
-    throw new ThrottledError(
-      "Too many accounts were created from this network.",
-      Math.max(1, Math.round(refusal.msBeforeNext / 1000)),
-    );
+    throw new ThrottledError(what, Math.max(1, Math.round(refusal.msBeforeNext / 1000)));
   }
 }
 
@@ -189,15 +195,15 @@ export async function consumeSignUp({ address }: { address: string }): Promise<v
  * A right code gives its attempt back (refundSecondFactorAttempt): only wrong ones add up.
  */
 export async function consumeSecondFactorAttempt({ userId }: { userId: string }): Promise<void> {
-  try {
-    await limiters().secondFactor.consume(userId, 1);
-  } catch (refusal) {
-    if (!isLimiterAnswer(refusal)) throw refusal;
-    throw new ThrottledError("Too many wrong codes.", Math.max(1, Math.round(refusal.msBeforeNext / 1000)));
-  }
+  await consumeOrRefuse("secondFactor", userId, "Too many wrong codes.");
 }
 
 /** A right code: its attempt does not count. */
 export async function refundSecondFactorAttempt({ userId }: { userId: string }): Promise<void> {
   await limiters().secondFactor.reward(userId, 1);
+}
+
+/** Counts one passkey sign-in begun from `address`; throws ThrottledError past 30 in 15 minutes. */
+export async function consumePasskeySignIn({ address }: { address: string }): Promise<void> {
+  await consumeOrRefuse("passkeySignIn", address, "Too many passkey sign-ins from this network.");
 }

@@ -61,8 +61,8 @@ function totpDigits(typed: string): string | null {
   return /^\d{6}$/.test(digits) ? digits : null;
 }
 
-/** What a second factor is given for: finishing a sign-in, turning it off, new codes, deleting the account. */
-export type SecondFactorPurpose = "sign_in" | "disable" | "new_codes" | "delete_account";
+/** What a second factor is given for: finishing a sign-in, turning it off, new codes, deleting the account, adding a passkey. */
+export type SecondFactorPurpose = "sign_in" | "disable" | "new_codes" | "delete_account" | "add_passkey";
 
 export interface TwoFactorStatus {
   enabled: boolean;
@@ -108,7 +108,7 @@ function setupIsLive(row: { setupSessionId: string | null; createdAt: Date }, se
 }
 
 /** The current password, for an account that has one (GitHub and Google accounts have none). */
-async function assertPasswordIfSet(proof: PasswordProof): Promise<{ email: string }> {
+export async function assertPasswordIfSet(proof: PasswordProof): Promise<{ email: string }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: proof.userId },
     select: { email: true, passwordHash: true },

@@ -98,7 +98,7 @@ export async function verifyCredentials({
 /**
  * What whoever opened an account before its address was proved may have left to keep a way in or a
  * line out: its sessions, its pending links (a move to their own address, a reset), a second factor
- * (which would lock the owner out), and where alerts go besides the address (a phone number, push
+ * (which would lock the owner out), passkeys (their way back in), and where alerts go besides the address (a phone number, push
  * subscriptions). Run when the address's owner proves it
  * (an OAuth sign-in, a reset link) on an account nobody had confirmed.
  */
@@ -110,6 +110,8 @@ export function dropUnprovedAccess(userId: string) {
     // A second factor set up by whoever typed the address would lock the owner out of their own account.
     db.userTotp.deleteMany({ where: { userId } }),
     db.recoveryCode.deleteMany({ where: { userId } }),
+    // A passkey made by whoever typed the address would be their way back in.
+    db.passkey.deleteMany({ where: { userId } }),
     db.user.update({ where: { id: userId }, data: { phoneNumber: null } }),
   ];
 }

@@ -222,7 +222,7 @@ describe("owner consistency", () => {
       "fk_alert_states_account fk_alert_states_connection fk_notifications_user " +
       "fk_notification_messages_user fk_notification_deliveries_notification fk_notification_deliveries_message " +
       "fk_notification_delivery_attempts_message fk_push_subscriptions_user fk_user_sessions_user fk_user_tokens_user " +
-      "fk_audit_events_user fk_user_totp_user fk_recovery_codes_user"
+      "fk_audit_events_user fk_user_totp_user fk_recovery_codes_user fk_passkeys_user fk_passkey_challenges_session"
     ).split(" ");
     // The operator's records of Plaid calls and webhooks outlive an unlinked connection, and a
     // person's alerts outlive the account or connection they were about.

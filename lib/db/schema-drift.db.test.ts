@@ -55,6 +55,16 @@ describe("a disagreement is reported", () => {
       "is numeric(15,2) in the database, numeric(12,2)",
     ],
     [
+      "a list",
+      (s: string) => s.replace("transports   String[]  @default([])", 'transports   String    @default("")'),
+      "is text[] in the database, text in the schema",
+    ],
+    [
+      "bytes",
+      (s: string) => s.replace("publicKey    Bytes ", "publicKey    String"),
+      "is bytea in the database, text in the schema",
+    ],
+    [
       "nullability",
       (s: string) => s.replace("mask               String?", "mask               String"),
       "column bank_accounts.mask (BankAccount.mask) is nullable",

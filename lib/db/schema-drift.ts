@@ -58,6 +58,7 @@ const ACTIONS: Record<string, string> = {
 };
 
 function expectedType(field: Field): string {
+  if (field.isList) return `${expectedType({ ...field, isList: false })}[]`;
   const [native, args = []] = field.nativeType ?? [];
   switch (field.type) {
     case "String":
@@ -74,6 +75,8 @@ function expectedType(field: Field): string {
       return `numeric(${args[0] ?? 65},${args[1] ?? 30})`;
     case "Json":
       return "jsonb";
+    case "Bytes":
+      return "bytea";
     case "DateTime":
       if (native === "Date") return "date";
       if (native === "Timestamptz") return `timestamp with time zone(${args[0] ?? 6})`;
@@ -83,7 +86,10 @@ function expectedType(field: Field): string {
   }
 }
 
+const ARRAY_ELEMENTS: Record<string, string> = { _text: "text", _uuid: "uuid", _int4: "integer", _int8: "bigint" };
+
 function actualType(column: DbColumn): string {
+  if (column.data_type === "ARRAY") return `${ARRAY_ELEMENTS[column.udt_name] ?? column.udt_name}[]`;
   if (column.data_type === "numeric") return `numeric(${column.numeric_precision},${column.numeric_scale})`;
   if (column.data_type.startsWith("timestamp")) return `${column.data_type}(${column.datetime_precision})`;
   if (column.data_type === "character varying" && column.character_maximum_length !== null) {
@@ -95,6 +101,8 @@ function actualType(column: DbColumn): string {
 function expectedDefault(field: Field): string | null {
   if (!field.hasDefaultValue) return null;
   const value = field.default;
+  // A list's default: an empty array is the only one this schema uses.
+  if (Array.isArray(value)) return value.length === 0 ? "ARRAY[]" : `unsupported list default ${JSON.stringify(value)}`;
   if (typeof value === "object" && value !== null && "name" in value) {
     if (value.name === "now") return "CURRENT_TIMESTAMP";
     if (value.name === "dbgenerated") return String(value.args[0]);
@@ -108,7 +116,7 @@ function expectedDefault(field: Field): string | null {
 
 function actualDefault(column: DbColumn): string | null {
   // PostgreSQL renders literals with a cast ('user'::text, '{}'::jsonb); Prisma's schema does not.
-  return column.column_default?.replace(/::[a-z ]+$/, "") ?? null;
+  return column.column_default?.replace(/::[a-z ]+(\[\])?$/, "") ?? null;
 }
 
 function columnName(field: Field): string {

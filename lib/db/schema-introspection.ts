@@ -15,6 +15,8 @@ export interface DbColumn {
   numeric_scale: number | null;
   datetime_precision: number | null;
   character_maximum_length: number | null;
+  /** The element type of an array column, as PostgreSQL names it with a leading underscore (_text). */
+  udt_name: string;
 }
 interface DbIndex {
   table_name: string;
@@ -42,7 +44,7 @@ export async function introspect(query: Query) {
   );
   const columns = await query<DbColumn>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default,
-            numeric_precision, numeric_scale, datetime_precision, character_maximum_length
+            numeric_precision, numeric_scale, datetime_precision, character_maximum_length, udt_name::text AS udt_name
      FROM information_schema.columns WHERE table_schema = 'public'`,
   );
   const indexes = await query<DbIndex>(

@@ -76,6 +76,10 @@ const columns: Record<string, string> = {
     "user_id uuid, secret text, key_id text, created_at tz, confirmed_at tz, last_used_step bigint, " +
     "setup_session_id uuid",
   recovery_codes: "id uuid, user_id uuid, code_hash text, created_at tz, used_at tz",
+  passkeys:
+    "id uuid, user_id uuid, credential_id text, public_key bytea, counter bigint, transports ARRAY, backed_up boolean, " +
+    "name text, created_at tz, last_used_at tz",
+  passkey_challenges: "id uuid, purpose text, challenge text, session_id uuid, name text, created_at tz, expires_at tz",
   user_tokens:
     "id uuid, user_id uuid, purpose text, token_hash text, created_at tz, expires_at tz, used_at tz, email text",
   audit_events:
@@ -92,6 +96,18 @@ const notNull: Record<string, string[]> = {
   user_sessions: ["second_factor_pending"],
   user_totp: ["user_id", "secret", "key_id", "created_at"],
   recovery_codes: ["id", "user_id", "code_hash", "created_at"],
+  passkeys: [
+    "id",
+    "user_id",
+    "credential_id",
+    "public_key",
+    "counter",
+    "transports",
+    "backed_up",
+    "name",
+    "created_at",
+  ],
+  passkey_challenges: ["id", "purpose", "challenge", "created_at", "expires_at"],
   transactions: ["id", "bank_account_id", "transaction_id", "amount", "date", "name"],
 };
 
@@ -181,6 +197,9 @@ const indexes: Record<string, [string, string, boolean?]> = {
   uq_banking_preferences_user_global: ["banking_preferences", "user_id) WHERE (bank_account_id IS NULL)", true],
   uq_recovery_codes_code_hash: ["recovery_codes", "code_hash", true],
   idx_recovery_codes_user: ["recovery_codes", "user_id"],
+  uq_passkeys_credential_id: ["passkeys", "credential_id", true],
+  idx_passkeys_user: ["passkeys", "user_id"],
+  idx_passkey_challenges_expires: ["passkey_challenges", "expires_at"],
 };
 
 describe("indexes", () => {

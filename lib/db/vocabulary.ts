@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = [
   "two_factor_failed",
   "recovery_codes_created",
   "recovery_code_used",
+  "passkey_added",
+  "passkey_removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

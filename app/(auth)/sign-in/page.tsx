@@ -6,6 +6,8 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Notice } from "@/components/ui/notice";
 import { STANDALONE_LINK, TEXT_LINK } from "@/components/ui/text-link";
 import { enabledOAuthProviders } from "@/lib/auth/options";
+import { passkeyDomain } from "@/lib/auth/passkeys";
+import { passkeySignInOptionsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -37,7 +39,10 @@ export default async function SignInPage({
         <Notice tone="success">Your account was deleted, and your banks removed at Plaid. A mail confirms it.</Notice>
       ) : null}
       <Suspense>
-        <SignInForm providers={enabledOAuthProviders()} />
+        <SignInForm
+          providers={enabledOAuthProviders()}
+          passkeySignIn={passkeyDomain() ? passkeySignInOptionsAction : null}
+        />
       </Suspense>
       <p className="text-sm">
         <Link href="/forgot-password" className={STANDALONE_LINK}>

@@ -1,8 +1,10 @@
 "use server";
+
 // Settings → Security: the email address (confirming it, moving to another), changing the password,
 // and ending the person's own sessions. Each deletes user_sessions rows of the
 // signed-in user only; a browser whose row is gone is signed out at its next request.
 
+import type { PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -12,6 +14,12 @@ import { recordAudit } from "@/lib/audit";
 import { type ActionState, authedAction } from "@/lib/auth/action";
 import { deleteAccount } from "@/lib/auth/delete-account";
 import { requestEmailChange, resendConfirmation } from "@/lib/auth/email-addresses";
+import {
+  beginPasskeyRegistration,
+  finishPasskeyRegistration,
+  passkeyRegistrationSchema,
+  removePasskey,
+} from "@/lib/auth/passkeys";
 import { changePassword } from "@/lib/auth/passwords";
 import { ThrottledError } from "@/lib/auth/rate-limit";
 import { clearSessionCookies, getCurrentSession, SIGNED_OUT_PATH } from "@/lib/auth/session";
@@ -21,6 +29,7 @@ import { emailSchema, passwordSchema } from "@/lib/auth/users";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/security/client-address";
+import { freeTextSchema } from "@/lib/text/free-text";
 
 const PATH = "/settings/security";
 
@@ -250,5 +259,75 @@ export const disableTwoFactorAction = authedAction(
     }
     revalidatePath(PATH);
     return { ok: true, message: "Two-factor sign-in is off." };
+  },
+);
+
+const passkeyNameSchema = freeTextSchema({ max: 64, required: "Name the passkey, e.g. “Work laptop”." });
+
+/**
+ * Starts adding a passkey: the password (and a code, with two-factor sign-in on) are checked here, and
+ * the browser gets what it asks the authenticator with. The passkey is added by finishPasskeyAction.
+ */
+export const beginPasskeyAction = authedAction(
+  z.object({
+    name: passkeyNameSchema,
+    currentPassword: passwordIfAnySchema,
+    code: z.string().trim().max(64, "That is not a code.").default(""),
+  }),
+  async (input, user): Promise<ActionState<{ options: PublicKeyCredentialCreationOptionsJSON }>> => {
+    const current = await getCurrentSession();
+    if (!current) return { message: "Your session has ended. Sign in again." };
+    try {
+      const options = await beginPasskeyRegistration({
+        userId: user.id,
+        sessionId: current.sessionId,
+        name: input.name,
+        code: input.code,
+        currentPassword: input.currentPassword,
+        address: clientAddress(await headers()),
+      });
+      return { ok: true, data: { options } };
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+);
+
+/** The browser's new passkey, for the ceremony this session began. */
+export const finishPasskeyAction = authedAction(
+  z.object({ response: passkeyRegistrationSchema }),
+  async (input, user) => {
+    const current = await getCurrentSession();
+    if (!current) return { message: "Your session has ended. Sign in again." };
+    try {
+      const { name } = await finishPasskeyRegistration({
+        userId: user.id,
+        sessionId: current.sessionId,
+        response: input.response,
+      });
+      revalidatePath(PATH);
+      return { ok: true, message: `Passkey “${name}” added. You can sign in with it without your password.` };
+    } catch (error) {
+      return refusal(error);
+    }
+  },
+);
+
+/** Removes a passkey (the password, if the account has one). */
+export const removePasskeyAction = authedAction(
+  z.object({ passkeyId: z.uuid("That passkey does not exist."), currentPassword: passwordIfAnySchema }),
+  async (input, user) => {
+    try {
+      const { name } = await removePasskey({
+        userId: user.id,
+        passkeyId: input.passkeyId,
+        currentPassword: input.currentPassword,
+        address: clientAddress(await headers()),
+      });
+      revalidatePath(PATH);
+      return { ok: true, message: `Passkey “${name}” removed.` };
+    } catch (error) {
+      return refusal(error);
+    }
   },
 );

@@ -5,6 +5,7 @@ import { emailNotice } from "@/components/auth/email-notices";
 import { describeBrowser } from "@/components/notifications/browser-name";
 import { ChangePasswordForm } from "@/components/security/change-password-form";
 import { EmailAddressPanel } from "@/components/security/email-address-panel";
+import { PasskeysPanel } from "@/components/security/passkeys-panel";
 import { qrPath } from "@/components/security/qr-path";
 import { SessionList } from "@/components/security/session-list";
 import { TwoFactorPanel } from "@/components/security/two-factor-panel";
@@ -15,12 +16,14 @@ import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { TEXT_LINK } from "@/components/ui/text-link";
 import { listOwnAuditEvents } from "@/lib/audit";
 import { getEmailStatus } from "@/lib/auth/email-addresses";
+import { listPasskeys, passkeyDomain } from "@/lib/auth/passkeys";
 import { getCurrentSession, requireUser } from "@/lib/auth/session";
 import { LAST_SEEN_PRECISION_MS, listSessions } from "@/lib/auth/sessions";
 import { adminAccess, getTwoFactorStatus, groupedSecret } from "@/lib/auth/two-factor";
 import { getDisplay } from "@/lib/format/display";
 import { describePlace } from "@/lib/security/ip-country";
 import {
+  beginPasskeyAction,
   beginTwoFactorAction,
   changeEmailAction,
   changePasswordAction,
@@ -30,6 +33,8 @@ import {
   endAllSessionsAction,
   endOtherSessionsAction,
   endSessionAction,
+  finishPasskeyAction,
+  removePasskeyAction,
   renewRecoveryCodesAction,
   resendConfirmationAction,
 } from "./actions";
@@ -43,7 +48,7 @@ export default async function SecurityPage({
 }) {
   const user = await requireUser();
   const { email: notice, before } = await searchParams;
-  const [current, sessions, display, emailStatus, activity, twoFactor, access] = await Promise.all([
+  const [current, sessions, display, emailStatus, activity, twoFactor, access, passkeys] = await Promise.all([
     getCurrentSession(),
     listSessions({ userId: user.id }),
     getDisplay({ userId: user.id }),
@@ -53,14 +58,15 @@ export default async function SecurityPage({
       getTwoFactorStatus({ userId: user.id, sessionId: session?.sessionId ?? null }),
     ),
     adminAccess(user),
+    listPasskeys({ userId: user.id }),
   ]);
   const confirmation = emailNotice(notice);
   const now = new Date();
   return (
     <div className="space-y-8">
       <SubPageHeader parent={{ href: "/settings", label: "Settings" }} title="Security">
-        Your email address, password and second factor, the browsers signed in to your account, what happened to it, and
-        your data to take away or delete.
+        Your email address, password, second factor and passkeys, the browsers signed in to your account, what happened
+        to it, and your data to take away or delete.
       </SubPageHeader>
       <div className="max-w-3xl space-y-8">
         {confirmation ? <Notice tone={confirmation.tone}>{confirmation.text}</Notice> : null}
@@ -86,6 +92,19 @@ export default async function SecurityPage({
             renew: renewRecoveryCodesAction,
             disable: disableTwoFactorAction,
           }}
+        />
+        <PasskeysPanel
+          passkeys={passkeys.map((passkey) => ({
+            id: passkey.id,
+            name: passkey.name,
+            added: display.date(passkey.createdAt),
+            lastUsed: passkey.lastUsedAt ? display.relative(passkey.lastUsedAt, now) : null,
+            synced: passkey.backedUp,
+          }))}
+          hasPassword={emailStatus.hasPassword}
+          twoFactor={twoFactor.enabled}
+          available={passkeyDomain() !== null}
+          actions={{ begin: beginPasskeyAction, finish: finishPasskeyAction, remove: removePasskeyAction }}
         />
         <SessionList
           sessions={sessions.map((session) => ({
