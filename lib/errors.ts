@@ -36,6 +36,7 @@ const ERRORS = {
   "auth:no_two_factor": { status: 409 },
   "auth:second_factor_required": { status: 403 },
   "auth:passkeys_unavailable": { status: 409 },
+  "auth:sign_in_again": { status: 403 },
   "auth:passkey_refused": { status: 401 },
   "auth:passkey_exists": { status: 409 },
   "auth:passkey_limit": { status: 409 },

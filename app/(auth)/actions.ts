@@ -17,6 +17,7 @@ import {
   finishPasskeySecondFactor,
   PASSKEY_CHALLENGE_COOKIE,
   passkeyAnswerSchema,
+  passkeyDomain,
 } from "@/lib/auth/passkeys";
 import { passwordWeakness } from "@/lib/auth/password-strength";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwords";
@@ -26,7 +27,6 @@ import { clearSessionCookies, getCurrentSession, getSessionAnyStage } from "@/li
 import { completeSecondFactor } from "@/lib/auth/sessions";
 import { redeemSecondFactor } from "@/lib/auth/two-factor";
 import { emailSchema, passwordSchema } from "@/lib/auth/users";
-import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/security/client-address";
 import { freeTextSchema } from "@/lib/text/free-text";
@@ -190,7 +190,7 @@ export async function passkeySignInOptionsAction(
     (await cookies()).set(PASSKEY_CHALLENGE_COOKIE, challengeId, {
       httpOnly: true,
       sameSite: "strict",
-      secure: new URL(env.APP_URL ?? env.NEXTAUTH_URL).protocol === "https:",
+      secure: passkeyDomain()?.origin.startsWith("https:") ?? true,
       path: "/api/auth",
       maxAge: CHALLENGE_LIFETIME_MS / 1000,
     });

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { recordAudit, recordSignInFailure } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { clientAddress } from "@/lib/security/client-address";
 import { syncOnSignIn } from "@/lib/sync";
 import { finishPasskeySignIn, PASSKEY_CHALLENGE_COOKIE, passkeyAnswerSchema } from "./passkeys";
@@ -118,7 +119,7 @@ export const authOptions: NextAuthOptions = {
         const answer = passkeyAnswerSchema.safeParse(credentials?.response);
         const store = await cookies();
         const challengeId = store.get(PASSKEY_CHALLENGE_COOKIE)?.value;
-        store.delete(PASSKEY_CHALLENGE_COOKIE);
+        store.delete({ name: PASSKEY_CHALLENGE_COOKIE, path: "/api/auth" });
         if (!answer.success || !challengeId) {
           throw new Error("The passkey was not accepted. Press “Sign in with a passkey” again.");
         }
@@ -126,9 +127,11 @@ export const authOptions: NextAuthOptions = {
           const { userId, passkeyName } = await finishPasskeySignIn({ challengeId, response: answer.data });
           return { id: userId, passkeyName };
         } catch (error) {
-          // next-auth shows the message thrown: the AppError's own, written for the person.
+          // next-auth shows the message thrown (in the URL): the AppError's own, written for the person;
+          // anything else is logged and told in general words, never as the database's own.
           if (isAppError(error)) throw new Error(error.message);
-          throw error;
+          log.error({ err: error }, "passkey sign-in failed");
+          throw new Error("Signing in with a passkey failed. Try again, or use your password.");
         }
       },
     }),

@@ -25,9 +25,15 @@ import {
 import { ThrottledError } from "./rate-limit";
 import { createSession } from "./sessions";
 import { beginTotpSetup, confirmTotpSetup, getTwoFactorStatus } from "./two-factor";
-import { dropUnprovedAccess, registerUser } from "./users";
+import { dropUnprovedAccess, findOrCreateOAuthUser, registerUser } from "./users";
 
-vi.mock("@/lib/notifications", () => ({ sendAccountEmail: async () => {} }));
+const mail = vi.hoisted(() => ({ sent: [] as { email: string; subject: string; text: string }[] }));
+vi.mock("@/lib/notifications", () => ({
+  sendAccountEmail: async (message: { email: string; subject: string; text: string }) => {
+    mail.sent.push(message);
+  },
+}));
+const { requestPasswordReset, resetPassword } = await import("./passwords");
 
 const PASSWORD = "an old but decent passphrase";
 const origin = { address: "8.8.8.8", userAgent: null };
@@ -55,7 +61,12 @@ async function withPasskey(name = "Work laptop", options?: { synced?: boolean; c
   const { user, sessionId } = await person();
   const authenticator = new SoftAuthenticator(site as NonNullable<typeof site>, options);
   const created = await beginPasskeyRegistration({ ...proof(user.id), sessionId, name });
-  await finishPasskeyRegistration({ userId: user.id, sessionId, response: authenticator.register(created) });
+  const { notify } = await finishPasskeyRegistration({
+    userId: user.id,
+    sessionId,
+    response: authenticator.register(created),
+  });
+  await notify();
   return { user, sessionId, authenticator };
 }
 
@@ -108,6 +119,43 @@ describe("adding a passkey", () => {
       action: "passkey_added",
       detail: { name: "Phone", synced: true },
     });
+    const notice = mail.sent.findLast((message) => message.email === user.email);
+    expect(notice?.subject).toBe("A passkey was added to your Mingus account");
+    expect(notice?.text).toContain("“Phone”");
+  });
+
+  test("an account without a password needs a sign-in from the last 10 minutes", async () => {
+    const user = await findOrCreateOAuthUser({ email: unique(), name: null, image: null });
+    const old = new Date(Date.now() - 11 * 60_000);
+    const stale = await createSession({ userId: user.id, origin });
+    await db.userSession.update({ where: { id: stale }, data: { createdAt: old } });
+    await refusedWith(
+      beginPasskeyRegistration({ ...proof(user.id), currentPassword: "", sessionId: stale, name: "Laptop" }),
+      "auth:sign_in_again",
+    );
+    const fresh = await createSession({ userId: user.id, origin });
+    const options = await beginPasskeyRegistration({
+      ...proof(user.id),
+      currentPassword: "",
+      sessionId: fresh,
+      name: "Laptop",
+    });
+    await finishPasskeyRegistration({
+      userId: user.id,
+      sessionId: fresh,
+      response: new SoftAuthenticator(site).register(options),
+    });
+    expect(await listPasskeys({ userId: user.id })).toHaveLength(1);
+  });
+
+  test("a session signed out before its answer came adds nothing (its challenge goes with it)", async () => {
+    const { user, sessionId } = await person();
+    const options = await beginPasskeyRegistration({ ...proof(user.id), sessionId, name: "Laptop" });
+    const answer = new SoftAuthenticator(site).register(options);
+    await db.userSession.delete({ where: { id: sessionId } });
+    expect(await db.passkeyChallenge.count({ where: { sessionId } })).toBe(0);
+    await refusedWith(finishPasskeyRegistration({ userId: user.id, sessionId, response: answer }), "auth:no_setup");
+    expect(await listPasskeys({ userId: user.id })).toEqual([]);
   });
 
   test("asks for the password, and with two-factor sign-in on for a code too", async () => {
@@ -194,6 +242,20 @@ describe("adding a passkey", () => {
       beginPasskeyRegistration({ ...proof(user.id), sessionId, name: "One more" }),
       "auth:passkey_limit",
     );
+    // With two-factor sign-in on, the limit is told before a recovery code is spent on it.
+    await beginTotpSetup({ userId: user.id, sessionId });
+    const setup = (await getTwoFactorStatus({ userId: user.id, sessionId })).setup;
+    if (!setup) throw new Error("no setup");
+    const { recoveryCodes } = await confirmTotpSetup({
+      ...proof(user.id),
+      sessionId,
+      code: appCode(setup.secret, new Date()),
+    });
+    await refusedWith(
+      beginPasskeyRegistration({ ...proof(user.id), sessionId, name: "One more", code: recoveryCodes[0] ?? "" }),
+      "auth:passkey_limit",
+    );
+    expect(await db.recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(0);
   });
 
   test("a device holding one of the account's passkeys is not asked to make another", async () => {
@@ -256,13 +318,36 @@ describe("signing in with a passkey", () => {
     await refusedWith(signInWith(authenticator), "auth:passkey_refused");
   });
 
-  test("a passkey whose user handle names another account is refused", async () => {
+  test("a passkey whose user handle names another account, or none, is refused", async () => {
     const { authenticator } = await withPasskey();
     const other = await person();
-    const { challengeId, options } = await beginPasskeySignIn({ address: address() });
-    const answer = authenticator.authenticate(options);
-    answer.response.userHandle = Buffer.from(other.user.id).toString("base64url");
-    await refusedWith(finishPasskeySignIn({ challengeId, response: answer }), "auth:passkey_refused");
+    for (const userHandle of [Buffer.from(other.user.id).toString("base64url"), undefined]) {
+      const { challengeId, options } = await beginPasskeySignIn({ address: address() });
+      const answer = authenticator.authenticate(options);
+      answer.response.userHandle = userHandle;
+      await refusedWith(finishPasskeySignIn({ challengeId, response: answer }), "auth:passkey_refused");
+    }
+  });
+
+  test("a cookie that names no challenge is a refusal, not a database error", async () => {
+    const { authenticator } = await withPasskey();
+    for (const challengeId of ["x", "'; DROP TABLE passkeys; --", "00000000-0000-4000-8000-000000000000"]) {
+      await refusedWith(
+        finishPasskeySignIn({ challengeId, response: authenticator.authenticate({ challenge: "abc" }) }),
+        "auth:passkey_refused",
+      );
+    }
+  });
+
+  test("resetting the password by email removes every passkey", async () => {
+    const { user, authenticator } = await withPasskey();
+    await requestPasswordReset({ email: user.email, address: address(), appUrl: "https://mingus.example" }).then(
+      (pending) => pending?.send(),
+    );
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail.sent.at(-1)?.text ?? "")?.[1] ?? "";
+    expect(await resetPassword({ token, newPassword: "violet tractor umbrella 42" })).toBeNull();
+    expect(await listPasskeys({ userId: user.id })).toEqual([]);
+    await refusedWith(signInWith(authenticator), "auth:passkey_refused");
   });
 
   test("one network may begin 30 in 15 minutes", async () => {

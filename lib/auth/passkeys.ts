@@ -22,14 +22,18 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { type LaterMail, mailLater } from "./mail";
 import type { PasswordProof } from "./passwords";
 import { consumePasskeySignIn, consumeSecondFactorAttempt, refundSecondFactorAttempt } from "./rate-limit";
 import { assertPasswordIfSet, hasSecondFactor, redeemSecondFactor } from "./two-factor";
 
 export const CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
+/** An account without a password proves it is its owner adding a passkey by a sign-in this recent. */
+export const FRESH_SIGN_IN_MS = 10 * 60 * 1000;
 /** Passkeys one account may hold: enough for every device and a spare key or two. */
 export const PASSKEY_LIMIT = 20;
 const RP_NAME = "Mingus";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type ChallengePurpose = "register" | "sign_in" | "second_factor";
 
@@ -181,7 +185,9 @@ async function claimChallenge(
 /**
  * Starts adding a passkey for the session `sessionId`: the current password (if the account has one) and,
  * with two-factor sign-in on, a code: a passkey signs in without either, so adding one asks for both.
- * Returns what the browser hands to navigator.credentials.create.
+ * An account with neither (GitHub or Google only) needs a sign-in from the last 10 minutes instead, so a
+ * stolen session cookie cannot make itself a lasting way in. Returns what the browser hands to
+ * navigator.credentials.create.
  */
 export async function beginPasskeyRegistration({
   userId,
@@ -198,17 +204,28 @@ export async function beginPasskeyRegistration({
   now?: Date;
 }): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const { rpID } = requireDomain();
-  const { email } = await assertPasswordIfSet({ userId, currentPassword, address });
-  if (await hasSecondFactor({ userId })) {
-    if (!code) throw new AppError("auth:wrong_code", "Type the code from your app, or a recovery code.");
-    await redeemSecondFactor({ userId, code, purpose: "add_passkey", now });
-  }
+  // Before any code is spent: a recovery code used up on a refusal would be lost for nothing.
   const existing = await db.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
   if (existing.length >= PASSKEY_LIMIT) {
     throw new AppError(
       "auth:passkey_limit",
       `You have ${PASSKEY_LIMIT} passkeys, the most one account may have. Remove one first.`,
     );
+  }
+  const { email, hasPassword } = await assertPasswordIfSet({ userId, currentPassword, address });
+  const secondFactor = await hasSecondFactor({ userId });
+  if (!hasPassword && !secondFactor) {
+    const session = await db.userSession.findFirst({ where: { id: sessionId, userId }, select: { createdAt: true } });
+    if (!session || now.getTime() - session.createdAt.getTime() > FRESH_SIGN_IN_MS) {
+      throw new AppError(
+        "auth:sign_in_again",
+        "Your account has no password, so adding a passkey needs a fresh sign-in: sign out, sign in again with GitHub or Google, and add it within 10 minutes.",
+      );
+    }
+  }
+  if (secondFactor) {
+    if (!code) throw new AppError("auth:wrong_code", "Type the code from your app, or a recovery code.");
+    await redeemSecondFactor({ userId, code, purpose: "add_passkey", now });
   }
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
@@ -230,13 +247,16 @@ export async function beginPasskeyRegistration({
   return options;
 }
 
-/** Finishes adding the passkey the session began: checks the browser's answer and keeps the public key. */
+/**
+ * Finishes adding the passkey the session began: checks the browser's answer and keeps the public key.
+ * Returns the mail telling the owner, to send after the answer.
+ */
 export async function finishPasskeyRegistration({
   userId,
   sessionId,
   response,
   now = new Date(),
-}: SessionAnswer<RegistrationResponseJSON>): Promise<{ name: string }> {
+}: SessionAnswer<RegistrationResponseJSON>): Promise<{ name: string; notify: LaterMail }> {
   const { rpID, origin } = requireDomain();
   const claimed = await claimChallenge({ purpose: "register", sessionId }, now);
   if (!claimed) throw new AppError("auth:no_setup", "This took longer than 5 minutes. Press “Add a passkey” again.");
@@ -253,26 +273,48 @@ export async function finishPasskeyRegistration({
   if (!verification.verified) throw refused("The passkey was not accepted. Press “Add a passkey” to try again.");
   const { credential, credentialBackedUp } = verification.registrationInfo;
   const name = claimed.name ?? "Passkey";
-  try {
-    await db.passkey.create({
-      data: {
-        userId,
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey),
-        counter: BigInt(credential.counter),
-        transports: credential.transports ?? [],
-        backedUp: credentialBackedUp,
-        name,
-      },
+  const user = await db
+    .$transaction(async (tx) => {
+      // The session row locked while the passkey is written: signed out meanwhile (or swept away when the
+      // address's owner proved it, users.ts dropUnprovedAccess), it adds nothing.
+      const live = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM user_sessions WHERE id = ${sessionId}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      if (live.length === 0) throw new AppError("auth:no_setup", "Your session has ended. Sign in again.");
+      const taken = await tx.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } });
+      if (taken) throw new AppError("auth:passkey_exists", "That passkey is already added to an account.");
+      await tx.passkey.create({
+        data: {
+          userId,
+          credentialId: credential.id,
+          publicKey: Buffer.from(credential.publicKey),
+          counter: BigInt(credential.counter),
+          transports: credential.transports ?? [],
+          backedUp: credentialBackedUp,
+          name,
+        },
+      });
+      return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    })
+    .catch((error: { code?: string }) => {
+      // Added by another account in the same moment.
+      if (error.code === "P2002")
+        throw new AppError("auth:passkey_exists", "That passkey is already added to an account.");
+      throw error;
     });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("auth:passkey_exists", "That passkey is already added to an account.");
-    }
-    throw error;
-  }
   await recordAudit({ action: "passkey_added", userId, detail: { name, synced: credentialBackedUp } });
-  return { name };
+  const notify = mailLater({
+    userId,
+    email: user.email,
+    subject: "A passkey was added to your Mingus account",
+    lines: [
+      `The passkey “${name}” was just added to your Mingus account. It signs in without your password.`,
+      "",
+      "If this was not you, sign in, remove it under Settings → Security → Passkeys, change your password and",
+      "sign out everywhere. Resetting your password by email removes every passkey too.",
+    ],
+    what: "passkey notice",
+  });
+  return { name, notify };
 }
 
 /**
@@ -349,15 +391,15 @@ export async function finishPasskeySignIn({
   response: AuthenticationResponseJSON;
   now?: Date;
 }): Promise<{ userId: string; passkeyName: string }> {
-  const claimed = await claimChallenge({ purpose: "sign_in", id: challengeId }, now);
+  const claimed = UUID.test(challengeId) ? await claimChallenge({ purpose: "sign_in", id: challengeId }, now) : null;
   if (!claimed) throw refused("This took longer than 5 minutes. Press “Sign in with a passkey” again.");
   const passkey = await db.passkey.findUnique({ where: { credentialId: response.id } });
   if (!passkey) {
     throw refused("That passkey belongs to no account here; it may have been removed. Sign in with your password.");
   }
-  // The passkey names the account it was made for; it must be the one holding it.
+  // A discoverable passkey names the account it was made for; it must be the one holding it.
   const handle = response.response.userHandle;
-  const handleMatches = !handle || Buffer.from(handle, "base64url").toString("utf8") === passkey.userId;
+  const handleMatches = Boolean(handle) && Buffer.from(handle ?? "", "base64url").toString("utf8") === passkey.userId;
   if (!handleMatches || !(await verifyAssertion({ passkey, challenge: claimed.challenge, response, now }))) {
     await recordAudit({ action: "sign_in_failed", userId: passkey.userId, detail: { reason: "passkey_rejected" } });
     throw refused();

@@ -158,6 +158,8 @@ export async function resetPassword({
   await db.$transaction([
     ...(emailVerified === null ? dropUnprovedAccess(taken.userId) : []),
     db.userToken.deleteMany({ where: { userId: taken.userId, usedAt: null } }),
+    // Whoever knew the old password may have added a passkey: a way in the new password would not close.
+    db.passkey.deleteMany({ where: { userId: taken.userId } }),
     db.user.update({ where: { id: taken.userId }, data: { passwordHash, emailVerified: emailVerified ?? now } }),
   ]);
   if (emailVerified === null) await refreshRole({ userId: taken.userId });

@@ -108,13 +108,13 @@ function setupIsLive(row: { setupSessionId: string | null; createdAt: Date }, se
 }
 
 /** The current password, for an account that has one (GitHub and Google accounts have none). */
-export async function assertPasswordIfSet(proof: PasswordProof): Promise<{ email: string }> {
+export async function assertPasswordIfSet(proof: PasswordProof): Promise<{ email: string; hasPassword: boolean }> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: proof.userId },
     select: { email: true, passwordHash: true },
   });
   if (user.passwordHash) await assertCurrentPassword(proof);
-  return { email: user.email };
+  return { email: user.email, hasPassword: Boolean(user.passwordHash) };
 }
 
 /** Whether signing in as this person takes a second factor. */

@@ -300,11 +300,12 @@ export const finishPasskeyAction = authedAction(
     const current = await getCurrentSession();
     if (!current) return { message: "Your session has ended. Sign in again." };
     try {
-      const { name } = await finishPasskeyRegistration({
+      const { name, notify } = await finishPasskeyRegistration({
         userId: user.id,
         sessionId: current.sessionId,
         response: input.response,
       });
+      after(notify);
       revalidatePath(PATH);
       return { ok: true, message: `Passkey “${name}” added. You can sign in with it without your password.` };
     } catch (error) {
