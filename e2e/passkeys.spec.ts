@@ -4,7 +4,7 @@
 // Browsers refuse passkeys at an IP address, so this spec opens the app at localhost (PASSKEY_ORIGIN).
 import { type CDPSession, expect, type Page, test } from "@playwright/test";
 import { axeFindings, smallTargets } from "./support/a11y";
-import { PASSWORD, signIn, signOut, signUp } from "./support/auth";
+import { formAlert, PASSWORD, signIn, signOut, signUp } from "./support/auth";
 import { appCode, turnOnTwoFactor } from "./support/two-factor";
 
 test.use({ baseURL: async ({ baseURL }, use) => use(baseURL?.replace("127.0.0.1", "localhost")) });
@@ -31,9 +31,6 @@ async function signOutHere(page: Page) {
   await signOut(page);
   await page.goto("/sign-in");
 }
-
-/** The passkey button's own message on the sign-in page (the password form has an alert of its own). */
-const passkeyAlert = (page: Page) => page.getByRole("alert").filter({ hasText: /passkey/ });
 
 async function addPasskey(page: Page, name: string, code?: string) {
   await page.goto("/settings/security");
@@ -97,7 +94,7 @@ test("a passkey signs in without the password, and is removed with it", async ({
   await expect(panel.getByText("No passkeys yet.")).toBeVisible();
   await signOutHere(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-  await expect(passkeyAlert(page)).toContainText("belongs to no account here");
+  await expect(formAlert(page)).toContainText("belongs to no account here");
   await signIn(page, { email });
   await expect(page).toHaveURL(/\/accounts$/);
 });
@@ -138,6 +135,6 @@ test("a device that does not verify its user is refused", async ({ page }) => {
   });
   await signOutHere(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-  await expect(passkeyAlert(page)).toBeVisible();
+  await expect(formAlert(page)).toContainText(/passkey/);
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -62,13 +62,17 @@ export function PasskeyButton({
   label,
   pendingLabel = "Waiting for your passkey…",
   use,
+  report,
 }: {
   label: string;
   pendingLabel?: string;
   use: () => Promise<string | null>;
+  /** Where a problem is told, when the page has a message line of its own (the sign-in form's). */
+  report?: (message: string | null) => void;
 }) {
   const supported = useWebAuthnSupport();
-  const [message, setMessage] = useState<string | null>(null);
+  const [ownMessage, setOwnMessage] = useState<string | null>(null);
+  const setMessage = report ?? setOwnMessage;
   const [pending, startTransition] = useTransition();
   if (!supported) return null;
   return (
@@ -87,9 +91,11 @@ export function PasskeyButton({
       >
         {pending ? pendingLabel : label}
       </Button>
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
-        {message}
-      </p>
+      {report ? null : (
+        <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700 dark:text-red-400">
+          {ownMessage}
+        </p>
+      )}
     </div>
   );
 }

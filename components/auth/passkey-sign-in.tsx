@@ -5,11 +5,21 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { answerWithPasskey, PasskeyButton, type PasskeyOptionsAction } from "./passkey-button";
 
-export function PasskeySignIn({ begin, callbackUrl }: { begin: PasskeyOptionsAction; callbackUrl: string }) {
+export function PasskeySignIn({
+  begin,
+  callbackUrl,
+  report,
+}: {
+  begin: PasskeyOptionsAction;
+  callbackUrl: string;
+  /** The sign-in form's message line. */
+  report: (message: string | null) => void;
+}) {
   const router = useRouter();
   return (
     <PasskeyButton
       label="Sign in with a passkey"
+      report={report}
       use={async () => {
         const prompt = await answerWithPasskey(begin);
         if ("problem" in prompt) return prompt.problem;

@@ -73,7 +73,7 @@ export function SignInForm({
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
-      {passkeySignIn ? <PasskeySignIn begin={passkeySignIn} callbackUrl={callbackUrl} /> : null}
+      {passkeySignIn ? <PasskeySignIn begin={passkeySignIn} callbackUrl={callbackUrl} report={setError} /> : null}
       {providers.length > 0 ? (
         <div className="space-y-2">
           {providers.map((provider) => (
