@@ -10,17 +10,12 @@ COPY package.json package-lock.json ./
 COPY packages/plaid-emulator/package.json packages/plaid-emulator/
 RUN npm ci --no-audit --no-fund
 
-# ---- Runtime dependencies only, for the worker and the migration runner ------------------------------
+# ---- Runtime dependencies only, for the compiled worker and the operator programs ---------------------
 FROM ${NODE_IMAGE} AS runtime-deps
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY packages/plaid-emulator/package.json packages/plaid-emulator/
 RUN npm ci --omit=dev --no-audit --no-fund
-# The worker runs from its TypeScript sources through tsx until a later release compiles it; tsx (a
-# development dependency) and its one dependency, esbuild with its platform binary, come along.
-COPY --from=deps /src/node_modules/tsx node_modules/tsx
-COPY --from=deps /src/node_modules/esbuild node_modules/esbuild
-COPY --from=deps /src/node_modules/@esbuild node_modules/@esbuild
 
 # ---- The build -----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS build
@@ -28,8 +23,9 @@ WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /src/node_modules node_modules
 COPY . .
-# Generates the Prisma client into lib/db/generated, builds, and completes the standalone server with
-# its browser assets (the same step the standalone e2e spec runs).
+# Generates the Prisma client into lib/db/generated, builds the web server and compiles the programs
+# (dist/programs), and completes the standalone server with its browser assets (the same step the
+# standalone e2e spec runs).
 RUN npm run build && node scripts/assemble-standalone.mjs .next
 
 # ---- The image -------------------------------------------------------------------------------------
@@ -41,16 +37,15 @@ ENV NODE_ENV=production \
 RUN groupadd --system --gid 1001 mingus \
  && useradd --system --uid 1001 --gid mingus --no-create-home --shell /usr/sbin/nologin mingus
 
-# The worker's and the migration runner's tree, /opt/mingus: sources, the generated Prisma client and
-# runtime modules. Temporary: a later release compiles the worker and this tree goes.
+# The programs' tree, /opt/mingus: the compiled worker and operator programs (plain JavaScript, the
+# Prisma client compiled in), the migrations they apply and the runtime modules they import. Nothing
+# here is compiled or generated when a process starts: `node dist/programs/worker.mjs`.
 WORKDIR /opt/mingus
 COPY --from=runtime-deps /src/node_modules node_modules
-COPY --from=build /src/package.json /src/tsconfig.json /src/next.config.js /src/prisma.config.ts ./
-COPY --from=build /src/lib lib
-COPY --from=build /src/scripts scripts
-COPY --from=build /src/prisma prisma
+COPY --from=build /src/package.json ./
+COPY --from=build /src/dist/programs dist/programs
+COPY --from=build /src/prisma/migrations prisma/migrations
 COPY --from=build /src/packages packages
-COPY --from=build /src/instrumentation.ts ./
 
 # The web server, /app: Next's standalone server with the modules it traced (PGlite's among them, for
 # the embedded database; compose runs PostgreSQL), its migrations and browser assets.

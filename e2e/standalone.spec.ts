@@ -56,8 +56,8 @@ test("the standalone server runs on its own: health, a page with its assets, met
   const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   let server: ChildProcess | undefined;
   try {
-    // As compose's one-shot `migrate` service: the migration runner from the sources.
-    execFileSync("npx", ["tsx", "--conditions=react-server", "scripts/migrate.ts"], {
+    // As compose's one-shot `migrate` service: the compiled migration runner (npm run build made it).
+    execFileSync("node", ["dist/programs/migrate.mjs"], {
       env: { ...process.env, DATABASE_URL: databaseUrl, ...SHARED_KEYS },
       stdio: "pipe",
     });

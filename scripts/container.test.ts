@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 
 const dockerfile = fs.readFileSync("Dockerfile", "utf8");
+const programsBuilt = fs.readFileSync("scripts/build-programs.mjs", "utf8");
 const dockerignore = fs
   .readFileSync(".dockerignore", "utf8")
   .split("\n")
@@ -76,16 +77,22 @@ describe("Dockerfile", () => {
     }
   });
 
-  test("the runner's worker tree holds what the worker and migrate commands load", () => {
+  test("the runner's programs tree holds the compiled programs and what they read, and no compiler", () => {
     const copied = (all.get("runner") ?? [])
       .filter((line) => line.startsWith("COPY --from=build /src/"))
       .flatMap((line) => line.split(/\s+/).slice(2, -1))
       .map((source) => source.replace(/^\/src\//, ""));
-    for (const needed of ["lib", "scripts", "prisma", "packages", "tsconfig.json", "package.json"]) {
+    // The programs are built in the image (npm run build), from sources the context must carry.
+    for (const needed of ["dist/programs", "prisma/migrations", "packages", "package.json"]) {
       expect(copied, needed).toContain(needed);
-      expect(ignored(needed), needed).toBe(false);
+    }
+    for (const source of ["scripts/build-programs.mjs", "scripts/worker.ts", "prisma/migrations", "packages"]) {
+      expect(ignored(source), source).toBe(false);
     }
     expect(copied).toContain(".next/standalone");
+    // The sources, tsx and esbuild stay out of the image.
+    for (const left of ["lib", "scripts", "tsconfig.json"]) expect(copied, left).not.toContain(left);
+    expect(dockerfile).not.toMatch(/node_modules\/(tsx|esbuild)/);
   });
 });
 
@@ -110,15 +117,16 @@ describe("compose.yaml", () => {
     }
   });
 
-  test("the migrate and worker commands name scripts that exist, run where the image puts them", () => {
-    for (const [name, script] of [
-      ["migrate", "scripts/migrate.ts"],
-      ["worker", "scripts/worker.ts"],
+  test("the migrate and worker commands are node on compiled programs the build makes, where the image puts them", () => {
+    for (const [name, program] of [
+      ["migrate", "migrate"],
+      ["worker", "worker"],
     ] as const) {
       expect(services[name]?.working_dir, name).toBe("/opt/mingus");
-      expect(services[name]?.command?.at(-1), name).toBe(script);
-      expect(fs.existsSync(script), script).toBe(true);
+      expect(services[name]?.command, name).toEqual(["node", `dist/programs/${program}.mjs`]);
+      expect(programsBuilt, program).toMatch(new RegExp(`\\n  "?${program}"?: "scripts/${program}\\.ts"`));
     }
+    expect(dockerfile).toContain("COPY --from=build /src/dist/programs dist/programs");
     expect(services.worker?.healthcheck?.test?.join(" ")).toContain("/metrics");
   });
 });
