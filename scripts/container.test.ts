@@ -14,6 +14,8 @@ const dockerignore = fs
   .filter((line) => line && !line.startsWith("#"));
 type Service = {
   image?: string;
+  profiles?: string[];
+  environment?: Record<string, string>;
   build?: unknown;
   command?: string[];
   working_dir?: string;
@@ -128,5 +130,18 @@ describe("compose.yaml", () => {
     }
     expect(dockerfile).toContain("COPY --from=build /src/dist/programs dist/programs");
     expect(services.worker?.healthcheck?.test?.join(" ")).toContain("/metrics");
+  });
+
+  test("the small profile: one app container whose web server runs the jobs, after the migration", () => {
+    const small = services["app-small"];
+    expect(small?.profiles).toEqual(["small"]);
+    expect(small?.image).toBe("mingus:latest");
+    expect(small?.environment?.MINGUS_WEB_WORKERS).toBe("1");
+    // The shared settings still reach it (the merge keeps DATABASE_URL and the secrets).
+    expect(small?.environment?.DATABASE_URL).toContain("@db:5432/mingus");
+    expect(small?.depends_on?.migrate?.condition).toBe("service_completed_successfully");
+    // The usual app and worker carry no profile: `docker compose up` starts them as before.
+    expect(services.app?.profiles).toBeUndefined();
+    expect(services.worker?.profiles).toBeUndefined();
   });
 });
