@@ -110,10 +110,18 @@ async function startProcess(
   return { name, child, healthySeconds: (performance.now() - began) / 1000, output: () => output };
 }
 
-async function stopProcess({ child }: Started): Promise<void> {
-  if (child.exitCode !== null || !child.pid) return;
+async function stopProcess({ name, child, output }: Started): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) {
+    // It ended by itself during the run (out of memory, say): its last words.
+    process.stderr.write(`${name} had exited (${child.exitCode ?? child.signalCode}):\n${output().slice(-2000)}\n`);
+    return;
+  }
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid, "SIGTERM");
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return; // Gone meanwhile.
+  }
   await exited;
 }
 
