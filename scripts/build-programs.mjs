@@ -7,15 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { PROGRAMS } from "./programs.mjs";
 
-export const PROGRAMS = {
-  worker: "scripts/worker.ts",
-  migrate: "scripts/migrate.ts",
-  "promote-admin": "scripts/promote-admin.ts",
-  "rotate-keys": "scripts/rotate-keys.ts",
-  "fetch-rates": "scripts/fetch-rates.ts",
-  "plaid-webhooks": "scripts/plaid-webhooks.ts",
-};
 export const OUT_DIR = "dist/programs";
 
 const BUNDLED = new Set(["server-only", "plaid", "date-fns", "zod"]);

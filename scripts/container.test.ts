@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 
 const dockerfile = fs.readFileSync("Dockerfile", "utf8");
-const programsBuilt = fs.readFileSync("scripts/build-programs.mjs", "utf8");
+const programsBuilt = fs.readFileSync("scripts/programs.mjs", "utf8");
 const dockerignore = fs
   .readFileSync(".dockerignore", "utf8")
   .split("\n")

@@ -7,15 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-
-const SOURCES = {
-  worker: "scripts/worker.ts",
-  migrate: "scripts/migrate.ts",
-  "promote-admin": "scripts/promote-admin.ts",
-  "rotate-keys": "scripts/rotate-keys.ts",
-  "fetch-rates": "scripts/fetch-rates.ts",
-  "plaid-webhooks": "scripts/plaid-webhooks.ts",
-};
+import { PROGRAMS as SOURCES } from "./programs.mjs";
 
 const [name = "", ...args] = process.argv.slice(2);
 if (!(name in SOURCES)) {
