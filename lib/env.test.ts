@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { CountryCode } from "plaid";
 import { describe, expect, test } from "vitest";
 import webpush from "web-push";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, PLAID_COUNTRY_CODES, parseEnv } from "@/lib/env";
 
 const KEY = randomBytes(32).toString("base64");
 const POSTGRES = "postgresql://postgres@127.0.0.1:5432/mingus";
@@ -218,4 +219,8 @@ describe("parseEnv", () => {
       ]);
     }
   });
+});
+
+test("the Plaid countries the settings accept are exactly Plaid's CountryCode values", () => {
+  expect([...PLAID_COUNTRY_CODES].sort()).toEqual(Object.values(CountryCode).sort());
 });
