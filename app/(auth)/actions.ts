@@ -39,10 +39,10 @@ const signUpSchema = z
   })
   // The email and name count as guessable. zod runs this even when a field failed, so a password the
   // length rule refused gets only that message.
-  .superRefine(({ name, email, password }, ctx) => {
+  .superRefine(async ({ name, email, password }, ctx) => {
     if (!passwordSchema.safeParse(password).success) return;
     const known = [email, name].filter((value): value is string => typeof value === "string");
-    const weakness = passwordWeakness(password, [...known, ...known.map((value) => value.split("@")[0] ?? "")]);
+    const weakness = await passwordWeakness(password, [...known, ...known.map((value) => value.split("@")[0] ?? "")]);
     if (weakness) ctx.addIssue({ code: "custom", path: ["password"], message: weakness });
   });
 
@@ -51,7 +51,7 @@ const signUpSchema = z
  * already, mails its owner a notice: the answer is the same either way, and the mail goes out after it.
  */
 export async function signUp(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  const parsed = await signUpSchema.safeParseAsync(Object.fromEntries(formData));
   if (!parsed.success) {
     return { errors: z.flattenError(parsed.error).fieldErrors, message: "Check the highlighted fields." };
   }

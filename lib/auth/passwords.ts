@@ -76,7 +76,7 @@ export async function changePassword({
   address: string;
 }): Promise<{ newPassword: string } | null> {
   const user = await assertCurrentPassword({ userId, currentPassword, address });
-  const weakness = passwordWeakness(newPassword, guessable(user));
+  const weakness = await passwordWeakness(newPassword, guessable(user));
   if (weakness) return { newPassword: weakness };
   if (newPassword === currentPassword) return { newPassword: "Choose a password you have not been using." };
   await db.$transaction([
@@ -143,7 +143,7 @@ export async function resetPassword({
     new AppError("auth:link_invalid", "This reset link has expired or was already used. Ask for a new one.");
   const owner = await findLiveToken({ token, purpose: "password_reset", now });
   if (!owner) throw invalid();
-  const weakness = passwordWeakness(newPassword, guessable(owner));
+  const weakness = await passwordWeakness(newPassword, guessable(owner));
   if (weakness) return { newPassword: weakness };
   const passwordHash = await hashPassword(newPassword);
   const taken = await takeToken({ token, purpose: "password_reset", now });
