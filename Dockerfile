@@ -30,10 +30,14 @@ RUN npm run build && node scripts/assemble-standalone.mjs .next
 
 # ---- The image -------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runner
+# Memory settings (scripts/production-memory.ts, which bench:memory measures): two malloc arenas and
+# V8's heap limits for the web server; compose.yaml gives the worker its own NODE_OPTIONS.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOSTNAME=0.0.0.0
+    HOSTNAME=0.0.0.0 \
+    MALLOC_ARENA_MAX=2 \
+    NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=2"
 RUN groupadd --system --gid 1001 mingus \
  && useradd --system --uid 1001 --gid mingus --no-create-home --shell /usr/sbin/nologin mingus
 

@@ -11,7 +11,10 @@
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mingus_bench_memory NODE_ENV=production npm run db:migrate
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mingus_bench_memory npm run bench:memory
 // Options (after `--`): --requests N (10000), --syncs N (1000), --connections N (50), --people N (10),
-// --port P (3290).
+// --port P (3290), --shape separate|one-process|both, and the processes' memory settings, by default
+// production's (scripts/production-memory.ts, as the container sets them): --web-node-options=FLAGS
+// and --worker-node-options=FLAGS (NODE_OPTIONS for each), --malloc-arena-max=N, or --node-defaults
+// for none of them (Node's and glibc's own defaults).
 import "@/scripts/load-env";
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,6 +27,10 @@ import { env } from "@/lib/env";
 import { createBoss, createQueues, sendSyncJobs } from "@/lib/jobs/boss";
 import { createEmulatorStore } from "@/lib/plaid/emulator-mount";
 import { requestSync } from "@/lib/sync";
+import {
+  MALLOC_ARENA_MAX as PRODUCTION_MALLOC_ARENA_MAX,
+  NODE_OPTIONS as PRODUCTION_NODE_OPTIONS,
+} from "@/scripts/production-memory";
 import { type BenchConnection, createSyntheticItems, createTemplateItem, linkItems } from "./sync/bench-data";
 
 const TARGETS = { web: 250, worker: 150, oneProcess: 350, growthPercent: 10, healthySeconds: 3 };
@@ -32,6 +39,13 @@ const PASSWORD = "bench memory passphrase 7";
 const EMULATOR_KEYS = { clientId: TEST_CLIENT_ID, secret: TEST_SECRET };
 // Linux's page size on x86-64 and arm64 servers.
 const PAGE_SIZE = 4096;
+type Shape = "separate" | "one process";
+type MemorySettings = { web: string; worker: string; mallocArenaMax: string };
+const SHAPES: Record<string, Shape[]> = {
+  both: ["separate", "one process"],
+  separate: ["separate"],
+  "one-process": ["one process"],
+};
 
 function options() {
   const { values } = parseArgs({
@@ -41,9 +55,14 @@ function options() {
       connections: { type: "string", default: "50" },
       people: { type: "string", default: "10" },
       port: { type: "string", default: "3290" },
-      // V8's old-space limit for the web server and for the worker (--max-old-space-size), in MB.
-      "web-heap-mb": { type: "string" },
-      "worker-heap-mb": { type: "string" },
+      // NODE_OPTIONS for the web server and for the worker, and glibc's MALLOC_ARENA_MAX for both:
+      // production's unless given; --node-defaults drops all three.
+      "web-node-options": { type: "string", default: PRODUCTION_NODE_OPTIONS.web },
+      "worker-node-options": { type: "string", default: PRODUCTION_NODE_OPTIONS.worker },
+      "malloc-arena-max": { type: "string", default: PRODUCTION_MALLOC_ARENA_MAX },
+      "node-defaults": { type: "boolean", default: false },
+      // Which deployment shapes to run: separate, one-process, or both (the default).
+      shape: { type: "string", default: "both" },
     },
   });
   const whole = (name: "requests" | "syncs" | "connections" | "people" | "port") => {
@@ -57,11 +76,18 @@ function options() {
     connections: whole("connections"),
     people: whole("people"),
     port: whole("port"),
-    webHeapMb: values["web-heap-mb"] ? Number(values["web-heap-mb"]) : undefined,
-    workerHeapMb: values["worker-heap-mb"] ? Number(values["worker-heap-mb"]) : undefined,
+    memory: values["node-defaults"]
+      ? { web: "", worker: "", mallocArenaMax: "" }
+      : {
+          web: values["web-node-options"],
+          worker: values["worker-node-options"],
+          mallocArenaMax: values["malloc-arena-max"],
+        },
   };
+  const shapes = SHAPES[values.shape ?? "both"];
+  if (!shapes) throw new Error("--shape must be separate, one-process or both");
   if (parsed.people > parsed.connections) throw new Error("--people cannot exceed --connections");
-  return parsed;
+  return { ...parsed, shapes };
 }
 
 /** Resident memory of every process in the group `pgid`, in MB (/proc: statm's resident pages). */
@@ -209,9 +235,9 @@ async function runShape({
   syncCount,
   processEnv,
   port,
-  heap,
+  memory,
 }: {
-  shape: "separate" | "one process";
+  shape: Shape;
   base: string;
   people: { email: string; accountId: string; connectionId: string }[];
   connections: BenchConnection[];
@@ -219,16 +245,19 @@ async function runShape({
   syncCount: number;
   processEnv: NodeJS.ProcessEnv;
   port: number;
-  heap: { web?: number; worker?: number };
+  memory: MemorySettings;
 }) {
-  const heapFlag = (mb?: number) => (mb ? { NODE_OPTIONS: `--max-old-space-size=${mb}` } : {});
+  const nodeOptions = (flags: string) => ({
+    ...(flags ? { NODE_OPTIONS: flags } : {}),
+    ...(memory.mallocArenaMax ? { MALLOC_ARENA_MAX: memory.mallocArenaMax } : {}),
+  });
   const metricsToken = randomBytes(16).toString("hex");
   const webEnv = {
     ...processEnv,
     PORT: String(port),
     METRICS_TOKEN: metricsToken,
     MINGUS_WEB_WORKERS: shape === "one process" ? "1" : "0",
-    ...heapFlag(heap.web),
+    ...nodeOptions(memory.web),
   };
   const started: Started[] = [];
   try {
@@ -247,7 +276,7 @@ async function runShape({
             ...processEnv,
             WORKER_METRICS_PORT: String(metricsPort),
             METRICS_TOKEN: metricsToken,
-            ...heapFlag(heap.worker),
+            ...nodeOptions(memory.worker),
           },
           { url: `http://127.0.0.1:${metricsPort}/metrics`, headers: { authorization: `Bearer ${metricsToken}` } },
         ),
@@ -261,18 +290,22 @@ async function runShape({
       started.map((proc) => [proc.name, { start: groupRss(proc.child.pid ?? 0), half: 0, end: 0 }]),
     );
     const began = performance.now();
+    // The requests' own time, apart from the syncs': the web server's pace under this load.
+    let requestSeconds = 0;
+    const timedLoad = async (count: number) => {
+      const from = performance.now();
+      await load(base, signedIn, count);
+      requestSeconds += (performance.now() - from) / 1000;
+    };
     for (const half of ["half", "end"] as const) {
-      await Promise.all([
-        load(base, signedIn, Math.floor(requests / 2)),
-        syncs(connections, Math.floor(syncCount / 2)),
-      ]);
+      await Promise.all([timedLoad(Math.floor(requests / 2)), syncs(connections, Math.floor(syncCount / 2))]);
       for (const proc of started) {
         const sample = samples.get(proc.name) as Sample;
         sample[half] = groupRss(proc.child.pid ?? 0);
       }
     }
     const seconds = (performance.now() - began) / 1000;
-    return { shape, seconds, started: [...started], samples };
+    return { shape, seconds, requestSeconds, started: [...started], samples };
   } finally {
     for (const proc of started.reverse()) await stopProcess(proc);
   }
@@ -335,7 +368,7 @@ async function main() {
       MAIL_OUTBOX_DIR: `/tmp/mingus-bench-memory-${label}`,
     };
     const results = [];
-    for (const shape of ["separate", "one process"] as const) {
+    for (const shape of opts.shapes) {
       process.stdout.write(`${shape}: ${opts.requests} requests and ${opts.syncs} syncs…\n`);
       results.push(
         await runShape({
@@ -347,18 +380,19 @@ async function main() {
           syncCount: opts.syncs,
           processEnv,
           port: opts.port,
-          heap: { web: opts.webHeapMb, worker: opts.workerHeapMb },
+          memory: opts.memory,
         }),
       );
     }
     const mb = (value: number) => `${value.toFixed(0)} MB`;
     process.stdout.write(
-      `\nV8 old-space limit: web ${opts.webHeapMb ? `${opts.webHeapMb} MB` : "Node's default"}, worker ${opts.workerHeapMb ? `${opts.workerHeapMb} MB` : "Node's default"}\n`,
+      `\nNODE_OPTIONS: web ${opts.memory.web || "(none)"}; worker ${opts.memory.worker || "(none)"}; ` +
+        `MALLOC_ARENA_MAX: ${opts.memory.mallocArenaMax || "(glibc's default)"}\n`,
     );
     process.stdout.write(
       "\nProcess group            start     half      end   growth 2nd half   healthy in   target (end)\n",
     );
-    for (const { shape, seconds, started, samples } of results) {
+    for (const { shape, seconds, requestSeconds, started, samples } of results) {
       for (const proc of started) {
         const sample = samples.get(proc.name) as Sample;
         const growth = ((sample.end - sample.half) / sample.half) * 100;
@@ -372,7 +406,10 @@ async function main() {
             `   ${mb(sample.end)} ≤ ${mb(target)} ${sample.end <= target ? "met" : "NOT met"}\n`,
         );
       }
-      process.stdout.write(`  ${shape}: the load took ${seconds.toFixed(1)} s\n`);
+      const perSecond = (2 * Math.floor(opts.requests / 2)) / requestSeconds;
+      process.stdout.write(
+        `  ${shape}: the load took ${seconds.toFixed(1)} s; its requests ${requestSeconds.toFixed(1)} s (${perSecond.toFixed(0)} a second)\n`,
+      );
     }
   } finally {
     await server.close();

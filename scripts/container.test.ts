@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
+import { MALLOC_ARENA_MAX, NODE_OPTIONS } from "./production-memory";
 
 const dockerfile = fs.readFileSync("Dockerfile", "utf8");
 const programsBuilt = fs.readFileSync("scripts/programs.mjs", "utf8");
@@ -143,5 +144,19 @@ describe("compose.yaml", () => {
     // The usual app and worker carry no profile: `docker compose up` starts them as before.
     expect(services.app?.profiles).toBeUndefined();
     expect(services.worker?.profiles).toBeUndefined();
+  });
+});
+
+describe("memory settings", () => {
+  const runner = stages().get("runner")?.join("\n") ?? "";
+
+  test("the image and the worker service start with production's memory settings (scripts/production-memory.ts)", () => {
+    expect(runner).toContain(`MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}`);
+    expect(runner).toContain(`NODE_OPTIONS="${NODE_OPTIONS.web}"`);
+    expect(compose.services.worker?.environment?.NODE_OPTIONS).toBe(NODE_OPTIONS.worker);
+    // The web services keep the image's: nothing in compose overrides them.
+    for (const name of ["app", "app-small", "migrate"]) {
+      expect(compose.services[name]?.environment?.NODE_OPTIONS, name).toBeUndefined();
+    }
   });
 });
