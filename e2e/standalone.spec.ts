@@ -2,7 +2,7 @@
 // output completed as the Dockerfile does (scripts/assemble-standalone.mjs), copied out of the checkout
 // so it cannot borrow the checkout's node_modules, its database migrated as compose's `migrate` service
 // does, then `node server.js` on PostgreSQL: health, a page with its browser assets, and metrics.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -30,6 +30,11 @@ async function onServer(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** Whether this runner may make mount namespaces (unshare -m: root, as in CI). */
+function canUnshare(): boolean {
+  return spawnSync("unshare", ["-m", "--propagation", "private", "true"]).status === 0;
 }
 
 async function waitForHealth(server: ChildProcess, output: () => string): Promise<Response> {
@@ -64,7 +69,21 @@ test("the standalone server runs on its own: health, a page with its assets, met
 
     // Only what the container's environment holds: nothing from this checkout or the test runner.
     let output = "";
-    server = spawn("node", ["server.js"], {
+    // Where it can, with the checkout hidden behind an empty tmpfs in a private mount namespace, as
+    // the container has no checkout: nothing may reach back to the build machine's files (webpack
+    // writes `import.meta.url` as the source file's own path, which the Plaid emulator once used).
+    const command = canUnshare()
+      ? [
+          "unshare",
+          "-m",
+          "--propagation",
+          "private",
+          "sh",
+          "-c",
+          `mount -t tmpfs tmpfs "${process.cwd()}" && exec node server.js`,
+        ]
+      : ["node", "server.js"];
+    server = spawn(command[0] as string, command.slice(1), {
       cwd: root,
       env: {
         PATH: process.env.PATH,
@@ -122,6 +141,20 @@ test("the standalone server runs on its own: health, a page with its assets, met
     const text = await metrics.text();
     expect(text).toContain("mingus_metrics_database_up 1");
     expect(text).toContain("# TYPE mingus_sync_runs_total counter");
+
+    // The Plaid emulator (PLAID_EMULATOR=on, the demo) migrates its tables from the shipped folder.
+    const link = await fetch(`${BASE}/api/plaid-emulator/sandbox/public_token/create`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        client_id: EMULATOR_CLIENT_ID,
+        secret: EMULATOR_SECRET,
+        institution_id: "ins_109508",
+        initial_products: ["transactions"],
+      }),
+    });
+    expect(link.status, output).toBe(200);
+    expect(await link.json()).toMatchObject({ public_token: expect.stringMatching(/^public-sandbox-/) });
   } finally {
     server?.kill("SIGTERM");
     if (server && server.exitCode === null) await new Promise((resolve) => server?.once("exit", resolve));

@@ -2,6 +2,7 @@
 // the app's own database (the same PGlite instance on the embedded backend, since a second open of its
 // folder would corrupt it; a pool of its own on PostgreSQL, opened lazily), its tables in schema plaid_emulator.
 import "server-only";
+import path from "node:path";
 import {
   createPgliteStore,
   createPgStore,
@@ -43,6 +44,10 @@ export function createEmulatorStore(backend: Backend = getBackend()): EmulatorSt
 function createEmulator(backend: Backend): PlaidEmulator {
   return createPlaidEmulator({
     store: createEmulatorStore(backend),
+    // From the working directory, as the app's own migrations are (lib/db/migrate.ts): the package's
+    // default comes from import.meta.url, which webpack fixes at build time to the source file's path
+    // on the build machine (not in the container). next.config.js ships the folder with the server.
+    migrationsDir: path.join(process.cwd(), "packages", "plaid-emulator", "migrations"),
     basePath: EMULATOR_BASE_PATH,
     // The app's own pair only, and webhooks only to the app: see docs/security.md.
     credentials: emulatorCredentials(),
