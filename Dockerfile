@@ -37,7 +37,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     MALLOC_ARENA_MAX=2 \
-    NODE_OPTIONS="--max-old-space-size=256 --max-semi-space-size=2"
+    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=2"
 RUN groupadd --system --gid 1001 mingus \
  && useradd --system --uid 1001 --gid mingus --no-create-home --shell /usr/sbin/nologin mingus
 
