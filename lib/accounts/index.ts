@@ -18,4 +18,4 @@ export {
   toLiabilityFigures,
 } from "./liabilities";
 export { type AccountChanges, reconcileAccounts } from "./reconcile";
-export { updateBalance } from "./update-balance";
+export { type BalanceUpdate, updateBalance, updateBalances } from "./update-balance";

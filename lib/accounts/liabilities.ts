@@ -1,13 +1,13 @@
 // A connection's cards and loans as Plaid's /liabilities/get describes them: the rate (a card's
 // purchase APR, a loan's interest rate), the minimum payment due (payment_due), the next due date, the
 // last payment and whether it is overdue, on the account row; credit_limit, payment_due and
-// last_payment also as balance rows, through updateBalance, so their history is kept like any balance's.
+// last_payment also as balance rows, through recordBalances, so their history is kept like any balance's.
 import "server-only";
 import type { AccountBase, LiabilitiesObject } from "plaid";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { type DecimalInput, toMoney } from "@/lib/money/decimal";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
-import { updateBalance } from "./update-balance";
+import { type BalanceUpdate, recordBalances } from "./update-balance";
 
 export type LiabilityKind = "credit" | "student" | "mortgage";
 
@@ -108,7 +108,14 @@ export async function refreshLiabilities({
 }): Promise<LiabilitiesRefresh> {
   const rows = await db.bankAccount.findMany({
     where: { plaidConnectionId: connectionId, type: { in: ["credit", "loan"] } },
-    select: { id: true, accountId: true },
+    select: {
+      id: true,
+      accountId: true,
+      creditLimit: true,
+      paymentDue: true,
+      lastPaymentAmount: true,
+      lastPaymentDate: true,
+    },
   });
   if (rows.length === 0) return { status: "no_liability_accounts" };
   let response: Awaited<ReturnType<typeof getLiabilities>>;
@@ -120,14 +127,12 @@ export async function refreshLiabilities({
     throw error;
   }
   const figures = toLiabilityFigures(response.liabilities, response.accounts);
-  let updated = 0;
-  for (const row of rows) {
-    const found = figures.get(row.accountId);
-    if (!found) continue;
-    await recordFigures({ bankAccountId: row.id, figures: found, now });
-    updated++;
-  }
-  return { status: "updated", accounts: updated };
+  const found = rows.flatMap((row) => {
+    const figure = figures.get(row.accountId);
+    return figure ? [{ row, figures: figure }] : [];
+  });
+  if (found.length > 0) await recordFigures(found, now);
+  return { status: "updated", accounts: found.length };
 }
 
 function getLiabilities(connectionId: string, accessToken: string) {
@@ -136,40 +141,70 @@ function getLiabilities(connectionId: string, accessToken: string) {
   );
 }
 
-async function recordFigures({
-  bankAccountId,
-  figures,
-  now,
-}: {
-  bankAccountId: string;
-  figures: LiabilityFigures;
-  now: Date;
-}): Promise<void> {
-  await db.bankAccount.update({
-    where: { id: bankAccountId },
-    data: {
-      liabilityKind: figures.kind,
-      ...(figures.kind === "credit" ? { apr: figures.apr } : { interestRate: figures.interestRate }),
-      nextPaymentDueDate: day(figures.nextPaymentDueDate),
-      lastPaymentAmount: money(figures.lastPaymentAmount),
-      lastPaymentDate: day(figures.lastPaymentDate),
-      isOverdue: figures.isOverdue,
-      liabilitiesUpdatedAt: now,
-    },
+type StoredFigures = {
+  id: string;
+  creditLimit: Prisma.Decimal | null;
+  paymentDue: Prisma.Decimal | null;
+  lastPaymentAmount: Prisma.Decimal | null;
+  lastPaymentDate: Date | null;
+};
+
+/**
+ * Every account's figures in one transaction: the balance rows of the values that differ from the
+ * account's copy (none when the refresh learns nothing new, so no history is written), then all the
+ * account rows in one statement. The row's last payment is written with its balance row, so it tells
+ * whether that payment is recorded.
+ */
+async function recordFigures(found: { row: StoredFigures; figures: LiabilityFigures }[], now: Date): Promise<void> {
+  const balances: BalanceUpdate[] = [];
+  const differs = (stored: Prisma.Decimal | null, value: number) => !stored?.equals(toMoney(value));
+  for (const { row, figures } of found) {
+    const accountId = row.id;
+    if (figures.creditLimit !== null && figures.creditLimit >= 0 && differs(row.creditLimit, figures.creditLimit)) {
+      balances.push({ accountId, balanceType: "credit_limit", amount: figures.creditLimit });
+    }
+    if (figures.paymentDue !== null && differs(row.paymentDue, figures.paymentDue)) {
+      balances.push({ accountId, balanceType: "payment_due", amount: figures.paymentDue });
+    }
+    const paidOn = day(figures.lastPaymentDate);
+    if (
+      figures.lastPaymentAmount !== null &&
+      (differs(row.lastPaymentAmount, figures.lastPaymentAmount) ||
+        row.lastPaymentDate?.getTime() !== paidOn?.getTime())
+    ) {
+      balances.push({
+        accountId,
+        balanceType: "last_payment",
+        amount: figures.lastPaymentAmount,
+        asOfDate: paidOn ?? now,
+      });
+    }
+  }
+  const column = <T>(pick: (figures: LiabilityFigures) => T) => found.map(({ figures }) => pick(figures));
+  await db.$transaction(async (tx) => {
+    await recordBalances(tx, balances);
+    // A card keeps its APR and a loan its interest rate: the other column is left as it was.
+    await tx.$executeRaw`
+      UPDATE bank_accounts AS a SET
+        liability_kind = f.kind,
+        apr = CASE WHEN f.kind = 'credit' THEN f.apr ELSE a.apr END,
+        interest_rate = CASE WHEN f.kind = 'credit' THEN a.interest_rate ELSE f.interest_rate END,
+        next_payment_due_date = f.next_due,
+        last_payment_amount = f.last_amount,
+        last_payment_date = f.last_date,
+        is_overdue = f.overdue,
+        liabilities_updated_at = ${now},
+        updated_at = ${now}
+      FROM unnest(
+        ${found.map(({ row }) => row.id)}::uuid[],
+        ${column((f) => f.kind)}::text[],
+        ${column((f) => f.apr)}::float8[],
+        ${column((f) => f.interestRate)}::float8[],
+        ${column((f) => f.nextPaymentDueDate)}::date[],
+        ${column((f) => money(f.lastPaymentAmount)?.toFixed(2) ?? null)}::numeric[],
+        ${column((f) => f.lastPaymentDate)}::date[],
+        ${column((f) => f.isOverdue)}::boolean[]
+      ) AS f(id, kind, apr, interest_rate, next_due, last_amount, last_date, overdue)
+      WHERE a.id = f.id`;
   });
-  // Each is a no-op when unchanged, so a refresh that learns nothing new writes no history.
-  if (figures.creditLimit !== null && figures.creditLimit >= 0) {
-    await updateBalance({ accountId: bankAccountId, balanceType: "credit_limit", amount: figures.creditLimit });
-  }
-  if (figures.paymentDue !== null) {
-    await updateBalance({ accountId: bankAccountId, balanceType: "payment_due", amount: figures.paymentDue });
-  }
-  if (figures.lastPaymentAmount !== null) {
-    await updateBalance({
-      accountId: bankAccountId,
-      balanceType: "last_payment",
-      amount: figures.lastPaymentAmount,
-      asOfDate: day(figures.lastPaymentDate) ?? now,
-    });
-  }
 }

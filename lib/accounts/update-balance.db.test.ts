@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUserWithAccount } from "@/lib/test/factories";
-import { updateBalance } from "./update-balance";
+import { updateBalance, updateBalances } from "./update-balance";
 
 const history = (bankAccountId: string, balanceType = "current") =>
   db.accountBalance.findMany({ where: { bankAccountId, balanceType }, orderBy: { asOfDate: "asc" } });
@@ -179,5 +179,84 @@ describe("updateBalance", () => {
       /decimal number/,
     );
     expect(await db.accountBalance.count({ where: { bankAccountId: account.id } })).toBe(0);
+  });
+});
+
+describe("updateBalances", () => {
+  it("records several accounts' values in one go, in the order given, skipping those unchanged", async () => {
+    const { account: card } = await createUserWithAccount({ type: "credit", subtype: "credit card" });
+    const { account: checking } = await createUserWithAccount();
+    await updateBalance({ accountId: checking.id, balanceType: "current", amount: "10.00" });
+
+    const results = await updateBalances([
+      { accountId: card.id, balanceType: "payment_due", amount: "35.00" },
+      { accountId: checking.id, balanceType: "current", amount: "10.00" },
+      { accountId: card.id, balanceType: "credit_limit", amount: "2000.00" },
+      { accountId: checking.id, balanceType: "available", amount: "8.50" },
+    ]);
+
+    expect(
+      results.map((result) => [result.changed, result.balance.balanceType, result.balance.amount.toFixed(2)]),
+    ).toEqual([
+      [true, "payment_due", "35.00"],
+      [false, "current", "10.00"],
+      [true, "credit_limit", "2000.00"],
+      [true, "available", "8.50"],
+    ]);
+    const cardAfter = await reload(card.id);
+    expect([cardAfter.paymentDue?.toFixed(2), cardAfter.creditLimit?.toFixed(2)]).toEqual(["35.00", "2000.00"]);
+    expect((await reload(checking.id)).availableBalance?.toFixed(2)).toBe("8.50");
+    expect(await history(checking.id)).toHaveLength(1);
+
+    const again = await updateBalances([{ accountId: card.id, balanceType: "payment_due", amount: "40.00" }]);
+    expect(again[0]?.balance.previousAmount?.toFixed(2)).toBe("35.00");
+    expect((await history(card.id, "payment_due")).map((row) => row.isCurrent)).toEqual([false, true]);
+  });
+
+  it("writes nothing when one value is refused", async () => {
+    const { account: usd } = await createUserWithAccount();
+    const { account: eur } = await createUserWithAccount({ isoCurrencyCode: "EUR" });
+    const attempt = updateBalances([
+      { accountId: usd.id, balanceType: "current", amount: "1.00" },
+      { accountId: eur.id, balanceType: "current", amount: "2.00", currency: "USD" },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ code: "balance:currency_mismatch" });
+    expect(await db.accountBalance.count({ where: { bankAccountId: { in: [usd.id, eur.id] } } })).toBe(0);
+    expect((await reload(usd.id)).currentBalance).toBeNull();
+  });
+
+  it("refuses the same account and type twice in one batch, and does nothing for none", async () => {
+    const { account } = await createUserWithAccount();
+    await expect(
+      updateBalances([
+        { accountId: account.id, balanceType: "current", amount: "1.00" },
+        { accountId: account.id.toUpperCase(), balanceType: "current", amount: "2.00" },
+      ]),
+    ).rejects.toThrow(/twice in one batch/);
+    expect(await updateBalances([])).toEqual([]);
+    expect(await history(account.id)).toHaveLength(0);
+  });
+
+  it("does not deadlock against another batch taking the same locks in another order", async () => {
+    const { account: first } = await createUserWithAccount();
+    const { account: second } = await createUserWithAccount();
+    await Promise.all(
+      Array.from({ length: 6 }, (_, round) =>
+        updateBalances(
+          (round % 2 === 0 ? [first, second] : [second, first]).map((account) => ({
+            accountId: account.id,
+            balanceType: "current" as const,
+            amount: `${round + 1}.00`,
+          })),
+        ),
+      ),
+    );
+    for (const account of [first, second]) {
+      const rows = await history(account.id);
+      expect(rows.filter((row) => row.isCurrent)).toHaveLength(1);
+      expect((await reload(account.id)).currentBalance?.toFixed(2)).toBe(
+        rows.find((row) => row.isCurrent)?.amount.toFixed(2),
+      );
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Balances after the transactions: Plaid's figures fed to updateBalance for each value that changed, so
+// Balances after the transactions: Plaid's figures fed to updateBalances for each value that changed, so
 // the history chart gets a point per change and none for a sync that changed nothing.
 //
 // /accounts/balance/get asks the bank in real time; Plaid bills it per call and limits it per item
@@ -8,7 +8,7 @@
 // the ones Plaid cached at its last update of the item, free and not rate-limited the same way.
 import "server-only";
 import type { AccountBase } from "plaid";
-import { updateBalance } from "@/lib/accounts";
+import { type BalanceUpdate, updateBalances } from "@/lib/accounts";
 import { db } from "@/lib/db";
 import type { BalanceType } from "@/lib/db/vocabulary";
 import { toMoney } from "@/lib/money/decimal";
@@ -83,7 +83,7 @@ export async function refreshBalances({
       accounts = (await accountsGet()).accounts;
     }
   }
-  return { source, reason, ...(await recordBalances({ connectionId, accounts, now })) };
+  return { source, reason, ...(await storeBalances({ connectionId, accounts, now })) };
 }
 
 async function recordRealtimeAttempt({
@@ -101,7 +101,7 @@ async function recordRealtimeAttempt({
     WHERE id = ${connectionId}::uuid`;
 }
 
-async function recordBalances({
+async function storeBalances({
   connectionId,
   accounts,
   now,
@@ -125,7 +125,7 @@ async function recordBalances({
     },
   });
   const byPlaidId = new Map(rows.map((row) => [row.accountId, row]));
-  let changed = 0;
+  const updates: BalanceUpdate[] = [];
   let failed = 0;
   for (const account of accounts) {
     const row = byPlaidId.get(account.account_id);
@@ -145,9 +145,10 @@ async function recordBalances({
       if (value === null || value === undefined) continue;
       const amount = toMoney(value);
       if (stored?.equals(amount)) continue;
-      const result = await updateBalance({ accountId: row.id, balanceType, amount });
-      if (result.changed) changed++;
+      updates.push({ accountId: row.id, balanceType, amount });
     }
   }
-  return { changed, failed };
+  // Every value that changed, in one transaction.
+  const recorded = await updateBalances(updates);
+  return { changed: recorded.filter((result) => result.changed).length, failed };
 }
