@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db, type Prisma } from "@/lib/db";
 import type { DeliveryChannel } from "@/lib/db/vocabulary";
-import { createPreferences, createTransaction, createUserWithAccount } from "@/lib/test/factories";
+import { createAccount, createPreferences, createTransaction, createUserWithAccount } from "@/lib/test/factories";
 import { evaluateConnectionAlerts } from "./evaluate";
 
 const ALL_CHANNELS: ReadonlySet<DeliveryChannel> = new Set(["email", "push", "sms"]);
@@ -142,6 +142,45 @@ describe("transactions", () => {
     expect(rest).toHaveLength(0);
     expect(alert).toMatchObject({ kind: "transaction", dedupeKey: "transaction:posted-1" });
     expect(alert?.body).toContain("$64.00");
+  });
+
+  it("looks at every account of the connection at once: each account's news, once, under its own name", async () => {
+    const t = await setUp({ name: "Everyday" });
+    const savings = await createAccount({
+      userId: t.user.id,
+      plaidConnectionId: t.connection.id,
+      name: "Rainy Day",
+      lastSyncAt: new Date("2026-11-24T09:00:00Z"),
+    });
+    // Not synced yet: its transactions are history until its first sync is in.
+    const fresh = await createAccount({ userId: t.user.id, plaidConnectionId: t.connection.id, name: "Brand New" });
+    await createPreferences({ userId: t.user.id, transactionNotifications: true });
+    for (const bankAccountId of [t.account.id, savings.id, fresh.id]) {
+      await createTransaction({ bankAccountId, amount: "5.00", date: new Date("2026-11-20") });
+    }
+    await t.evaluate();
+    expect(await t.notifications()).toHaveLength(0);
+
+    const news: [string, string, string][] = [
+      [t.account.id, "everyday-1", "31.00"],
+      [savings.id, "savings-1", "42.00"],
+      [savings.id, "savings-2", "43.00"],
+      [fresh.id, "new-1", "44.00"],
+    ];
+    for (const [bankAccountId, transactionId, amount] of news) {
+      await createTransaction({ bankAccountId, transactionId, amount, date: new Date("2026-11-24") });
+    }
+    await t.evaluate();
+    await t.evaluate();
+    const alerts = await t.notifications();
+    expect(alerts.map((alert) => [alert.dedupeKey, alert.bankAccountId]).sort()).toEqual(
+      [
+        ["transaction:everyday-1", t.account.id],
+        ["transaction:savings-1", savings.id],
+        ["transaction:savings-2", savings.id],
+      ].sort(),
+    );
+    expect(alerts.find((alert) => alert.dedupeKey === "transaction:savings-1")?.body).toContain("Rainy Day");
   });
 
   it("with a large-transaction threshold, only those of at least that much, in or out", async () => {

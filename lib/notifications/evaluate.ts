@@ -85,10 +85,25 @@ export async function evaluateConnectionAlerts({
       }
 
       if (evaluateAccounts && connection.isActive) {
+        const statesOf = (accountId: string) => states.filter((state) => state.bankAccountId === accountId);
+        const news = await takeNewTransactions(tx, {
+          looks: connection.bankAccounts.map((account) => ({
+            account,
+            state: transactionsState(statesOf(account.id)),
+          })),
+          now,
+        });
         for (const account of connection.bankAccounts) {
           const preferences = preferencesOf(account.id);
-          const accountStates = states.filter((state) => state.bankAccountId === account.id);
-          const found = await evaluateAccount(tx, { account, preferences, states: accountStates, rules, now });
+          const fresh = news.get(account.id) ?? [];
+          const found = await evaluateAccount(tx, {
+            account,
+            preferences,
+            states: statesOf(account.id),
+            rules,
+            now,
+            fresh,
+          });
           // Hidden and inactive accounts keep their states moving but stay silent.
           if (preferences.hideAccount || !account.isActive) continue;
           for (const alert of found) alerts.push({ ...alert, accountId: account.id, connectionId: null, preferences });
@@ -125,6 +140,8 @@ export async function loadPreferences(tx: Tx, userId: string): Promise<(accountI
     }).values;
 }
 
+const transactionsState = (states: StateRow[]) => states.find((state) => state.rule === TRANSACTIONS_STATE) ?? null;
+
 /** A rule with no switch is always on; otherwise its preference decides whether its alerts go out. */
 function switchedOn(rule: AlertRuleDefinition, preferences: Preferences): boolean {
   return rule.settings === null || preferences[rule.settings.toggle];
@@ -138,12 +155,15 @@ export async function evaluateAccount(
     states,
     rules,
     now,
+    fresh: given,
   }: {
     account: AccountRow;
     preferences: Preferences;
     states: StateRow[];
     rules: readonly AlertRuleDefinition[];
     now: Date;
+    /** The account's new transactions, when the caller took them with other accounts' (takeNewTransactions). */
+    fresh?: AlertTransaction[];
   },
 ): Promise<Pick<AlertToRecord, "content" | "dedupeKey">[]> {
   const found: Pick<AlertToRecord, "content" | "dedupeKey">[] = [];
@@ -163,7 +183,10 @@ export async function evaluateAccount(
     if (alert && switchedOn(rule, preferences)) found.push(alert);
   }
 
-  const fresh = await takeNewTransactions(tx, { account, state: rowOf(TRANSACTIONS_STATE), now });
+  const fresh =
+    given ??
+    (await takeNewTransactions(tx, { looks: [{ account, state: transactionsState(states) }], now })).get(account.id) ??
+    [];
   if (fresh.length === 0) return found;
   let history: Promise<AlertTransaction[]> | undefined;
   const loadOnce = () => {

@@ -28,50 +28,60 @@ const TRANSACTION_FIELDS = {
   isoCurrencyCode: true,
 } as const;
 
+export type AccountLook = { account: { id: string; lastSyncAt: Date | null }; state: StateRow | null };
+
 /**
- * The account's new posted transactions, oldest first; the watermark moves past everything seen. One
- * statement reads the newest transaction, moves the watermark and returns what lay between the old
- * watermark and it (every sync looks at every account, so this is a round trip per account, not three).
+ * Each account's new posted transactions, oldest first, by account id; the watermarks move past
+ * everything seen. Every sync looks at every account of its connection, so the looks are set-based: one
+ * statement for the accounts' first looks, one that reads each account's newest transaction, moves its
+ * watermark and returns what lay between, and one read of those transactions, however many accounts.
  */
 export async function takeNewTransactions(
   tx: Tx,
-  { account, state, now }: { account: { id: string; lastSyncAt: Date | null }; state: StateRow | null; now: Date },
-): Promise<AlertTransaction[]> {
+  { looks, now }: { looks: AccountLook[]; now: Date },
+): Promise<Map<string, AlertTransaction[]>> {
+  const news = new Map<string, AlertTransaction[]>(looks.map(({ account }) => [account.id, []]));
+  // Until its first successful sync has brought its history in, an account has no news to tell: the
+  // initial sync's two years of transactions are history, not alerts. The first look after it: everything
+  // already here is history. The state is written with its watermark, which never moves backwards.
   // Timestamps stay in SQL: created_at has microseconds, which a JavaScript Date would round away.
-  if (!state?.watermark) {
-    // Until its first successful sync has brought its history in, an account has no news to tell:
-    // the initial sync's two years of transactions are history, not alerts.
-    if (!account.lastSyncAt) return [];
-    // The first look after it: everything already here is history. The state is written with its
-    // watermark, which never moves backwards.
+  const first = looks.filter(({ account, state }) => !state?.watermark && account.lastSyncAt);
+  if (first.length > 0) {
     await tx.$executeRaw`
       INSERT INTO alert_states (bank_account_id, rule, state, threshold, changed_at, updated_at, watermark)
-      SELECT ${account.id}::uuid, ${TRANSACTIONS_STATE}, 'seen', NULL, ${now}, now(), COALESCE(MAX(created_at), now())
-      FROM transactions WHERE bank_account_id = ${account.id}::uuid
+      SELECT a.id, ${TRANSACTIONS_STATE}, 'seen', NULL, ${now}, now(),
+        COALESCE((SELECT MAX(t.created_at) FROM transactions t WHERE t.bank_account_id = a.id), now())
+      FROM unnest(${first.map(({ account }) => account.id)}::uuid[]) AS a(id)
       ON CONFLICT (bank_account_id, rule) DO UPDATE SET state = EXCLUDED.state, threshold = NULL,
         changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at,
         watermark = GREATEST(alert_states.watermark, EXCLUDED.watermark)`;
-    return [];
   }
-  // The main query sees alert_states as it was before `moved`: the old watermark.
+  const watched = looks.flatMap(({ account, state }) => (state?.watermark ? [{ account, state }] : []));
+  if (watched.length === 0) return news;
+  // The main query sees alert_states as they were before `moved`: the old watermarks.
   const freshIds = await tx.$queryRaw<{ id: string }[]>`
-    WITH mark AS (
-      SELECT COALESCE(MAX(created_at), now()) AS newest FROM transactions WHERE bank_account_id = ${account.id}::uuid
+    WITH look AS (
+      SELECT l.account_id, l.state_id,
+        COALESCE((SELECT MAX(t.created_at) FROM transactions t WHERE t.bank_account_id = l.account_id), now()) AS newest
+      FROM unnest(${watched.map(({ account }) => account.id)}::uuid[], ${watched.map(({ state }) => state.id)}::uuid[])
+        AS l(account_id, state_id)
     ), moved AS (
-      UPDATE alert_states s SET watermark = GREATEST(s.watermark, mark.newest) FROM mark
-      WHERE s.id = ${state.id}::uuid RETURNING s.id
+      UPDATE alert_states s SET watermark = GREATEST(s.watermark, look.newest) FROM look
+      WHERE s.id = look.state_id RETURNING s.id
     )
-    SELECT t.id FROM transactions t, alert_states s, mark
-    WHERE s.id = ${state.id}::uuid AND t.bank_account_id = ${account.id}::uuid
-      AND t.created_at > s.watermark AND t.created_at <= mark.newest
+    SELECT t.id FROM look
+    JOIN alert_states s ON s.id = look.state_id
+    JOIN transactions t ON t.bank_account_id = look.account_id
+    WHERE t.created_at > s.watermark AND t.created_at <= look.newest
       AND t.date >= ${new Date(startOfUtcDay(now).getTime() - RECENT_TRANSACTION_DAYS * DAY_MS)}::date`;
-  if (freshIds.length === 0) return [];
+  if (freshIds.length === 0) return news;
   const fresh = await tx.transaction.findMany({
-    where: { id: { in: freshIds.map((row) => row.id) } },
+    where: { id: { in: freshIds.map((row) => row.id) }, pending: false },
     orderBy: [{ date: "asc" }, { transactionId: "asc" }],
-    select: TRANSACTION_FIELDS,
+    select: { ...TRANSACTION_FIELDS, bankAccountId: true },
   });
-  return fresh.filter((transaction) => !transaction.pending);
+  for (const { bankAccountId, ...transaction } of fresh) news.get(bankAccountId)?.push(transaction);
+  return news;
 }
 
 /** The account's posted transactions of the HISTORY_DAYS before the earliest new one, the new ones left out. */
