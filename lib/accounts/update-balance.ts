@@ -92,9 +92,9 @@ export async function recordBalances(
 
   const results: (BalanceRecorded | null)[] = [];
   const inserts: (CheckedUpdate & { currency: string; index: number })[] = [];
-  const columns = new Map<string, Prisma.BankAccountUpdateInput>();
+  const columns = new Map<string, Partial<Record<BalanceColumn, Prisma.Decimal>>>();
   const setColumn = (accountId: string, column: BalanceColumn, value: Prisma.Decimal) =>
-    columns.set(accountId, { ...columns.get(accountId), ...columnData(column, value) });
+    columns.set(accountId, { ...columns.get(accountId), [column]: value });
   for (const [index, update] of checked.entries()) {
     const account = accounts.get(update.accountId);
     if (!account) throw new AppError("balance:account_not_found", `No account ${update.accountId}`);
@@ -145,7 +145,7 @@ export async function recordBalances(
     const column = COLUMN_FOR_TYPE[update.balanceType];
     if (column && balance.isCurrent) setColumn(update.accountId, column, update.value);
   }
-  for (const [accountId, data] of columns) await tx.bankAccount.update({ where: { id: accountId }, data });
+  await copyToAccounts(tx, columns);
   return results as BalanceRecorded[];
 }
 
@@ -163,15 +163,28 @@ function checkUpdate({ amount, balanceType, ...update }: BalanceUpdate): Checked
   return { ...update, accountId: update.accountId.toLowerCase(), balanceType: type.data, value };
 }
 
-function columnData(column: BalanceColumn, value: Prisma.Decimal): Prisma.BankAccountUpdateInput {
-  switch (column) {
-    case "currentBalance":
-      return { currentBalance: value };
-    case "availableBalance":
-      return { availableBalance: value };
-    case "creditLimit":
-      return { creditLimit: value };
-    case "paymentDue":
-      return { paymentDue: value };
-  }
+/** The accounts' copies of their new current values, every account in one statement. */
+async function copyToAccounts(
+  tx: Prisma.TransactionClient,
+  columns: Map<string, Partial<Record<BalanceColumn, Prisma.Decimal>>>,
+): Promise<void> {
+  if (columns.size === 0) return;
+  const rows = [...columns];
+  const values = (column: BalanceColumn) => rows.map(([, copy]) => copy[column]?.toFixed(2) ?? null);
+  // Only the columns given change: the rest keep their value (a copy is never set back to null).
+  await tx.$executeRaw`
+    UPDATE bank_accounts AS a SET
+      current_balance = COALESCE(c.current_balance, a.current_balance),
+      available_balance = COALESCE(c.available_balance, a.available_balance),
+      credit_limit = COALESCE(c.credit_limit, a.credit_limit),
+      payment_due = COALESCE(c.payment_due, a.payment_due),
+      updated_at = now()
+    FROM unnest(
+      ${rows.map(([accountId]) => accountId)}::uuid[],
+      ${values("currentBalance")}::numeric[],
+      ${values("availableBalance")}::numeric[],
+      ${values("creditLimit")}::numeric[],
+      ${values("paymentDue")}::numeric[]
+    ) AS c(id, current_balance, available_balance, credit_limit, payment_due)
+    WHERE a.id = c.id`;
 }

@@ -1,13 +1,12 @@
-// The end of a run: its row finished (only while it is still this worker's in_progress run), the
-// connection's counters and schedule updated (updateSyncStatus), and, after a failure worth retrying,
-// a pending request left with retry_after, so the queue runs it again then.
+// The end of a run: its row finished (only while it is still this worker's in_progress run) and the
+// connection's counters and schedule updated (applySyncStatus) in one transaction; after a failure
+// worth retrying, a pending request left with retry_after, so the queue runs it again then.
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
-import { lockConnection } from "@/lib/db/locks";
 import { computeBackoffMs } from "@/lib/jobs/backoff";
 import { avoidMaintenance } from "@/lib/sync/schedule";
 import type { SyncCounts } from "@/lib/sync/sync-record";
-import { updateSyncStatus } from "@/lib/sync/update-sync-status";
+import { applySyncStatus, lockConnectionSchedule } from "@/lib/sync/update-sync-status";
 import { isConnectionFailure, type SyncFailure, shouldRetry } from "./classify-error";
 import type { SyncRun } from "./sync-run";
 
@@ -104,12 +103,15 @@ export async function finishRun({
     cursor_before: run.progress.cursorBefore,
     cursor_after: run.progress.cursorAfter,
   };
+  // A run overtaken by another, or stopped with its worker, says nothing about the connection.
+  const tellsOfConnection = failure === null || isConnectionFailure(failure.kind);
   // The connection's row first, as a lease renewal and the reaper lock it: a successful run's update
   // stamps the connection and its accounts (stamp_last_sync), and taking the run's row before the
-  // connection's deadlocked with a renewal that had the connection and wanted the run.
+  // connection's deadlocked with a renewal that had the connection and wanted the run. The run's record
+  // and the connection's counters and schedule land together.
   const finished = await db.$transaction(async (tx) => {
-    await lockConnection(tx, record.plaidConnectionId);
-    return tx.$executeRaw`
+    const schedule = await lockConnectionSchedule(tx, record.plaidConnectionId);
+    const updated = await tx.$executeRaw`
     UPDATE transaction_syncs SET status = ${status}, completed_at = ${now}, duration = ${duration}::float8,
       records_processed = ${counts.processed}, records_added = ${counts.added}, records_updated = ${counts.updated},
       records_deleted = ${counts.deleted}, records_failed = ${counts.failed},
@@ -117,8 +119,26 @@ export async function finishRun({
       retry_after = ${retryAfter}, context = context || ${JSON.stringify(fullContext)}::jsonb
     WHERE id = ${record.id}::uuid AND status = 'in_progress'
       AND (${run.workerId}::text IS NULL OR worker_id = ${run.workerId}::text)`;
+    if (updated !== 1) return false;
+    // A connection unlinked meanwhile has nothing left to schedule.
+    if (schedule && tellsOfConnection) {
+      await applySyncStatus(tx, schedule, {
+        connectionId: record.plaidConnectionId,
+        success: failure === null,
+        errorCode: failure?.errorCode,
+        // The reauth (or revocation) code alone, as the ITEM webhook writes it: LOGIN_REPAIRED and update mode clear it.
+        errorMessage: failure
+          ? failure.kind === "reauth" || failure.kind === "revoked"
+            ? failure.errorCode
+            : `${failure.errorCode}: ${failure.errorMessage}`
+          : undefined,
+        retryAt: retryAfter ?? undefined,
+        now,
+      });
+    }
+    return true;
   });
-  if (finished !== 1) return lostOutcome(record.id, counts);
+  if (!finished) return lostOutcome(record.id, counts);
 
   const outcome: SyncOutcome = {
     syncId: record.id,
@@ -130,27 +150,6 @@ export async function finishRun({
     requiresReauth: failure?.kind === "reauth" || failure?.kind === "revoked",
     counts,
   };
-  // A run overtaken by another, or stopped with its worker, says nothing about the connection.
-  if (failure && !isConnectionFailure(failure.kind)) {
-    if (retryAfter) outcome.retryScheduled = await requestRetry({ record, retryAfter, now });
-    return outcome;
-  }
-  await updateSyncStatus({
-    connectionId: record.plaidConnectionId,
-    success: failure === null,
-    errorCode: failure?.errorCode,
-    // The reauth (or revocation) code alone, as the ITEM webhook writes it: LOGIN_REPAIRED and update mode clear it.
-    errorMessage: failure
-      ? failure.kind === "reauth" || failure.kind === "revoked"
-        ? failure.errorCode
-        : `${failure.errorCode}: ${failure.errorMessage}`
-      : undefined,
-    retryAt: retryAfter ?? undefined,
-    now,
-  }).catch((error: unknown) => {
-    // The connection was unlinked meanwhile: nothing left to schedule.
-    if ((error as { code?: unknown }).code !== "connection:not_found") throw error;
-  });
   if (retryAfter) outcome.retryScheduled = await requestRetry({ record, retryAfter, now });
   return outcome;
 }
