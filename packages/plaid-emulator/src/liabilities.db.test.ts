@@ -4,9 +4,10 @@
 import { CountryCode, Products } from "plaid";
 import { describe, expect, it } from "vitest";
 import { missingKeys } from "./response-keys.ts";
-import { readItem, readWebhooks } from "./test-support/read-state.ts";
-import { useEmulatorServer } from "./test-support/test-store.ts";
+import { readEvents, readItem, readWebhooks } from "./test-support/read-state.ts";
+import { testStore, useEmulatorServer } from "./test-support/test-store.ts";
 import { plaidFailure } from "./testing.ts";
+import { loadLiveLedger, loadLiveTransactions } from "./transactions-log.ts";
 
 const server = useEmulatorServer();
 const webhook = "http://127.0.0.1:1/hook";
@@ -79,6 +80,38 @@ describe("liabilities", () => {
     // The hook reads the same figures by item id.
     const hook = await server.post("/emulator/items/liabilities/get", { item_id: data.item.item_id });
     expect(hook.body.liabilities).toEqual(JSON.parse(JSON.stringify(data.liabilities)));
+  });
+
+  it("reads the ledger's fields of the live transactions as the whole payloads hold them, in the same order", async () => {
+    const { access_token, item_id } = await linkWith("ins_109508", [Products.Transactions, Products.Liabilities]);
+    const card = (await server.api.liabilitiesGet({ access_token })).data.liabilities.credit?.[0]?.account_id;
+    // Pending transactions post (removed, and added again as posted) and a payment arrives: the live
+    // set is what is left of a log with removals.
+    await server.api.transactionsRefresh({ access_token });
+    const paid = await server.post("/emulator/items/liabilities/update", {
+      item_id,
+      account_id: card,
+      payment_amount: 12.5,
+    });
+    expect(paid.status).toBe(200);
+    expect((await readEvents(item_id)).map((event) => event.kind)).toContain("removed");
+
+    const whole = await loadLiveTransactions(testStore(), item_id);
+    expect(whole.length).toBeGreaterThan(100);
+    expect(await loadLiveLedger(testStore(), item_id)).toEqual(
+      whole.map((transaction) => ({
+        account_id: transaction.account_id,
+        pending: transaction.pending,
+        date: transaction.date,
+        amount: transaction.amount,
+        personal_finance_category: transaction.personal_finance_category
+          ? {
+              primary: transaction.personal_finance_category.primary,
+              detailed: transaction.personal_finance_category.detailed,
+            }
+          : null,
+      })),
+    );
   });
 
   it("refuses as Plaid does: no liability accounts, a bank without the product, a login to repair", async () => {

@@ -5,6 +5,7 @@
 // Appending bumps the counter and writes the events in one database transaction, so a sync never sees
 // a counter ahead of its events.
 import type { AccountBase, RemovedTransaction, Transaction } from "plaid";
+import type { LedgerTransaction } from "./sandbox/liability-schedule.ts";
 import { type EmulatorStore, json, type Sql, type SqlTransaction, toNumber } from "./store/store.ts";
 
 export type TransactionEvent =
@@ -105,20 +106,70 @@ export async function appendTransactionEvents(
  * The item's transactions as they stand now: every transaction whose last event is not a removal; only
  * those of `accountIds` when given.
  */
-export async function loadLiveTransactions(
+export function loadLiveTransactions(
   sql: Sql,
   itemId: string,
   { accountIds }: { accountIds?: string[] } = {},
 ): Promise<Transaction[]> {
-  const rows = await sql.query<{ transaction_id: string; kind: string; payload: Transaction | null }>(
-    `SELECT transaction_id, kind, payload FROM plaid_emulator.transactions
+  return loadLive(sql, itemId, accountIds, "payload", (row: { payload: Transaction }) => row.payload);
+}
+
+/**
+ * loadLiveTransactions for the ledger behind liabilities (payments, statements, interest): the few
+ * fields it reads are taken out of each payload by the database, so a long history is not sent and
+ * parsed whole. Same transactions, same order.
+ */
+export function loadLiveLedger(
+  sql: Sql,
+  itemId: string,
+  { accountIds }: { accountIds?: string[] } = {},
+): Promise<LedgerTransaction[]> {
+  type LedgerRow = {
+    account_id: string;
+    pending: boolean;
+    date: string;
+    amount: number;
+    category_primary: string | null;
+    category_detailed: string | null;
+  };
+  return loadLive(
+    sql,
+    itemId,
+    accountIds,
+    `payload->>'account_id' AS account_id, (payload->>'pending')::boolean AS pending, payload->>'date' AS date,
+     (payload->>'amount')::float8 AS amount,
+     payload->'personal_finance_category'->>'primary' AS category_primary,
+     payload->'personal_finance_category'->>'detailed' AS category_detailed`,
+    (row: LedgerRow): LedgerTransaction => ({
+      account_id: row.account_id,
+      pending: row.pending,
+      date: row.date,
+      amount: row.amount,
+      personal_finance_category:
+        row.category_primary === null && row.category_detailed === null
+          ? null
+          : { primary: row.category_primary ?? "", detailed: row.category_detailed ?? "" },
+    }),
+  );
+}
+
+/** Each live transaction's last event, `columns` of it read and made into a value by `toValue`. */
+async function loadLive<Row, T>(
+  sql: Sql,
+  itemId: string,
+  accountIds: string[] | undefined,
+  columns: string,
+  toValue: (row: Row) => T,
+): Promise<T[]> {
+  const rows = await sql.query<Row & { transaction_id: string; kind: string }>(
+    `SELECT transaction_id, kind, ${columns} FROM plaid_emulator.transactions
      WHERE item_id = $1 AND ($2::text[] IS NULL OR account_id = ANY($2::text[])) ORDER BY seq`,
     [itemId, accountIds ?? null],
   );
-  const live = new Map<string, Transaction>();
+  const live = new Map<string, Row>();
   for (const row of rows) {
     if (row.kind === "removed") live.delete(row.transaction_id);
-    else live.set(row.transaction_id, row.payload as Transaction);
+    else live.set(row.transaction_id, row);
   }
-  return [...live.values()];
+  return [...live.values()].map(toValue);
 }

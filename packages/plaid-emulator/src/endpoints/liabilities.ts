@@ -16,7 +16,7 @@ import {
 } from "../sandbox/index.ts";
 import { emulatorLiabilitiesGetSchema, emulatorLiabilitiesUpdateSchema, liabilitiesGetSchema } from "../schemas.ts";
 import type { Sql } from "../store/store.ts";
-import { loadLiveTransactions } from "../transactions-log.ts";
+import { loadLiveLedger } from "../transactions-log.ts";
 import { liabilitiesDefaultUpdatePayload, sendItemWebhook } from "../webhook-payloads.ts";
 import { selectAccounts } from "./accounts.ts";
 
@@ -25,8 +25,9 @@ export async function liabilitiesOf(
   sql: Sql,
   { item, accounts, now }: { item: EmulatorItem; accounts: AccountBase[]; now: Date },
 ): Promise<LiabilitiesObject> {
-  // Each liability reads its own account's history: the other accounts' transactions are not loaded.
-  const transactions = await loadLiveTransactions(sql, item.itemId, {
+  // Each liability reads its own account's history, and only the ledger's fields of it: the other
+  // accounts' transactions are not loaded.
+  const transactions = await loadLiveLedger(sql, item.itemId, {
     accountIds: accounts.filter((account) => liabilityKindOf(account)).map((account) => account.account_id),
   });
   return buildLiabilities(accounts, { seed: item.seed, createdAt: item.createdAt, now, transactions });

@@ -14,7 +14,6 @@ import {
   type StudentLoan,
   StudentLoanStatusTypeEnum,
   StudentRepaymentPlanTypeEnum,
-  type Transaction,
 } from "plaid";
 import { formatDay, toDayNumber } from "./dates.ts";
 import {
@@ -22,6 +21,7 @@ import {
   amortizedPayment,
   cycleCharges,
   interestBetween,
+  type LedgerTransaction,
   lastPaymentOf,
   lastStatementDay,
   monthsBetween,
@@ -60,10 +60,10 @@ export type LiabilityInput = {
   createdAt: Date;
   now: Date;
   /** The item's live transactions: the liability accounts' at least. */
-  transactions: Transaction[];
+  transactions: LedgerTransaction[];
 };
 
-type Context = LiabilityInput & { today: number; account: AccountBase; posted: Transaction[] };
+type Context = LiabilityInput & { today: number; account: AccountBase; posted: LedgerTransaction[] };
 
 /** The liabilities of the accounts given (those without any are skipped); null lists where none. */
 export function buildLiabilities(accounts: AccountBase[], input: LiabilityInput): LiabilitiesObject {

@@ -2,11 +2,16 @@
 // past day (its current balance less what posted since), its payments and the interest it was charged.
 // Everything is read from the account's own transactions, so /liabilities/get agrees with
 // /accounts/get and /transactions/sync.
-import type { Transaction } from "plaid";
+import type { PersonalFinanceCategory, Transaction } from "plaid";
 import { calendarOf, formatDay, parseDay } from "./dates.ts";
 import { roundMoney } from "./prng.ts";
 
 const DAY_MS = 86_400_000;
+
+/** What the ledger reads of a transaction (Plaid's Transaction has all of it): a long history is read as this. */
+export type LedgerTransaction = Pick<Transaction, "account_id" | "pending" | "date" | "amount"> & {
+  personal_finance_category?: Pick<PersonalFinanceCategory, "primary" | "detailed"> | null;
+};
 
 /** The day number of year-month-dayOfMonth; months past 12 or below 1 roll into the next or last year. */
 export function dayOf(year: number, month: number, dayOfMonth: number): number {
@@ -44,7 +49,7 @@ export function monthsBetween(from: number, to: number): number {
 }
 
 /** An account's posted transactions, oldest first; one day's keep the order the bank booked them in. */
-export function postedOf(transactions: Transaction[], accountId: string): Transaction[] {
+export function postedOf<T extends LedgerTransaction>(transactions: T[], accountId: string): T[] {
   return transactions
     .filter((transaction) => transaction.account_id === accountId && !transaction.pending)
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -54,25 +59,25 @@ export function postedOf(transactions: Transaction[], accountId: string): Transa
  * What was owed at the end of `day`: the current balance less what posted after it (on a card or a
  * loan a positive amount raises what is owed, a payment lowers it).
  */
-export function owedAtEndOf(current: number, posted: Transaction[], day: number): number {
+export function owedAtEndOf(current: number, posted: LedgerTransaction[], day: number): number {
   const after = posted.filter((transaction) => parseDay(transaction.date) > day);
   return roundMoney(current - after.reduce((sum, transaction) => sum + transaction.amount, 0));
 }
 
-const isPayment = (transaction: Transaction) =>
+const isPayment = (transaction: LedgerTransaction) =>
   transaction.amount < 0 && transaction.personal_finance_category?.primary === "LOAN_PAYMENTS";
 
-const isInterest = (transaction: Transaction) =>
+const isInterest = (transaction: LedgerTransaction) =>
   transaction.amount > 0 && transaction.personal_finance_category?.detailed === "BANK_FEES_INTEREST_CHARGE";
 
 /** The newest payment received on the account (amount as a positive figure), or null. */
-export function lastPaymentOf(posted: Transaction[]): { amount: number; date: string } | null {
+export function lastPaymentOf(posted: LedgerTransaction[]): { amount: number; date: string } | null {
   const payment = posted.filter(isPayment).at(-1);
   return payment ? { amount: roundMoney(-payment.amount), date: payment.date } : null;
 }
 
 /** Whether a payment arrived in (from, to], days inclusive of `to`. */
-export function paidBetween(posted: Transaction[], from: number, to: number): boolean {
+export function paidBetween(posted: LedgerTransaction[], from: number, to: number): boolean {
   return posted.some((transaction) => {
     const day = parseDay(transaction.date);
     return isPayment(transaction) && day > from && day <= to;
@@ -80,7 +85,7 @@ export function paidBetween(posted: Transaction[], from: number, to: number): bo
 }
 
 /** Interest charged and principal repaid in `today`'s calendar year. */
-export function yearToDate(posted: Transaction[], today: number): { interest: number; principal: number } {
+export function yearToDate(posted: LedgerTransaction[], today: number): { interest: number; principal: number } {
   const year = formatDay(today).slice(0, 4);
   const thisYear = posted.filter((transaction) => transaction.date.startsWith(year));
   const interest = thisYear.filter(isInterest).reduce((sum, transaction) => sum + transaction.amount, 0);
@@ -92,7 +97,7 @@ export function yearToDate(posted: Transaction[], today: number): { interest: nu
  * What a card's statement for (from, to] comes to: the cycle's purchases less its refunds (payments
  * settle earlier statements), never below zero. The sandbox history pays exactly this on the 20th.
  */
-export function cycleCharges(posted: Transaction[], from: number, to: number): number {
+export function cycleCharges(posted: LedgerTransaction[], from: number, to: number): number {
   const inCycle = posted.filter((transaction) => {
     const day = parseDay(transaction.date);
     return !isPayment(transaction) && day > from && day <= to;
@@ -106,7 +111,7 @@ export function cycleCharges(posted: Transaction[], from: number, to: number): n
 }
 
 /** Interest charged on the account in (from, to]. */
-export function interestBetween(posted: Transaction[], from: number, to: number): number {
+export function interestBetween(posted: LedgerTransaction[], from: number, to: number): number {
   return roundMoney(
     posted
       .filter((transaction) => isInterest(transaction))
