@@ -4,7 +4,7 @@
 // last_payment also as balance rows, through recordBalances, so their history is kept like any balance's.
 import "server-only";
 import type { AccountBase, LiabilitiesObject } from "plaid";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { type DecimalInput, toMoney } from "@/lib/money/decimal";
 import { callPlaid, isPlaidError } from "@/lib/plaid/client";
 import { type BalanceUpdate, recordBalances } from "./update-balance";
@@ -108,14 +108,7 @@ export async function refreshLiabilities({
 }): Promise<LiabilitiesRefresh> {
   const rows = await db.bankAccount.findMany({
     where: { plaidConnectionId: connectionId, type: { in: ["credit", "loan"] } },
-    select: {
-      id: true,
-      accountId: true,
-      creditLimit: true,
-      paymentDue: true,
-      lastPaymentAmount: true,
-      lastPaymentDate: true,
-    },
+    select: { id: true, accountId: true },
   });
   if (rows.length === 0) return { status: "no_liability_accounts" };
   let response: Awaited<ReturnType<typeof getLiabilities>>;
@@ -141,42 +134,27 @@ function getLiabilities(connectionId: string, accessToken: string) {
   );
 }
 
-type StoredFigures = {
-  id: string;
-  creditLimit: Prisma.Decimal | null;
-  paymentDue: Prisma.Decimal | null;
-  lastPaymentAmount: Prisma.Decimal | null;
-  lastPaymentDate: Date | null;
-};
-
 /**
- * Every account's figures in one transaction: the balance rows of the values that differ from the
- * account's copy (none when the refresh learns nothing new, so no history is written), then all the
- * account rows in one statement. The row's last payment is written with its balance row, so it tells
- * whether that payment is recorded.
+ * Every account's figures in one transaction: the balance rows through recordBalances, which compares
+ * each value with the account's current history row and writes none when the refresh learns nothing
+ * new, then all the account rows in one statement.
  */
-async function recordFigures(found: { row: StoredFigures; figures: LiabilityFigures }[], now: Date): Promise<void> {
+async function recordFigures(found: { row: { id: string }; figures: LiabilityFigures }[], now: Date): Promise<void> {
   const balances: BalanceUpdate[] = [];
-  const differs = (stored: Prisma.Decimal | null, value: number) => !stored?.equals(toMoney(value));
   for (const { row, figures } of found) {
     const accountId = row.id;
-    if (figures.creditLimit !== null && figures.creditLimit >= 0 && differs(row.creditLimit, figures.creditLimit)) {
+    if (figures.creditLimit !== null && figures.creditLimit >= 0) {
       balances.push({ accountId, balanceType: "credit_limit", amount: figures.creditLimit });
     }
-    if (figures.paymentDue !== null && differs(row.paymentDue, figures.paymentDue)) {
+    if (figures.paymentDue !== null) {
       balances.push({ accountId, balanceType: "payment_due", amount: figures.paymentDue });
     }
-    const paidOn = day(figures.lastPaymentDate);
-    if (
-      figures.lastPaymentAmount !== null &&
-      (differs(row.lastPaymentAmount, figures.lastPaymentAmount) ||
-        row.lastPaymentDate?.getTime() !== paidOn?.getTime())
-    ) {
+    if (figures.lastPaymentAmount !== null) {
       balances.push({
         accountId,
         balanceType: "last_payment",
         amount: figures.lastPaymentAmount,
-        asOfDate: paidOn ?? now,
+        asOfDate: day(figures.lastPaymentDate) ?? now,
       });
     }
   }
@@ -200,9 +178,9 @@ async function recordFigures(found: { row: StoredFigures; figures: LiabilityFigu
         ${column((f) => f.kind)}::text[],
         ${column((f) => f.apr)}::float8[],
         ${column((f) => f.interestRate)}::float8[],
-        ${column((f) => f.nextPaymentDueDate)}::date[],
+        ${column((f) => f.nextPaymentDueDate || null)}::date[],
         ${column((f) => money(f.lastPaymentAmount)?.toFixed(2) ?? null)}::numeric[],
-        ${column((f) => f.lastPaymentDate)}::date[],
+        ${column((f) => f.lastPaymentDate || null)}::date[],
         ${column((f) => f.isOverdue)}::boolean[]
       ) AS f(id, kind, apr, interest_rate, next_due, last_amount, last_date, overdue)
       WHERE a.id = f.id`;

@@ -76,6 +76,24 @@ describe("liabilities on sync", () => {
     expect(await db.accountBalance.count({ where: { bankAccountId: cardRow.id } })).toBe(rowsBefore);
   });
 
+  it("writes the history row a figure lacks even when the account's copy already has the value", async () => {
+    const connection = await linkConnection(server);
+    await runSync({ connectionId: connection.connectionId });
+    const card = await accountRow(
+      connection.connectionId,
+      (await emulatorLiabilities(connection.itemId)).credit[0]?.account_id ?? "",
+    );
+    // As a seed or an interrupted older version could leave it: the copy set, its history gone.
+    await db.accountBalance.deleteMany({
+      where: { bankAccountId: card.id, balanceType: { in: ["payment_due", "last_payment"] } },
+    });
+    expect(card.paymentDue).not.toBeNull();
+
+    await runSync({ connectionId: connection.connectionId });
+    expect((await currentBalance(card.id, "payment_due"))?.amount.toFixed(2)).toBe(card.paymentDue?.toFixed(2));
+    expect((await currentBalance(card.id, "last_payment"))?.amount.toFixed(2)).toBe(card.lastPaymentAmount?.toFixed(2));
+  });
+
   it("sees a payment the bank received on the next sync", async () => {
     const connection = await linkConnection(server);
     await runSync({ connectionId: connection.connectionId });

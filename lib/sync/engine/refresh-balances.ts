@@ -127,9 +127,12 @@ async function storeBalances({
   const byPlaidId = new Map(rows.map((row) => [row.accountId, row]));
   const updates: BalanceUpdate[] = [];
   let failed = 0;
+  const seen = new Set<string>();
   for (const account of accounts) {
     const row = byPlaidId.get(account.account_id);
-    if (!row) continue;
+    // An account Plaid listed twice is recorded once, from its first listing.
+    if (!row || seen.has(row.id)) continue;
+    seen.add(row.id);
     const { current, available, limit, iso_currency_code } = account.balances;
     if (iso_currency_code && iso_currency_code !== row.isoCurrencyCode) {
       failed++;
