@@ -161,14 +161,15 @@ describe("transactions", () => {
     await t.evaluate();
     expect(await t.notifications()).toHaveLength(0);
 
-    const news: [string, string, string][] = [
-      [t.account.id, "everyday-1", "31.00"],
-      [savings.id, "savings-1", "42.00"],
-      [savings.id, "savings-2", "43.00"],
-      [fresh.id, "new-1", "44.00"],
+    const news: [string, string, string, boolean][] = [
+      [t.account.id, "everyday-1", "31.00", false],
+      [savings.id, "savings-1", "42.00", false],
+      [savings.id, "savings-pending", "45.00", true],
+      [savings.id, "savings-2", "43.00", false],
+      [fresh.id, "new-1", "44.00", false],
     ];
-    for (const [bankAccountId, transactionId, amount] of news) {
-      await createTransaction({ bankAccountId, transactionId, amount, date: new Date("2026-11-24") });
+    for (const [bankAccountId, transactionId, amount, pending] of news) {
+      await createTransaction({ bankAccountId, transactionId, amount, pending, date: new Date("2026-11-24") });
     }
     await t.evaluate();
     await t.evaluate();
